@@ -1,0 +1,2 @@
+// The public surface of Tandem's portable core. Nothing here imports a platform API.
+export * from './replica';

@@ -1,0 +1,102 @@
+/**
+ * Replica v1: a platform-neutral JSON document of one entity's whole state.
+ *
+ * Fields sit at the top level exactly as rules write them (`replica.summary = ...`).
+ * Rich text (description, comment bodies) is the sanitised HTML subset documented in
+ * docs/replica.md. Times are ISO-8601 strings in UTC. Absent values are `null`, never
+ * `undefined`, so a replica survives JSON unchanged.
+ */
+
+/** The replica format version this code writes and reads. */
+export const REPLICA_SCHEMA_VERSION = 1;
+
+/** Which platform an entity lives on. Open-ended so a new node (say Zendesk) needs no change here. */
+export type Platform = 'jira' | 'salesforce' | (string & {});
+
+/** Identifies the entity a replica describes, on the side that sent it. */
+export interface EntityRef {
+  platform: Platform;
+  /** Entity type on its platform: `issue` on Jira, `Case` on Salesforce. */
+  type: string;
+  /** Stable platform id (Jira issue id, Salesforce record id). */
+  id: string;
+  /** Human key where the platform has one (`PROJ-12`, a CaseNumber). */
+  key?: string;
+  /** Link a person can open. */
+  url?: string;
+}
+
+/** A person, as far as the other side needs to know them. */
+export interface ReplicaUser {
+  email?: string | null;
+  displayName: string;
+  /** The user's id on the sending platform (Jira accountId, Salesforce User Id). */
+  platformId: string;
+}
+
+export interface ReplicaStatus {
+  name: string;
+  /** Jira status category (`new`, `indeterminate`, `done`) or the sender's equivalent. */
+  category?: string | null;
+}
+
+export interface ReplicaNamed {
+  name: string;
+}
+
+export interface ReplicaComment {
+  /** The comment's id on the sending side; the receiver keeps an id map to its own. */
+  id: string;
+  author: ReplicaUser | null;
+  /** Sanitised HTML subset. */
+  body: string;
+  created: string;
+  updated: string | null;
+  /** Internal (agent-only / Jira Service Management internal) comments stay internal. */
+  internal: boolean;
+}
+
+export interface ReplicaAttachment {
+  id: string;
+  filename: string;
+  mimeType: string;
+  /** Bytes. */
+  size: number;
+  /** Hex SHA-256 of the content, when the sender knows it. */
+  sha256?: string | null;
+  created: string;
+  author: ReplicaUser | null;
+  /** Opaque reference the receiver passes back to the sender to fetch the bytes. */
+  ref: string;
+}
+
+/** A custom field value: any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The whole state of one entity, as sent from one side to the other. */
+export interface Replica {
+  schema: typeof REPLICA_SCHEMA_VERSION;
+  entity: EntityRef;
+  /** Monotonic per entity and sender; the receiver drops a replica whose seq is not newer. */
+  seq: number;
+  /** Hash of the content (everything but schema, entity, seq and hash); see docs/replica.md. */
+  hash: string;
+  summary: string | null;
+  description: string | null;
+  status: ReplicaStatus | null;
+  priority: ReplicaNamed | null;
+  labels: string[];
+  assignee: ReplicaUser | null;
+  reporter: ReplicaUser | null;
+  created: string | null;
+  updated: string | null;
+  due: string | null;
+  resolution: ReplicaNamed | null;
+  type: ReplicaNamed | null;
+  project: { key: string; name?: string | null } | null;
+  parent: { id?: string | null; key?: string | null; url?: string | null } | null;
+  /** Custom fields by display name. */
+  custom: Record<string, JsonValue>;
+  comments: ReplicaComment[];
+  attachments: ReplicaAttachment[];
+}
