@@ -1,1 +1,12 @@
 export * from './types';
+export { replicaJsonSchema } from './replica-json-schema';
+export { validateReplica, type ReplicaValidation, type ReplicaValidationError } from './validate-replica';
+export { replicaContentHash } from './replica-content-hash';
+export type { AdfDoc, AdfMark, AdfNode } from './rich-text/adf';
+export type { RichTextError } from './rich-text/rich-text-error';
+export { adfToHtml } from './rich-text/adf-to-html';
+export { htmlToAdf } from './rich-text/html-to-adf';
+export { htmlToText } from './rich-text/html-to-text';
+export { textToHtml } from './rich-text/text-to-html';
+export { sanitizeHtml } from './rich-text/sanitize-html';
+export { convertRichText, RICH_TEXT_FORMATS, type RichTextFormat } from './rich-text/convert-rich-text';

@@ -20,9 +20,9 @@ export interface EntityRef {
   type: string;
   /** Stable platform id (Jira issue id, Salesforce record id). */
   id: string;
-  /** Human key where the platform has one (`PROJ-12`, a CaseNumber). */
+  /** Human key where the platform has one (`PROJ-12`, a CaseNumber). Omitted when none (never null). */
   key?: string;
-  /** Link a person can open. */
+  /** Link a person can open. Omitted when none (never null). */
   url?: string;
 }
 
@@ -85,11 +85,15 @@ export interface Replica {
   description: string | null;
   status: ReplicaStatus | null;
   priority: ReplicaNamed | null;
+  /** Non-empty, each at most once; senders should sort them so that equal sets hash equally. */
   labels: string[];
   assignee: ReplicaUser | null;
   reporter: ReplicaUser | null;
+  /** UTC timestamp ending in `Z`. */
   created: string | null;
+  /** UTC timestamp ending in `Z`. */
   updated: string | null;
+  /** Calendar date `YYYY-MM-DD`, or a UTC timestamp when the due value has a time. */
   due: string | null;
   resolution: ReplicaNamed | null;
   type: ReplicaNamed | null;

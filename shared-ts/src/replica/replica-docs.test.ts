@@ -1,0 +1,36 @@
+/** docs/replica.md is the contract for other nodes: these tests keep it true to the code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { replicaContentHash } from './replica-content-hash';
+import { replicaJsonSchema } from './replica-json-schema';
+import { DROPPED_TAGS, UNKNOWN_BLOCK_TAGS } from './rich-text/html-subset';
+import { exampleReplica } from './testing/example-replica';
+import { validateReplica } from './validate-replica';
+
+const doc = readFileSync(path.join(__dirname, '../../../docs/replica.md'), 'utf8');
+
+function fullExample(): unknown {
+  const section = doc.slice(doc.indexOf('## Full example'));
+  const match = /```json\n([\s\S]*?)\n```/.exec(section);
+  if (match?.[1] === undefined) throw new Error('docs/replica.md has no json block under "## Full example"');
+  return JSON.parse(match[1]);
+}
+
+describe('docs/replica.md', () => {
+  it('shows a full example that is valid', () => {
+    expect(validateReplica(fullExample())).toEqual({ ok: true, replica: exampleReplica });
+  });
+
+  it('shows the example with its correct hash', async () => {
+    expect(await replicaContentHash(exampleReplica)).toBe(exampleReplica.hash);
+    expect(doc).toContain(exampleReplica.hash);
+  });
+
+  it('describes every field of the schema', () => {
+    for (const field of Object.keys(replicaJsonSchema.properties)) expect(doc).toContain(`| \`${field}\` |`);
+  });
+
+  it('lists every tag removed with its content and every block tag unwrapped', () => {
+    for (const tag of [...DROPPED_TAGS, ...UNKNOWN_BLOCK_TAGS]) expect(doc).toContain(`\`${tag}\``);
+  });
+});

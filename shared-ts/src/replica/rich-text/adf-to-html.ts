@@ -1,0 +1,212 @@
+/**
+ * ADF -> HTML of the replica subset. Nodes with a tag in the subset map to it; every other node
+ * is degraded to readable text or a link (see degrade-adf-node.ts). Only the structure the
+ * converter relies on is checked; a document that breaks it gives an error value naming the path.
+ */
+import { htmlElement, htmlText, appendText, type HtmlElement, type HtmlNode } from './html-node';
+import type { SubsetTag } from './html-subset';
+import { degradeBlock, degradeInline, type AdfRenderer } from './degrade-adf-node';
+import {
+  adfChildren,
+  MalformedAdf,
+  readAdfDoc,
+  stringAttr,
+  type AdfMarkView,
+  type AdfView,
+} from './read-adf';
+import type { RichTextError } from './rich-text-error';
+import { safeUrl } from './safe-url';
+import { serializeHtml } from './serialize-html';
+
+/** Inline ADF node types; among blocks they are gathered into a paragraph. */
+const INLINE_TYPES: ReadonlySet<string> = new Set([
+  'text',
+  'hardBreak',
+  'mention',
+  'emoji',
+  'status',
+  'date',
+  'inlineCard',
+  'mediaInline',
+  'placeholder',
+  'inlineExtension',
+]);
+
+const HEADING_TAGS: readonly SubsetTag[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** Marks in the order they nest, outermost first, so a link around mixed formatting stays one `<a>`. */
+const MARK_TAGS: ReadonlyMap<string, SubsetTag> = new Map<string, SubsetTag>([
+  ['link', 'a'],
+  ['strong', 'strong'],
+  ['em', 'em'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['code', 'code'],
+]);
+const MARK_ORDER: readonly SubsetTag[] = [...MARK_TAGS.values()];
+
+const renderer: AdfRenderer = { blocks, inline };
+
+const BLOCKS: Readonly<Record<string, (node: AdfView) => HtmlNode[]>> = {
+  paragraph: (node) => [htmlElement('p', inline(adfChildren(node)))],
+  heading: (node) => [htmlElement(headingTag(node.attrs.level), inline(adfChildren(node)))],
+  bulletList: (node) => [htmlElement('ul', listItems(node))],
+  orderedList: (node) => [htmlElement('ol', listItems(node), startAttribute(node.attrs.order))],
+  blockquote: (node) => [htmlElement('blockquote', blocks(adfChildren(node)))],
+  // The language of a code block has no place in the subset; the code itself is kept exactly.
+  codeBlock: (node) => {
+    const code = adfChildren(node)
+      .map((child) => child.text ?? '')
+      .join('');
+    return [htmlElement('pre', [htmlElement('code', code === '' ? [] : [htmlText(code)])])];
+  },
+  table: (node) => table(node),
+};
+
+/**
+ * HTML of the replica subset for an ADF document (parsed JSON), or a `malformed-adf` error naming
+ * the path when it is not shaped like ADF (not an object, root not `doc`, `content` not an
+ * array, a node without a type, a text node without text). Unknown node types are not errors.
+ */
+export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: false; error: RichTextError } {
+  try {
+    return { ok: true, html: serializeHtml(blocks(adfChildren(readAdfDoc(doc)))) };
+  } catch (error) {
+    if (error instanceof MalformedAdf) {
+      return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
+    }
+    throw error;
+  }
+}
+
+function blocks(nodes: readonly AdfView[]): HtmlNode[] {
+  const out: HtmlNode[] = [];
+  let pending: AdfView[] = [];
+  const flushInline = (): void => {
+    if (pending.length > 0) out.push(htmlElement('p', inline(pending)));
+    pending = [];
+  };
+  for (const node of nodes) {
+    if (INLINE_TYPES.has(node.type)) {
+      pending.push(node);
+      continue;
+    }
+    flushInline();
+    const render = BLOCKS[node.type];
+    out.push(...(render ? render(node) : degradeBlock(node, renderer)));
+  }
+  flushInline();
+  return out;
+}
+
+/** Inline HTML; consecutive nodes sharing marks share the elements for them. */
+function inline(nodes: readonly AdfView[]): HtmlNode[] {
+  const root: HtmlNode[] = [];
+  const open: { key: string; element: HtmlElement }[] = [];
+  for (const node of nodes) {
+    const marks = htmlMarks(node.marks);
+    let kept = 0;
+    while (kept < open.length && kept < marks.length && open[kept]?.key === marks[kept]?.key) kept++;
+    open.length = kept;
+    for (const mark of marks.slice(kept)) {
+      (open[open.length - 1]?.element.children ?? root).push(mark.element);
+      open.push(mark);
+    }
+    const target = open[open.length - 1]?.element.children ?? root;
+    for (const child of inlineNode(node)) {
+      if (child.kind === 'text') appendText(target, child.text);
+      else target.push(child);
+    }
+  }
+  return root;
+}
+
+function inlineNode(node: AdfView): HtmlNode[] {
+  if (node.type === 'hardBreak') return [htmlElement('br')];
+  if (node.text === null) return degradeInline(node, renderer);
+  // Line feeds inside ADF text are line breaks to a reader; HTML would fold them into spaces.
+  const out: HtmlNode[] = [];
+  node.text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    if (index > 0) out.push(htmlElement('br'));
+    if (line !== '') out.push(htmlText(line));
+  });
+  return out;
+}
+
+/** The subset's elements for a node's marks, outermost first; other marks (colour, sub/sup...) are dropped. */
+function htmlMarks(marks: readonly AdfMarkView[]): { key: string; element: HtmlElement }[] {
+  const found = new Map<SubsetTag, { key: string; element: HtmlElement }>();
+  for (const mark of marks) {
+    const tag = MARK_TAGS.get(mark.type);
+    if (tag === undefined || found.has(tag)) continue;
+    if (tag === 'a') {
+      const href = safeUrl(stringAttr(mark, 'href') ?? '');
+      if (href !== null) found.set(tag, { key: `a ${href}`, element: htmlElement('a', [], { href }) });
+    } else {
+      found.set(tag, { key: tag, element: htmlElement(tag) });
+    }
+  }
+  return MARK_ORDER.flatMap((tag) => {
+    const mark = found.get(tag);
+    return mark ? [mark] : [];
+  });
+}
+
+function headingTag(level: unknown): SubsetTag {
+  const index = typeof level === 'number' && Number.isFinite(level) ? Math.round(level) - 1 : 0;
+  return HEADING_TAGS[Math.min(5, Math.max(0, index))] ?? 'h1';
+}
+
+function startAttribute(order: unknown): Record<string, string> {
+  return typeof order === 'number' && Number.isInteger(order) && order >= 0 && order !== 1
+    ? { start: String(order) }
+    : {};
+}
+
+function listItems(list: AdfView): HtmlNode[] {
+  return adfChildren(list).map((item) =>
+    htmlElement('li', withoutLeadingParagraph(blocks(item.type === 'listItem' ? adfChildren(item) : [item]))),
+  );
+}
+
+/**
+ * A list item or table cell writes its first paragraph without `<p>` (`<li>text</li>`), as
+ * people and editors write them. An empty first paragraph keeps its tags: it is a line that matters.
+ */
+function withoutLeadingParagraph(nodes: HtmlNode[]): HtmlNode[] {
+  const [first, ...rest] = nodes;
+  return first?.kind === 'element' && first.tag === 'p' && first.children.length > 0
+    ? [...first.children, ...rest]
+    : nodes;
+}
+
+/** A table; a first row of header cells goes in `<thead>`. */
+function table(node: AdfView): HtmlNode[] {
+  const rows = adfChildren(node).map((row) => htmlElement('tr', cells(row)));
+  const [first, ...rest] = rows;
+  if (first === undefined) return [];
+  const headed =
+    first.children.length > 0 && first.children.every((cell) => cell.kind === 'element' && cell.tag === 'th');
+  const sections = headed
+    ? [htmlElement('thead', [first]), ...(rest.length > 0 ? [htmlElement('tbody', rest)] : [])]
+    : [htmlElement('tbody', rows)];
+  return [htmlElement('table', sections)];
+}
+
+function cells(row: AdfView): HtmlNode[] {
+  return (row.type === 'tableRow' ? adfChildren(row) : [row]).map((cell) => {
+    const isCell = cell.type === 'tableCell' || cell.type === 'tableHeader';
+    const content = withoutLeadingParagraph(blocks(isCell ? adfChildren(cell) : [cell]));
+    return htmlElement(cell.type === 'tableHeader' ? 'th' : 'td', content, isCell ? spans(cell) : {});
+  });
+}
+
+function spans(cell: AdfView): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const name of ['colspan', 'rowspan']) {
+    const span = cell.attrs[name];
+    if (typeof span === 'number' && Number.isInteger(span) && span > 1 && span < 1000)
+      attrs[name] = String(span);
+  }
+  return attrs;
+}

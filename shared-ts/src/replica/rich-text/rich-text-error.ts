@@ -1,0 +1,9 @@
+/** Why rich text could not be converted. */
+export interface RichTextError {
+  /** `malformed-adf`: the ADF is not shaped like ADF; `invalid-json`: the input is not JSON at all. */
+  code: 'malformed-adf' | 'invalid-json';
+  /** A sentence a person can act on. */
+  message: string;
+  /** JSON pointer to the offending value in the input (`''` for the whole input). */
+  path: string;
+}
