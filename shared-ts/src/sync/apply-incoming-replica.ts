@@ -1,0 +1,176 @@
+import type { EntityRef, JsonValue } from '../replica';
+import { buildOutgoingReplica } from './build-outgoing-replica';
+import { commitIncomingApply } from './commit-incoming-apply';
+import { commitPartialApply } from './commit-partial-apply';
+import { describeRef } from './describe-ref';
+import { enqueueOutgoing } from './enqueue-outgoing';
+import { enqueueOutgoingError } from './enqueue-outgoing-error';
+import { hashReplicaContent } from './hash-replica-content';
+import type { IncomingResult } from './incoming-result';
+import { isEmptyWritePlan } from './is-empty-write-plan';
+import type { Link } from './link';
+import type { LocalEntity } from './local-entity';
+import { planIncomingApply } from './plan-incoming-apply';
+import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
+import { appendLog, isoNow, type SyncContext } from './sync-context';
+import { syncFailure } from './sync-failure';
+import type { ReplicaMessage } from './sync-message';
+import { validateOutgoingReplica } from './validate-outgoing-replica';
+import type { ApplyResult, Conflict, WritePlan } from './write-plan';
+
+/**
+ * Applies an incoming replica: finds the link (by the remote entity, else by the target the
+ * sender named), plans the three-way apply, has the entity store carry it out, commits the link
+ * with the replica as the new `previous`, and settles the echo (stored as last sent, or sent when
+ * local changes were pending or the sender did not know the pair). Conflicts and drops are logged.
+ */
+export async function applyIncomingReplica(
+  ctx: SyncContext,
+  message: ReplicaMessage,
+): Promise<IncomingResult> {
+  const { deps, config } = ctx;
+  const replica = message.replica;
+  const remote = replica.entity;
+  const link =
+    (await deps.links.findByRemote(config.connectionId, remote)) ??
+    (message.target ? await deps.links.get(config.connectionId, message.target) : null);
+  const localRef = link?.local ?? message.target;
+  const local = localRef ? await deps.entities.read(localRef) : null;
+  if (!link && message.target && !local) {
+    const failure = syncFailure(
+      'local-missing',
+      `${describeRef(remote)} is paired with ${describeRef(message.target)}, which does not exist here; unlink it there.`,
+    );
+    return { kind: 'failed', failure };
+  }
+  const previous = link ? await deps.links.loadPrevious(link) : null;
+  const now = isoNow(ctx);
+  const rules = { side: config.side, script: config.rules.outgoing };
+  const decision = planIncomingApply({
+    connectionId: config.connectionId,
+    link,
+    previous,
+    local,
+    message,
+    rules: { side: config.side, script: config.rules.incoming },
+    runRules: deps.runRules,
+    policy: config.policy,
+    connection: config.connection,
+    now,
+  });
+  if (decision.kind === 'drop') {
+    await appendLog(ctx, 'dropped', { local: link?.local, remote }, decision.message);
+    return { kind: 'dropped', reason: decision.reason, message: decision.message };
+  }
+  if (decision.kind === 'fail') return { kind: 'failed', failure: decision.failure };
+
+  let unsentBefore = false;
+  if (link && local && link.outgoing.lastSentHash !== null) {
+    const before = buildOutgoingReplica({
+      link,
+      local,
+      rules,
+      runRules: deps.runRules,
+      connection: config.connection,
+      now,
+    });
+    unsentBefore =
+      before.ok &&
+      (await hashReplicaContent(deps.hashReplica, before.content)) !== link.outgoing.lastSentHash;
+  }
+
+  const { plan } = decision;
+  const result: ApplyResult =
+    local && isEmptyWritePlan(plan)
+      ? { ok: true, outcome: { entity: local, created: { comments: [], attachments: [] } } }
+      : await deps.entities.apply(plan);
+  if (!result.ok) {
+    const partial = commitPartialApply(link, config.connectionId, remote, result);
+    if (partial) await deps.links.save(partial);
+    return { kind: 'failed', failure: result.failure };
+  }
+
+  const committed = commitIncomingApply(decision.next, plan, result.outcome);
+  const applied: LocalEntity = result.outcome.entity;
+  const after = buildOutgoingReplica({
+    link: committed,
+    local: applied,
+    rules,
+    runRules: deps.runRules,
+    connection: config.connection,
+    now,
+  });
+  if (!after.ok) {
+    await deps.links.save(committed, replica);
+    await enqueueOutgoingError(ctx, committed, after.failure);
+  } else {
+    const outgoing = planOutgoingAfterApply({
+      link: committed,
+      unsentBefore,
+      senderKnewUs: message.target !== null && sameEntity(message.target, committed.local),
+      content: after.content,
+      hash: await hashReplicaContent(deps.hashReplica, after.content),
+      localView: applied.view,
+    });
+    const invalid = outgoing.kind === 'send' ? validateOutgoingReplica(outgoing.message.replica) : null;
+    if (invalid) {
+      await deps.links.save(committed, replica);
+      await enqueueOutgoingError(ctx, committed, invalid);
+    } else if (outgoing.kind === 'send') {
+      await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
+    } else {
+      await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
+      if (outgoing.kind === 'suppress') {
+        await appendLog(
+          ctx,
+          'echo-suppressed',
+          refs(committed),
+          `Did not send back what was just applied to ${describeRef(committed.local)}.`,
+        );
+      }
+    }
+  }
+
+  for (const conflict of decision.conflicts) {
+    await appendLog(
+      ctx,
+      'conflict',
+      refs(committed),
+      describeConflict(conflict),
+      conflict as unknown as JsonValue,
+    );
+  }
+  const created = plan.target === null;
+  await appendLog(
+    ctx,
+    created ? 'created' : 'applied',
+    refs(committed),
+    created
+      ? `Created ${describeRef(committed.local)} from ${describeRef(remote)} (seq ${replica.seq}).`
+      : `Applied seq ${replica.seq} of ${describeRef(remote)} to ${describeRef(committed.local)}: ${describePlan(plan)}.`,
+  );
+  return { kind: 'applied', created, plan, conflicts: decision.conflicts };
+}
+
+function refs(link: Link): { local: EntityRef; remote: EntityRef | null } {
+  return { local: link.local, remote: link.remote };
+}
+
+function sameEntity(a: EntityRef, b: EntityRef): boolean {
+  return a.type === b.type && a.id === b.id;
+}
+
+function describeConflict(conflict: Conflict): string {
+  return `Both sides changed ${conflict.path.join('.')}; kept the ${conflict.winner} value (${conflict.policy}).`;
+}
+
+function describePlan(plan: WritePlan): string {
+  const parts = [`${plan.fields.length} field(s)`];
+  for (const name of ['comments', 'attachments'] as const) {
+    const { add, update, remove } = plan[name];
+    if (add.length + update.length + remove.length > 0) {
+      parts.push(`${name} +${add.length} ~${update.length} -${remove.length}`);
+    }
+  }
+  return parts.join(', ');
+}

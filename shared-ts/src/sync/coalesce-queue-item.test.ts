@@ -1,0 +1,77 @@
+import { coalesceQueueItem } from './coalesce-queue-item';
+import type { QueueItem } from './queue-item';
+import { syncFailure } from './sync-failure';
+import { replicaOf, SALESFORCE_CASE } from './testing/fixtures';
+
+function replicaItem(id: string, seq: number, overrides: Partial<QueueItem> = {}): QueueItem {
+  return {
+    id,
+    key: 'conn-1:Case:500A',
+    connectionId: 'conn-1',
+    entity: SALESFORCE_CASE,
+    message: { kind: 'replica', replica: replicaOf({ seq }), target: null, applied: 0 },
+    queuedAt: '2026-11-20T10:00:00.000Z',
+    attempts: 0,
+    nextAttemptAt: '2026-11-20T10:00:00.000Z',
+    state: 'pending',
+    lastError: null,
+    ...overrides,
+  };
+}
+
+const unlink: QueueItem = {
+  ...replicaItem('u', 0),
+  message: { kind: 'unlink', entity: SALESFORCE_CASE, target: null, reason: null },
+};
+
+describe('coalesceQueueItem', () => {
+  it('queues the new item when there is none', () => {
+    const item = replicaItem('a', 1);
+    expect(coalesceQueueItem(null, item)).toBe(item);
+  });
+
+  it('replaces a pending replica with a newer one', () => {
+    const newer = replicaItem('b', 2, {
+      queuedAt: '2026-11-20T10:05:00.000Z',
+      nextAttemptAt: '2026-11-20T10:05:00.000Z',
+    });
+    const result = coalesceQueueItem(replicaItem('a', 1), newer);
+    expect(result.id).toBe('b');
+    expect(result.message).toBe(newer.message);
+  });
+
+  it('keeps the pending replica when the newcomer is not newer', () => {
+    const existing = replicaItem('a', 3);
+    expect(coalesceQueueItem(existing, replicaItem('b', 3))).toBe(existing);
+    expect(coalesceQueueItem(existing, replicaItem('c', 2))).toBe(existing);
+  });
+
+  it('keeps the older queue time, so latency counts from the first unsent change', () => {
+    const newer = replicaItem('b', 2, { queuedAt: '2026-11-20T10:05:00.000Z' });
+    expect(coalesceQueueItem(replicaItem('a', 1), newer).queuedAt).toBe('2026-11-20T10:00:00.000Z');
+  });
+
+  it('keeps a backoff the older item still owes, and starts the attempt count afresh', () => {
+    const backingOff = replicaItem('a', 1, { attempts: 3, nextAttemptAt: '2026-11-20T10:30:00.000Z' });
+    const result = coalesceQueueItem(
+      backingOff,
+      replicaItem('b', 2, { nextAttemptAt: '2026-11-20T10:05:00.000Z' }),
+    );
+    expect(result).toMatchObject({ attempts: 0, nextAttemptAt: '2026-11-20T10:30:00.000Z' });
+  });
+
+  it('takes a newer replica out of the error list: the new state deserves a fresh try', () => {
+    const failed = replicaItem('a', 1, {
+      state: 'error',
+      attempts: 8,
+      lastError: syncFailure('network', 'down'),
+    });
+    const newer = replicaItem('b', 2, { queuedAt: '2026-11-20T11:00:00.000Z' });
+    expect(coalesceQueueItem(failed, newer)).toBe(newer);
+  });
+
+  it('lets an unlink replace a pending replica, and no replica replace an unlink', () => {
+    expect(coalesceQueueItem(replicaItem('a', 1), unlink).message?.kind).toBe('unlink');
+    expect(coalesceQueueItem(unlink, replicaItem('b', 9))).toBe(unlink);
+  });
+});

@@ -1,0 +1,24 @@
+import { createLink } from './create-link';
+
+describe('createLink', () => {
+  const local = { platform: 'salesforce', type: 'Case', id: '500A' };
+
+  it('starts active with nothing sent, nothing applied and empty id maps', () => {
+    expect(createLink('conn-1', local)).toEqual({
+      connectionId: 'conn-1',
+      local,
+      remote: null,
+      state: 'active',
+      incoming: { seq: 0, acked: 0, baseline: [] },
+      outgoing: { seq: 0, lastSentHash: null, unacked: [] },
+      comments: [],
+      attachments: [],
+      lastSyncAt: null,
+    });
+  });
+
+  it('records the remote entity when it is already known', () => {
+    const remote = { platform: 'jira', type: 'issue', id: '10001', key: 'SUP-1' };
+    expect(createLink('conn-1', local, remote).remote).toBe(remote);
+  });
+});

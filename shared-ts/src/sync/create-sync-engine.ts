@@ -1,0 +1,83 @@
+import type { EntityRef, JsonValue } from '../replica';
+import type { Side } from '../rules/types';
+import { deliverOutbox } from './deliver-outbox';
+import { discardQueueItem, type DiscardResult } from './discard-queue-item';
+import type { LinkStatus } from './describe-link-status';
+import { listSyncErrors, type SyncErrorItem } from './list-sync-errors';
+import { processInbox } from './process-inbox';
+import type { QueueName } from './queue-name';
+import type { QueueRunSummary } from './queue-run-summary';
+import { readConnectionStatistics } from './read-connection-statistics';
+import { readLinkStatus } from './read-link-status';
+import { receiveMessage } from './receive-message';
+import { retryQueueItem, type RetryResult } from './retry-queue-item';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import type { SyncContext, SyncDeps } from './sync-context';
+import type { SyncFailure } from './sync-failure';
+import type { SyncMessage } from './sync-message';
+import { DEFAULT_SYNC_POLICY, type SyncPolicy } from './sync-policy';
+import type { ConnectionStatistics } from './sync-statistics';
+import { syncLocalChange, type LocalChangeResult } from './sync-local-change';
+import { unlinkEntity, type UnlinkResult } from './unlink-entity';
+
+/** How to run one connection on this side; omitted policies take the defaults. */
+export interface SyncEngineOptions {
+  connectionId: string;
+  side: Side;
+  rules: { incoming: string; outgoing: string };
+  policy?: SyncPolicy;
+  retry?: RetryPolicy;
+  connection?: Record<string, JsonValue>;
+  /** Items per queue run (default 50). */
+  batchSize?: number;
+}
+
+/** One connection's engine: every operation, bound to its configuration and ports. */
+export interface SyncEngine {
+  readonly context: SyncContext;
+  /** A local entity changed (or should be re-checked): queue its replica if it differs from the last sent. */
+  syncLocalChange(ref: EntityRef): Promise<LocalChangeResult>;
+  /** A verified message arrived: persist it in the inbox (acknowledge only after this resolves ok). */
+  receive(message: SyncMessage): Promise<{ ok: true } | { ok: false; failure: SyncFailure }>;
+  /** Apply the inbox items that are due. */
+  processInbox(): Promise<QueueRunSummary>;
+  /** Send the outbox items that are due. */
+  deliverOutbox(): Promise<QueueRunSummary>;
+  /** Stop syncing a local entity and tell the other side (why, when a reason is given). */
+  unlink(ref: EntityRef, reason?: string | null): Promise<UnlinkResult>;
+  /** The error list. */
+  errors(): Promise<SyncErrorItem[]>;
+  retry(queue: QueueName, key: string): Promise<RetryResult>;
+  discard(queue: QueueName, key: string): Promise<DiscardResult>;
+  status(ref: EntityRef): Promise<LinkStatus>;
+  statistics(): Promise<ConnectionStatistics>;
+}
+
+/** Binds the engine's operations to one connection's configuration and ports. */
+export function createSyncEngine(options: SyncEngineOptions, deps: SyncDeps): SyncEngine {
+  const context: SyncContext = {
+    config: {
+      connectionId: options.connectionId,
+      side: options.side,
+      rules: options.rules,
+      policy: options.policy ?? DEFAULT_SYNC_POLICY,
+      retry: options.retry ?? DEFAULT_RETRY_POLICY,
+      connection: options.connection ?? {},
+      batchSize: options.batchSize ?? 50,
+    },
+    deps,
+  };
+  return {
+    context,
+    syncLocalChange: (ref) => syncLocalChange(context, ref),
+    receive: (message) => receiveMessage(context, message),
+    processInbox: () => processInbox(context),
+    deliverOutbox: () => deliverOutbox(context),
+    unlink: (ref, reason) => unlinkEntity(context, ref, reason ?? null),
+    errors: () => listSyncErrors(context),
+    retry: (queue, key) => retryQueueItem(context, queue, key),
+    discard: (queue, key) => discardQueueItem(context, queue, key),
+    status: (ref) => readLinkStatus(context, ref),
+    statistics: () => readConnectionStatistics(context),
+  };
+}

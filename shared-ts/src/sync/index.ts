@@ -1,0 +1,101 @@
+/**
+ * The sync engine: links, three-way apply, collections by identity, echo suppression, outbox
+ * and inbox with retries, unlink, status and statistics. Pure decisions (plan-*, commit-*,
+ * build-*, resolve-*, describe-*, summarize-*) are separate from the operations that run them
+ * over ports (sync-local-change, receive-message, process-inbox, deliver-outbox, ...), and
+ * `createSyncEngine` binds the operations to one connection. See docs/sync-semantics.md.
+ */
+
+// Data
+export type { BaselineEntry, IdPair, Link, LinkState, SentSnapshot } from './link';
+export type { LocalEntity } from './local-entity';
+export type { ReplicaMessage, SyncMessage, UnlinkMessage } from './sync-message';
+export type {
+  ApplyOutcome,
+  ApplyResult,
+  CollectionPlan,
+  Conflict,
+  FieldWrite,
+  WritePlan,
+} from './write-plan';
+export { queueKey, type QueueItem, type QueueItemState } from './queue-item';
+export type { SyncLogEntry, SyncLogKind } from './sync-log-entry';
+export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from './sync-statistics';
+export { syncFailure, type SyncFailure, type SyncFailureCode } from './sync-failure';
+export { DEFAULT_SYNC_POLICY, type ConflictPolicy, type SyncPolicy } from './sync-policy';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+// Ports
+export type {
+  Clock,
+  EntityStore,
+  IdGenerator,
+  LinkStore,
+  RandomSource,
+  ReplicaHasher,
+  RulesEngine,
+  StatsStore,
+  SyncLog,
+  Transport,
+  WorkQueue,
+} from './ports';
+
+// Pure decisions
+export { createLink } from './create-link';
+export {
+  planIncomingApply,
+  SYNCED_COLLECTIONS,
+  type IncomingApplyInput,
+  type IncomingDecision,
+  type LinkDraft,
+} from './plan-incoming-apply';
+export {
+  planCollectionSync,
+  type CollectionSyncInput,
+  type CollectionSyncResult,
+} from './plan-collection-sync';
+export { resolveConflict, type ConflictFacts } from './resolve-conflict';
+export { commitIncomingApply } from './commit-incoming-apply';
+export { commitPartialApply, type PartialApply } from './commit-partial-apply';
+export { isEmptyWritePlan } from './is-empty-write-plan';
+export {
+  buildOutgoingReplica,
+  type OutgoingBuild,
+  type OutgoingBuildInput,
+  type ReplicaContent,
+} from './build-outgoing-replica';
+export { withoutEchoItems } from './without-echo-items';
+export { planOutgoingSend, MAX_UNACKED_SNAPSHOTS, type OutgoingDecision } from './plan-outgoing-send';
+export {
+  planOutgoingAfterApply,
+  type OutgoingAfterApply,
+  type OutgoingAfterApplyInput,
+} from './plan-outgoing-after-apply';
+export { coalesceQueueItem } from './coalesce-queue-item';
+export { classifyFailure, type FailureClass } from './classify-failure';
+export { nextRetryDelay } from './next-retry-delay';
+export { recordAttemptFailure } from './record-attempt-failure';
+export { describeLinkStatus, type LinkStatus, type LinkStatusState } from './describe-link-status';
+export { recordSyncEvent, STATS_WINDOW_DAYS, type SyncEvent } from './record-sync-event';
+export { summarizeConnectionStatistics } from './summarize-connection-statistics';
+export { jsonEqual } from './json-equal';
+export { writtenValueMatches } from './written-value-matches';
+
+// Operations over ports
+export type { SyncConfig, SyncContext, SyncDeps } from './sync-context';
+export type { IncomingResult } from './incoming-result';
+export type { QueueRunSummary } from './queue-run-summary';
+export type { QueueName } from './queue-name';
+export { syncLocalChange, type LocalChangeResult } from './sync-local-change';
+export { receiveMessage } from './receive-message';
+export { processInbox } from './process-inbox';
+export { applyIncomingReplica } from './apply-incoming-replica';
+export { applyIncomingUnlink } from './apply-incoming-unlink';
+export { deliverOutbox } from './deliver-outbox';
+export { unlinkEntity, type UnlinkResult } from './unlink-entity';
+export { retryQueueItem, type RetryResult } from './retry-queue-item';
+export { discardQueueItem, type DiscardResult } from './discard-queue-item';
+export { listSyncErrors, type SyncErrorItem } from './list-sync-errors';
+export { readLinkStatus } from './read-link-status';
+export { readConnectionStatistics } from './read-connection-statistics';
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './create-sync-engine';

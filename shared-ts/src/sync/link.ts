@@ -1,0 +1,69 @@
+/**
+ * A link: what this side remembers about one synced pair (connection, local entity). It is
+ * plain JSON so that the platforms can store it as is (a KVS value, a long text field) and the
+ * conformance vectors can spell it out. The last applied replica (`previous`) is stored beside
+ * the link, not in it: it is large and only the apply needs it.
+ */
+import type { EntityRef, JsonValue } from '../replica';
+
+/** A remote item (comment, attachment) and the local copy the apply created for it. */
+export interface IdPair {
+  remote: string;
+  local: string;
+}
+
+/**
+ * A local value both sides are known to agree on, at a path written by the incoming rules.
+ * `sentSeq` is this side's outgoing seq when the agreement was recorded: a later
+ * acknowledgement of a newer outgoing seq supersedes it.
+ */
+export interface BaselineEntry {
+  path: string[];
+  value: JsonValue;
+  sentSeq: number;
+}
+
+/**
+ * The local field values when the outgoing replica `seq` was built (comments and attachments
+ * left out). When the remote acknowledges `seq`, its replica may show these values back to us:
+ * that is an echo of our own change, not a remote change.
+ */
+export interface SentSnapshot {
+  seq: number;
+  view: Record<string, JsonValue>;
+}
+
+/** Whether the pair still syncs. Unlinking stops sync for good; both entities keep their data. */
+export type LinkState = 'active' | 'unlinked';
+
+/** What this side keeps per synced pair. */
+export interface Link {
+  connectionId: string;
+  /** The local entity. */
+  local: EntityRef;
+  /** The remote entity, once a replica from it has been applied. */
+  remote: EntityRef | null;
+  state: LinkState;
+  incoming: {
+    /** Seq of the last remote replica applied; 0 before the first. */
+    seq: number;
+    /** The newest outgoing seq of ours that the remote had applied, per its last applied replica. */
+    acked: number;
+    /** Local values the two sides agree on, by incoming-rules path. */
+    baseline: BaselineEntry[];
+  };
+  outgoing: {
+    /** Seq of the last outgoing replica built; 0 before the first. */
+    seq: number;
+    /** Content hash of the last replica sent (or deliberately not sent because it was an echo). */
+    lastSentHash: string | null;
+    /** Snapshots of the replicas sent and not yet acknowledged, oldest first (a few at most). */
+    unacked: SentSnapshot[];
+  };
+  /** Comments this side created from remote comments. Their local copies are never sent back. */
+  comments: IdPair[];
+  /** Attachments this side created from remote attachments. Never sent back either. */
+  attachments: IdPair[];
+  /** When the pair last synced successfully in either direction. */
+  lastSyncAt: string | null;
+}

@@ -1,0 +1,32 @@
+import { newQueueItem } from './new-queue-item';
+import { syncFailure } from './sync-failure';
+import { SALESFORCE_CASE } from './testing/fixtures';
+import { createTestNode } from './testing/test-node';
+
+describe('newQueueItem', () => {
+  const node = createTestNode({ platform: 'salesforce', type: 'Case' });
+  const unlink = { kind: 'unlink' as const, entity: SALESFORCE_CASE, target: null, reason: null };
+
+  it('makes a pending item keyed by connection and entity, due now', () => {
+    expect(newQueueItem(node.engine.context, SALESFORCE_CASE, unlink)).toEqual({
+      id: 'salesforce-q1',
+      key: 'conn-1:Case:500A',
+      connectionId: 'conn-1',
+      entity: SALESFORCE_CASE,
+      message: unlink,
+      queuedAt: '2026-11-20T10:00:00.000Z',
+      attempts: 0,
+      nextAttemptAt: '2026-11-20T10:00:00.000Z',
+      state: 'pending',
+      lastError: null,
+    });
+  });
+
+  it('makes an error-list item when given a failure', () => {
+    const failure = syncFailure('rule-error', 'bad rules');
+    expect(newQueueItem(node.engine.context, SALESFORCE_CASE, null, failure)).toMatchObject({
+      state: 'error',
+      lastError: failure,
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import type { EntityRef } from '../replica';
+import { queueKey, type QueueItem } from './queue-item';
+import { isoNow, type SyncContext } from './sync-context';
+import type { SyncFailure } from './sync-failure';
+import type { SyncMessage } from './sync-message';
+
+/** A fresh queue item for an entity, due now; in the error list at once when a failure is given. */
+export function newQueueItem(
+  ctx: SyncContext,
+  entity: EntityRef,
+  message: SyncMessage | null,
+  failure: SyncFailure | null = null,
+): QueueItem {
+  const now = isoNow(ctx);
+  return {
+    id: ctx.deps.ids.next(),
+    key: queueKey(ctx.config.connectionId, entity),
+    connectionId: ctx.config.connectionId,
+    entity,
+    message,
+    queuedAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    state: failure ? 'error' : 'pending',
+    lastError: failure,
+  };
+}

@@ -1,0 +1,477 @@
+import type { Replica } from '../replica';
+import type { RuleInputs } from '../rules/types';
+import { createLink } from './create-link';
+import type { Link } from './link';
+import { planIncomingApply, type IncomingApplyInput, type IncomingDecision } from './plan-incoming-apply';
+import { DEFAULT_SYNC_POLICY } from './sync-policy';
+import { fakeRulesEngine } from './testing/fake-rules-engine';
+import { caseOf, commentOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
+
+const NOW = '2026-11-20T10:00:00.000Z';
+
+/** Subject and Status from the replica; comments kept in step when the replica has any. */
+const mapping = fakeRulesEngine({
+  incoming: ({ replica }: RuleInputs) => {
+    const r = replica as unknown as Replica;
+    return { Subject: r.summary, Status: r.status?.name ?? null, comments: r.comments };
+  },
+});
+
+/** A link that has applied seq 1 (Subject "Printer on fire", Status "To Do") and sent nothing. */
+function syncedLink(overrides: Partial<Link['incoming']> = {}): Link {
+  const link = createLink('conn-1', SALESFORCE_CASE, JIRA_ISSUE);
+  return {
+    ...link,
+    incoming: {
+      seq: 1,
+      acked: 0,
+      baseline: [
+        { path: ['Subject'], value: 'Printer on fire', sentSeq: 0 },
+        { path: ['Status'], value: 'To Do', sentSeq: 0 },
+      ],
+      ...overrides,
+    },
+    lastSyncAt: '2026-11-20T09:00:00.000Z',
+  };
+}
+
+function plan(
+  overrides: Partial<IncomingApplyInput> & { replica?: Replica; applied?: number },
+): IncomingDecision {
+  const { replica, applied, ...rest } = overrides;
+  return planIncomingApply({
+    connectionId: 'conn-1',
+    link: syncedLink(),
+    previous: replicaOf(),
+    local: caseOf({ Subject: 'Printer on fire', Status: 'To Do' }),
+    message: {
+      kind: 'replica',
+      replica: replica ?? replicaOf({ seq: 2 }),
+      target: SALESFORCE_CASE,
+      applied: applied ?? 0,
+    },
+    rules: { side: 'salesforce', script: 'fake' },
+    runRules: mapping,
+    policy: DEFAULT_SYNC_POLICY,
+    now: NOW,
+    ...rest,
+  });
+}
+
+function applied(decision: IncomingDecision) {
+  if (decision.kind !== 'apply') throw new Error(`expected an apply, got ${JSON.stringify(decision)}`);
+  return decision;
+}
+
+describe('planIncomingApply', () => {
+  describe('what it drops', () => {
+    it('drops a replica whose seq is not newer than the last applied, saying so', () => {
+      expect(plan({ replica: replicaOf({ seq: 1 }) })).toEqual({
+        kind: 'drop',
+        reason: 'stale',
+        message: 'Dropped replica seq 1 of jira issue SUP-1: seq 1 is already applied.',
+      });
+    });
+
+    it('drops an older replica that arrives after a newer one', () => {
+      expect(plan({ link: syncedLink({ seq: 7 }), replica: replicaOf({ seq: 5 }) })).toMatchObject({
+        kind: 'drop',
+        reason: 'stale',
+      });
+    });
+
+    it('drops every replica of an unlinked pair', () => {
+      expect(plan({ link: { ...syncedLink(), state: 'unlinked' } })).toMatchObject({
+        kind: 'drop',
+        reason: 'unlinked',
+      });
+    });
+  });
+
+  describe('first sync', () => {
+    it('plans creating the entity with every field and every comment when there is no local entity', () => {
+      const replica = replicaOf({ comments: [commentOf('c1', '<p>hi</p>')] });
+      const decision = applied(plan({ link: null, previous: null, local: null, replica }));
+      expect(decision.firstSync).toBe(true);
+      expect(decision.plan).toEqual({
+        target: null,
+        fields: [
+          { path: ['Subject'], value: 'Printer on fire' },
+          { path: ['Status'], value: 'To Do' },
+        ],
+        comments: { add: [{ remoteId: 'c1', value: commentOf('c1', '<p>hi</p>') }], update: [], remove: [] },
+        attachments: { add: [], update: [], remove: [] },
+      });
+      expect(decision.conflicts).toEqual([]);
+    });
+
+    it('tells the rules it is the first sync and gives them no previous', () => {
+      const seen: RuleInputs[] = [];
+      const spy = fakeRulesEngine({ incoming: (inputs) => (seen.push(inputs), {}) });
+      plan({ link: null, previous: null, local: null, runRules: spy });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ firstSync: true, previous: null, entity: {}, now: NOW });
+    });
+
+    it('writes onto an existing entity every field that differs, and no field that already matches', () => {
+      const decision = applied(
+        plan({ link: null, previous: null, local: caseOf({ Subject: 'Printer on fire', Status: 'New' }) }),
+      );
+      expect(decision.plan.target).toEqual(SALESFORCE_CASE);
+      expect(decision.plan.fields).toEqual([{ path: ['Status'], value: 'To Do' }]);
+    });
+
+    it('records no conflict on first sync, local values differ as they may', () => {
+      const decision = applied(
+        plan({ link: null, previous: null, local: caseOf({ Subject: 'Mine', Status: 'Mine' }) }),
+      );
+      expect(decision.conflicts).toEqual([]);
+      expect(decision.plan.fields).toHaveLength(2);
+    });
+  });
+
+  describe('three-way apply', () => {
+    it('writes a field the remote changed and the local side did not', () => {
+      const decision = applied(plan({ replica: replicaOf({ seq: 2, summary: 'Printer fixed' }) }));
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'Printer fixed' }]);
+      expect(decision.conflicts).toEqual([]);
+    });
+
+    it('leaves alone a field the remote did not change, so a local edit to it survives', () => {
+      const local = caseOf({ Subject: 'Edited here', Status: 'To Do' });
+      const decision = applied(plan({ local, replica: replicaOf({ seq: 2, status: { name: 'Done' } }) }));
+      expect(decision.plan.fields).toEqual([{ path: ['Status'], value: 'Done' }]);
+    });
+
+    it('plans nothing when a newer replica changes nothing the rules map', () => {
+      const decision = applied(plan({ replica: replicaOf({ seq: 2, labels: ['new-label'] }) }));
+      expect(decision.plan.fields).toEqual([]);
+    });
+
+    it('calls it agreement, not conflict, when both sides changed a field to the same value', () => {
+      const local = caseOf({ Subject: 'Printer fixed', Status: 'To Do' });
+      const decision = applied(plan({ local, replica: replicaOf({ seq: 2, summary: 'Printer fixed' }) }));
+      expect(decision.plan.fields).toEqual([]);
+      expect(decision.conflicts).toEqual([]);
+      expect(decision.next.incoming.baseline[0]).toEqual({
+        path: ['Subject'],
+        value: 'Printer fixed',
+        sentSeq: 0,
+      });
+    });
+
+    it('writes a remote change and records the conflict when both sides changed a field under remote-wins', () => {
+      const local = caseOf({ Subject: 'Edited here', Status: 'To Do' });
+      const decision = applied(plan({ local, replica: replicaOf({ seq: 2, summary: 'Edited there' }) }));
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'Edited there' }]);
+      expect(decision.conflicts).toEqual([
+        {
+          path: ['Subject'],
+          local: 'Edited here',
+          remote: 'Edited there',
+          base: 'Printer on fire',
+          policy: 'remote-wins',
+          winner: 'remote',
+        },
+      ]);
+    });
+
+    it('keeps the local value, records the conflict and leaves the baseline under local-wins', () => {
+      const local = caseOf({ Subject: 'Edited here', Status: 'To Do' });
+      const decision = applied(
+        plan({
+          local,
+          replica: replicaOf({ seq: 2, summary: 'Edited there' }),
+          policy: { ...DEFAULT_SYNC_POLICY, conflict: 'local-wins' },
+        }),
+      );
+      expect(decision.plan.fields).toEqual([]);
+      expect(decision.conflicts).toMatchObject([
+        { path: ['Subject'], winner: 'local', policy: 'local-wins' },
+      ]);
+      expect(decision.next.incoming.baseline[0]).toEqual({
+        path: ['Subject'],
+        value: 'Printer on fire',
+        sentSeq: 0,
+      });
+    });
+
+    it('lets the side that changed last win under newest-wins', () => {
+      const newest = { ...DEFAULT_SYNC_POLICY, conflict: 'newest-wins' as const };
+      const replica = replicaOf({ seq: 2, summary: 'Edited there', updated: '2026-11-20T09:30:00.000Z' });
+      const olderLocal = caseOf(
+        { Subject: 'Edited here', Status: 'To Do' },
+        { modifiedAt: '2026-11-20T09:10:00.000Z' },
+      );
+      const newerLocal = caseOf(
+        { Subject: 'Edited here', Status: 'To Do' },
+        { modifiedAt: '2026-11-20T09:50:00.000Z' },
+      );
+      expect(applied(plan({ policy: newest, replica, local: olderLocal })).conflicts[0]?.winner).toBe(
+        'remote',
+      );
+      expect(applied(plan({ policy: newest, replica, local: newerLocal })).conflicts[0]?.winner).toBe(
+        'local',
+      );
+    });
+
+    it('writes without conflict a field it has no baseline for', () => {
+      const local = caseOf({ Subject: 'Edited here', Status: 'To Do' });
+      const decision = applied(
+        plan({ local, link: syncedLink({ baseline: [] }), replica: replicaOf({ seq: 2, summary: 'X' }) }),
+      );
+      expect(decision.conflicts).toEqual([]);
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'X' }]);
+    });
+
+    it('judges against the agreed value when the rules fail on previous', () => {
+      let runs = 0;
+      const failsOnPrevious = fakeRulesEngine({
+        incoming: ({ replica }) =>
+          ++runs % 2 === 0
+            ? { error: { code: 'type-error', message: 'boom', line: 1, column: 1 } }
+            : { Subject: (replica as unknown as Replica).summary },
+      });
+      const local = caseOf({ Subject: 'Edited here' });
+      const unchanged = applied(plan({ runRules: failsOnPrevious, local }));
+      expect(unchanged.plan.fields).toEqual([]);
+      const changed = applied(
+        plan({ runRules: failsOnPrevious, local, replica: replicaOf({ seq: 2, summary: 'X' }) }),
+      );
+      expect(changed.conflicts).toMatchObject([
+        { path: ['Subject'], local: 'Edited here', remote: 'X', base: 'Printer on fire' },
+      ]);
+    });
+
+    it('judges a path the rules did not write from previous against the agreed value', () => {
+      const onlyNow = fakeRulesEngine({
+        incoming: ({ replica }) => {
+          const r = replica as unknown as Replica;
+          return r.seq === 1 ? {} : { Subject: r.summary };
+        },
+      });
+      const local = caseOf({ Subject: 'Edited here' });
+      expect(applied(plan({ runRules: onlyNow, local })).plan.fields).toEqual([]);
+    });
+
+    it('takes the last write to a path, at the place of its first write', () => {
+      const twice = fakeRulesEngine({
+        incoming: () => [
+          { path: ['Subject'], value: 'first' },
+          { path: ['Status'], value: 'To Do' },
+          { path: ['Subject'], value: 'second' },
+        ],
+      });
+      const decision = applied(plan({ runRules: twice, link: null, previous: null }));
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'second' }]);
+    });
+
+    it('compares nested paths by their value in the local view', () => {
+      const nested = fakeRulesEngine({
+        incoming: ({ replica }) => [
+          { path: ['customFields', 'Region'], value: (replica as unknown as Replica).custom.Region },
+        ],
+      });
+      const local = caseOf({ customFields: { Region: 'EMEA' } });
+      const same = applied(
+        plan({
+          runRules: nested,
+          local,
+          link: null,
+          previous: null,
+          replica: replicaOf({ custom: { Region: 'EMEA' } }),
+        }),
+      );
+      const other = applied(
+        plan({
+          runRules: nested,
+          local,
+          link: null,
+          previous: null,
+          replica: replicaOf({ custom: { Region: 'APAC' } }),
+        }),
+      );
+      expect(same.plan.fields).toEqual([]);
+      expect(other.plan.fields).toEqual([{ path: ['customFields', 'Region'], value: 'APAC' }]);
+    });
+
+    it('treats a name written for a named value as equal to the named object read back', () => {
+      const local = caseOf({ Subject: 'Printer on fire', Status: { name: 'Done', category: 'done' } });
+      const decision = applied(
+        plan({ local, link: null, previous: null, replica: replicaOf({ status: { name: 'Done' } }) }),
+      );
+      expect(decision.plan.fields).toEqual([]);
+    });
+  });
+
+  describe('echoes of our own changes', () => {
+    /** We sent seq 3 with Subject "Ours"; the remote has not acknowledged it yet. */
+    function linkAwaitingAck(): Link {
+      const link = syncedLink();
+      return {
+        ...link,
+        outgoing: {
+          seq: 3,
+          lastSentHash: 'sent-3',
+          unacked: [
+            { seq: 2, view: { Subject: 'Older', Status: 'To Do' } },
+            { seq: 3, view: { Subject: 'Ours', Status: 'To Do' } },
+          ],
+        },
+      };
+    }
+
+    it('does not treat our own value shown back by an acknowledging replica as a remote change', () => {
+      const local = caseOf({ Subject: 'Ours', Status: 'To Do' });
+      const decision = applied(
+        plan({ link: linkAwaitingAck(), local, applied: 3, replica: replicaOf({ seq: 2, summary: 'Ours' }) }),
+      );
+      expect(decision.plan.fields).toEqual([]);
+      expect(decision.conflicts).toEqual([]);
+    });
+
+    it('keeps a newer local edit instead of reverting it to the acknowledged older value', () => {
+      const local = caseOf({ Subject: 'Ours, edited again', Status: 'To Do' });
+      const decision = applied(
+        plan({ link: linkAwaitingAck(), local, applied: 3, replica: replicaOf({ seq: 2, summary: 'Ours' }) }),
+      );
+      expect(decision.plan.fields).toEqual([]);
+      expect(decision.conflicts).toEqual([]);
+      expect(decision.next.incoming.baseline[0]).toEqual({ path: ['Subject'], value: 'Ours', sentSeq: 3 });
+    });
+
+    it('writes a remote change made after the remote applied our value, without conflict', () => {
+      const local = caseOf({ Subject: 'Ours', Status: 'To Do' });
+      const decision = applied(
+        plan({
+          link: linkAwaitingAck(),
+          local,
+          applied: 3,
+          replica: replicaOf({ seq: 2, summary: 'Theirs' }),
+        }),
+      );
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'Theirs' }]);
+      expect(decision.conflicts).toEqual([]);
+    });
+
+    it('sees a conflict when we changed the field again after the acknowledged seq and the remote changed it too', () => {
+      const local = caseOf({ Subject: 'Ours, edited again', Status: 'To Do' });
+      const decision = applied(
+        plan({
+          link: linkAwaitingAck(),
+          local,
+          applied: 3,
+          replica: replicaOf({ seq: 2, summary: 'Theirs' }),
+        }),
+      );
+      expect(decision.conflicts).toMatchObject([
+        { path: ['Subject'], local: 'Ours, edited again', remote: 'Theirs', base: 'Ours' },
+      ]);
+    });
+
+    it('records the acknowledgement and forgets the snapshots it covers', () => {
+      const decision = applied(plan({ link: linkAwaitingAck(), applied: 2, replica: replicaOf({ seq: 2 }) }));
+      expect(decision.next.incoming.acked).toBe(2);
+      expect(decision.next.outgoing.unacked).toEqual([
+        { seq: 3, view: { Subject: 'Ours', Status: 'To Do' } },
+      ]);
+    });
+
+    it('ignores an acknowledgement of a seq we never sent', () => {
+      const decision = applied(plan({ link: linkAwaitingAck(), applied: 9 }));
+      expect(decision.next.incoming.acked).toBe(0);
+      expect(decision.next.outgoing.unacked).toHaveLength(2);
+    });
+
+    it('prefers an agreement recorded after the acknowledged seq was sent to that seq snapshot', () => {
+      const link = linkAwaitingAck();
+      link.incoming.baseline = [{ path: ['Subject'], value: 'Agreed later', sentSeq: 3 }];
+      const local = caseOf({ Subject: 'Agreed later', Status: 'To Do' });
+      const decision = applied(
+        plan({ link, local, applied: 3, replica: replicaOf({ seq: 2, summary: 'Theirs' }) }),
+      );
+      expect(decision.conflicts).toEqual([]);
+      expect(decision.plan.fields).toEqual([{ path: ['Subject'], value: 'Theirs' }]);
+    });
+  });
+
+  describe('the link afterwards', () => {
+    it('advances the applied seq, learns the remote entity and stamps the sync time', () => {
+      const remote = { ...JIRA_ISSUE, url: 'https://example.atlassian.net/browse/SUP-1' };
+      const decision = applied(
+        plan({
+          link: createLink('conn-1', SALESFORCE_CASE),
+          previous: null,
+          replica: replicaOf({ seq: 4, entity: remote }),
+        }),
+      );
+      expect(decision.next).toMatchObject({
+        local: SALESFORCE_CASE,
+        remote,
+        state: 'active',
+        lastSyncAt: NOW,
+      });
+      expect(decision.next.incoming.seq).toBe(4);
+    });
+
+    it('records the written values as the new baseline', () => {
+      const decision = applied(plan({ replica: replicaOf({ seq: 2, summary: 'Printer fixed' }) }));
+      expect(decision.next.incoming.baseline).toEqual([
+        { path: ['Subject'], value: 'Printer fixed', sentSeq: 0 },
+        { path: ['Status'], value: 'To Do', sentSeq: 0 },
+      ]);
+    });
+
+    it('keeps the comment pairs and leaves adds to be paired on commit', () => {
+      const link = { ...syncedLink(), comments: [{ remote: 'c1', local: 'L1' }] };
+      const previous = replicaOf({ comments: [commentOf('c1', 'one')] });
+      const replica = replicaOf({ seq: 2, comments: [commentOf('c1', 'one'), commentOf('c2', 'two')] });
+      const decision = applied(plan({ link, previous, replica }));
+      expect(decision.plan.comments.add).toEqual([{ remoteId: 'c2', value: commentOf('c2', 'two') }]);
+      expect(decision.next.comments).toEqual([{ remote: 'c1', local: 'L1' }]);
+    });
+
+    it('removes copies of deleted comments only when the policy propagates deletes', () => {
+      const link = { ...syncedLink(), comments: [{ remote: 'c1', local: 'L1' }] };
+      const previous = replicaOf({ comments: [commentOf('c1', 'one')] });
+      const replica = replicaOf({ seq: 2, comments: [] });
+      const propagate = { ...DEFAULT_SYNC_POLICY, deletes: { comments: true, attachments: false } };
+      expect(applied(plan({ link, previous, replica })).plan.comments.remove).toEqual([]);
+      expect(applied(plan({ link, previous, replica, policy: propagate })).plan.comments.remove).toEqual([
+        { remoteId: 'c1', localId: 'L1' },
+      ]);
+    });
+  });
+
+  describe('failures', () => {
+    it('fails with the location when the incoming rules fail', () => {
+      const failing = fakeRulesEngine({
+        incoming: () => ({ error: { code: 'step-limit', message: 'too many steps', line: 3, column: 7 } }),
+      });
+      expect(plan({ runRules: failing })).toEqual({
+        kind: 'fail',
+        failure: {
+          code: 'rule-error',
+          message: 'The incoming rules failed at line 3, column 7: too many steps (step-limit).',
+        },
+      });
+    });
+
+    it('fails with rule-output when the rules assign comments that are not a list', () => {
+      const bad = fakeRulesEngine({ incoming: () => ({ comments: 'all of them' }) });
+      expect(plan({ runRules: bad })).toMatchObject({ kind: 'fail', failure: { code: 'rule-output' } });
+    });
+
+    it('fails with local-missing when the linked local entity is gone', () => {
+      expect(plan({ local: null })).toMatchObject({ kind: 'fail', failure: { code: 'local-missing' } });
+    });
+
+    it('fails with link-mismatch when the local entity is linked to another remote entity', () => {
+      const other = { platform: 'jira', type: 'issue', id: '10002', key: 'SUP-2' };
+      expect(plan({ replica: replicaOf({ seq: 2, entity: other }) })).toMatchObject({
+        kind: 'fail',
+        failure: { code: 'link-mismatch' },
+      });
+    });
+  });
+});

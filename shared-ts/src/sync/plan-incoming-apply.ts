@@ -1,0 +1,254 @@
+import type { EntityRef, JsonValue, Replica } from '../replica';
+import type { EntityWrite, RuleInputs, Side } from '../rules/types';
+import { jsonEqual } from './json-equal';
+import type { BaselineEntry, IdPair, Link } from './link';
+import type { LocalEntity } from './local-entity';
+import { pathKey } from './path-key';
+import { planCollectionSync } from './plan-collection-sync';
+import type { RulesEngine } from './ports';
+import { resolveConflict } from './resolve-conflict';
+import { syncFailure, type SyncFailure } from './sync-failure';
+import type { ReplicaMessage } from './sync-message';
+import type { SyncPolicy } from './sync-policy';
+import { valueAtPath } from './value-at-path';
+import { writtenValueMatches } from './written-value-matches';
+import { describeRef } from './describe-ref';
+import type { CollectionPlan, Conflict, FieldWrite, WritePlan } from './write-plan';
+
+/** The collections kept in step by identity: a rule write to exactly this path means "keep in step". */
+export const SYNCED_COLLECTIONS = ['comments', 'attachments'] as const;
+
+/** Everything the planner weighs. It reads no clock and does no I/O. */
+export interface IncomingApplyInput {
+  connectionId: string;
+  /** The link before the apply; null on first contact with this remote entity. */
+  link: Link | null;
+  /** The last replica applied on the link (null on first sync). */
+  previous: Replica | null;
+  /** The local entity now; null when the apply is to create it. */
+  local: LocalEntity | null;
+  message: ReplicaMessage;
+  rules: { side: Side; script: string };
+  runRules: RulesEngine;
+  policy: SyncPolicy;
+  /** Connection facts the rules may read. */
+  connection?: Record<string, JsonValue>;
+  /** ISO-8601 instant: `date.now()` in the rules and the link's `lastSyncAt`. */
+  now: string;
+}
+
+/** The link after a successful apply, before the entity store has said which ids it created. */
+export interface LinkDraft extends Omit<Link, 'local'> {
+  /** Null when the apply creates the local entity. */
+  local: EntityRef | null;
+}
+
+/** What to do with an incoming replica. */
+export type IncomingDecision =
+  | { kind: 'drop'; reason: 'stale' | 'unlinked'; message: string }
+  | { kind: 'fail'; failure: SyncFailure }
+  | { kind: 'apply'; firstSync: boolean; plan: WritePlan; conflicts: Conflict[]; next: LinkDraft };
+
+/**
+ * Decides the three-way apply of an incoming replica: drops it when its seq is not newer than
+ * the last applied (or the pair is unlinked); otherwise runs the incoming rules on the replica
+ * and on `previous`, and plans only the fields whose computed value changed. A field the local
+ * side changed too since the two sides last agreed is a conflict, settled by the policy. A value
+ * the remote merely shows back from our own acknowledged replica is an echo, not a change.
+ * Collections are kept in step by identity. First sync (no previous) writes everything.
+ */
+export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
+  const { link, previous, local, message } = input;
+  const replica = message.replica;
+  const remoteLabel = describeRef(replica.entity);
+  if (link?.state === 'unlinked') {
+    return {
+      kind: 'drop',
+      reason: 'unlinked',
+      message: `Dropped replica seq ${replica.seq} of ${remoteLabel}: the pair is unlinked.`,
+    };
+  }
+  if (link && replica.seq <= link.incoming.seq) {
+    return {
+      kind: 'drop',
+      reason: 'stale',
+      message: `Dropped replica seq ${replica.seq} of ${remoteLabel}: seq ${link.incoming.seq} is already applied.`,
+    };
+  }
+  if (link && !local) {
+    return fail(
+      'local-missing',
+      `${describeRef(link.local)} no longer exists; restore it, or unlink it from ${remoteLabel}.`,
+    );
+  }
+  if (link?.remote && !sameEntity(link.remote, replica.entity)) {
+    return fail(
+      'link-mismatch',
+      `${describeRef(link.local)} is linked to ${describeRef(link.remote)}, not to ${remoteLabel}; unlink one of them first.`,
+    );
+  }
+
+  const view = local?.view ?? {};
+  const firstSync = previous === null;
+  const common: Omit<RuleInputs, 'replica' | 'previous' | 'firstSync'> = { entity: view, now: input.now };
+  if (input.connection) common.connection = input.connection;
+  const run = input.runRules(input.rules.script, input.rules.side, 'incoming', {
+    ...common,
+    replica: asRecord(replica),
+    previous: previous ? asRecord(previous) : null,
+    firstSync,
+  });
+  if (!run.ok) {
+    const { line, column, code, message: text } = run.error;
+    return fail(
+      'rule-error',
+      `The incoming rules failed at line ${line}, column ${column}: ${text} (${code}).`,
+    );
+  }
+  const writes = lastWritePerPath(run.writes);
+  let previousWrites = new Map<string, EntityWrite>();
+  if (previous) {
+    const before = input.runRules(input.rules.script, input.rules.side, 'incoming', {
+      ...common,
+      replica: asRecord(previous),
+      previous: asRecord(previous),
+      firstSync: false,
+    });
+    // Rules that fail on the old replica (say, edited since) tell us nothing about it: fall back to the baseline.
+    if (before.ok) previousWrites = lastWritePerPath(before.writes);
+  }
+
+  const outgoingSeq = link?.outgoing.seq ?? 0;
+  const priorAcked = link?.incoming.acked ?? 0;
+  // An acknowledgement of a seq we never sent tells us nothing.
+  const acked = message.applied <= outgoingSeq ? Math.max(priorAcked, message.applied) : priorAcked;
+  const snapshot = acked > priorAcked ? link?.outgoing.unacked.find((s) => s.seq === acked) : undefined;
+  const baseline = new Map<string, BaselineEntry>();
+  for (const entry of link?.incoming.baseline ?? []) baseline.set(pathKey(entry.path), entry);
+
+  const fields: FieldWrite[] = [];
+  const conflicts: Conflict[] = [];
+  for (const [key, write] of writes) {
+    if (isCollectionPath(write.path)) continue;
+    const path = write.path;
+    const remote = toJson(write.value);
+    if (!local) {
+      fields.push({ path, value: remote });
+      baseline.set(key, { path, value: remote, sentSeq: outgoingSeq });
+      continue;
+    }
+    const entry = baseline.get(key);
+    // Our replica `acked` is newer news than an agreement recorded before we sent it.
+    const echoed =
+      snapshot && (!entry || entry.sentSeq < acked) ? valueAtPath(snapshot.view, path) : undefined;
+    if (echoed !== undefined && writtenValueMatches(remote, echoed)) {
+      baseline.set(key, { path, value: echoed, sentSeq: acked });
+      continue;
+    }
+    // Did the remote change it? Against what the rules made of previous, or else against the agreed value.
+    const before = previousWrites.get(key);
+    if (
+      before
+        ? jsonEqual(remote, before.value)
+        : echoed === undefined && entry && writtenValueMatches(remote, entry.value)
+    ) {
+      continue;
+    }
+    const current = valueAtPath(view, path);
+    if (writtenValueMatches(remote, current)) {
+      baseline.set(key, { path, value: current, sentSeq: outgoingSeq });
+      continue;
+    }
+    const base = echoed !== undefined ? echoed : entry?.value;
+    if (base !== undefined && !jsonEqual(current, base)) {
+      const winner = resolveConflict({
+        policy: input.policy.conflict,
+        remoteUpdated: replica.updated,
+        localModifiedAt: local.modifiedAt,
+        remote: replica.entity,
+        local: local.ref,
+      });
+      conflicts.push({ path, local: current, remote, base, policy: input.policy.conflict, winner });
+      if (winner === 'local') continue;
+    }
+    fields.push({ path, value: remote });
+    baseline.set(key, { path, value: remote, sentSeq: outgoingSeq });
+  }
+
+  const collections: Record<(typeof SYNCED_COLLECTIONS)[number], { plan: CollectionPlan; pairs: IdPair[] }> =
+    {
+      comments: { plan: emptyCollectionPlan(), pairs: link?.comments ?? [] },
+      attachments: { plan: emptyCollectionPlan(), pairs: link?.attachments ?? [] },
+    };
+  for (const name of SYNCED_COLLECTIONS) {
+    const write = writes.get(pathKey([name]));
+    if (!write) continue;
+    const result = planCollectionSync({
+      name,
+      items: write.value,
+      previousItems: previousWrites.get(pathKey([name]))?.value,
+      pairs: collections[name].pairs,
+      propagateDeletes: input.policy.deletes[name],
+    });
+    if (!result.ok) return { kind: 'fail', failure: result.failure };
+    collections[name] = result;
+  }
+
+  return {
+    kind: 'apply',
+    firstSync,
+    plan: {
+      target: local?.ref ?? null,
+      fields,
+      comments: collections.comments.plan,
+      attachments: collections.attachments.plan,
+    },
+    conflicts,
+    next: {
+      connectionId: input.connectionId,
+      local: local?.ref ?? link?.local ?? null,
+      remote: replica.entity,
+      state: 'active',
+      incoming: { seq: replica.seq, acked, baseline: [...baseline.values()] },
+      outgoing: {
+        seq: outgoingSeq,
+        lastSentHash: link?.outgoing.lastSentHash ?? null,
+        unacked: (link?.outgoing.unacked ?? []).filter((s) => s.seq > acked),
+      },
+      comments: collections.comments.pairs,
+      attachments: collections.attachments.pairs,
+      lastSyncAt: input.now,
+    },
+  };
+}
+
+/** Last write per path wins, at the position of the path's first write (the rules contract). */
+function lastWritePerPath(writes: EntityWrite[]): Map<string, EntityWrite> {
+  const byPath = new Map<string, EntityWrite>();
+  for (const write of writes) byPath.set(pathKey(write.path), write);
+  return byPath;
+}
+
+function isCollectionPath(path: string[]): boolean {
+  return path.length === 1 && (path[0] === 'comments' || path[0] === 'attachments');
+}
+
+function emptyCollectionPlan(): CollectionPlan {
+  return { add: [], update: [], remove: [] };
+}
+
+function toJson(value: unknown): JsonValue {
+  return value === undefined ? null : (value as JsonValue);
+}
+
+function asRecord(replica: Replica): Record<string, unknown> {
+  return replica as unknown as Record<string, unknown>;
+}
+
+function sameEntity(a: EntityRef, b: EntityRef): boolean {
+  return a.type === b.type && a.id === b.id;
+}
+
+function fail(code: SyncFailure['code'], message: string): IncomingDecision {
+  return { kind: 'fail', failure: syncFailure(code, message) };
+}

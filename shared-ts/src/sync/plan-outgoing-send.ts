@@ -1,0 +1,37 @@
+import type { JsonValue } from '../replica';
+import type { ReplicaContent } from './build-outgoing-replica';
+import type { Link } from './link';
+import type { ReplicaMessage } from './sync-message';
+
+/** How many unacknowledged snapshots a link keeps; older ones only weaken echo detection. */
+export const MAX_UNACKED_SNAPSHOTS = 8;
+
+/** Whether to send, and if so the message and the link that remembers it. */
+export type OutgoingDecision = { kind: 'unchanged' } | { kind: 'send'; message: ReplicaMessage; link: Link };
+
+/**
+ * Decides an outgoing replica: nothing when its hash equals the last one sent; otherwise the
+ * next per-entity seq, a message that tells the receiver its own entity and the last seq of
+ * theirs we applied, and a snapshot of the local fields for recognising the echo later.
+ */
+export function planOutgoingSend(
+  link: Link,
+  content: ReplicaContent,
+  hash: string,
+  localView: Record<string, JsonValue>,
+): OutgoingDecision {
+  if (hash === link.outgoing.lastSentHash) return { kind: 'unchanged' };
+  const seq = link.outgoing.seq + 1;
+  const { comments: _comments, attachments: _attachments, ...fields } = localView;
+  const unacked = [...link.outgoing.unacked, { seq, view: fields }].slice(-MAX_UNACKED_SNAPSHOTS);
+  return {
+    kind: 'send',
+    message: {
+      kind: 'replica',
+      replica: { ...content, seq, hash },
+      target: link.remote,
+      applied: link.incoming.seq,
+    },
+    link: { ...link, outgoing: { seq, lastSentHash: hash, unacked } },
+  };
+}

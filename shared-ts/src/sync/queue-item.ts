@@ -1,0 +1,37 @@
+/**
+ * Outbox and inbox items. Each queue holds at most one item per entity (its key): newer
+ * messages for the same entity replace older ones, so a backlog never grows past the number of
+ * entities and the newest state always wins.
+ */
+import type { EntityRef } from '../replica';
+import type { SyncFailure } from './sync-failure';
+import type { SyncMessage } from './sync-message';
+
+/** `pending` items are tried when due; `error` items wait for an admin to retry or discard them. */
+export type QueueItemState = 'pending' | 'error';
+
+/** A message waiting to be delivered (outbox) or applied (inbox). */
+export interface QueueItem {
+  /** Unique per content: a coalesced item gets a new id, so a late result for the old one is ignored. */
+  id: string;
+  /** One item per key: `connectionId:type:id` of the entity (ours in the outbox, the sender's in the inbox). */
+  key: string;
+  connectionId: string;
+  /** The entity the item is about: ours in the outbox, the sender's in the inbox. */
+  entity: EntityRef;
+  /** Null for an outgoing item whose replica could not be built (a rule error): retrying rebuilds it. */
+  message: SyncMessage | null;
+  /** When this content was first queued, ISO-8601 (for latency). */
+  queuedAt: string;
+  /** Attempts made so far. */
+  attempts: number;
+  /** When the item is next due, ISO-8601. */
+  nextAttemptAt: string;
+  state: QueueItemState;
+  lastError: SyncFailure | null;
+}
+
+/** The queue key of an entity on a connection. */
+export function queueKey(connectionId: string, entity: EntityRef): string {
+  return `${connectionId}:${entity.type}:${entity.id}`;
+}

@@ -1,0 +1,9 @@
+/** How a run over a queue (inbox or outbox) went. */
+export interface QueueRunSummary {
+  /** Items finished: applied, dropped or unlinked (inbox); delivered (outbox). */
+  done: number;
+  /** Items that failed and will be tried again. */
+  retrying: number;
+  /** Items that went to the error list. */
+  failed: number;
+}

@@ -1,0 +1,60 @@
+import { resolveConflict, type ConflictFacts } from './resolve-conflict';
+
+const jira = { platform: 'jira', type: 'issue', id: '10001' };
+const salesforce = { platform: 'salesforce', type: 'Case', id: '500A' };
+
+function facts(overrides: Partial<ConflictFacts>): ConflictFacts {
+  return {
+    policy: 'newest-wins',
+    remoteUpdated: '2026-11-20T10:00:00.000Z',
+    localModifiedAt: '2026-11-20T09:00:00.000Z',
+    remote: jira,
+    local: salesforce,
+    ...overrides,
+  };
+}
+
+describe('resolveConflict', () => {
+  it('keeps the remote value under remote-wins, whatever the times', () => {
+    expect(resolveConflict(facts({ policy: 'remote-wins', remoteUpdated: '2020-01-01T00:00:00Z' }))).toBe(
+      'remote',
+    );
+  });
+
+  it('keeps the local value under local-wins, whatever the times', () => {
+    expect(resolveConflict(facts({ policy: 'local-wins' }))).toBe('local');
+  });
+
+  it('keeps the remote value under newest-wins when the remote changed last', () => {
+    expect(resolveConflict(facts({}))).toBe('remote');
+  });
+
+  it('keeps the local value under newest-wins when the local entity changed last', () => {
+    expect(resolveConflict(facts({ localModifiedAt: '2026-11-20T11:00:00.000Z' }))).toBe('local');
+  });
+
+  it('compares instants, not strings, so offsets and precision do not matter', () => {
+    expect(
+      resolveConflict(
+        facts({ remoteUpdated: '2026-11-20T12:00:00+02:00', localModifiedAt: '2026-11-20T10:30:00Z' }),
+      ),
+    ).toBe('local');
+  });
+
+  it('settles a tie the same way on both sides: the entity that sorts first wins', () => {
+    const tie = '2026-11-20T10:00:00.000Z';
+    const onSalesforce = resolveConflict(facts({ remoteUpdated: tie, localModifiedAt: tie }));
+    const onJira = resolveConflict(
+      facts({ remoteUpdated: tie, localModifiedAt: tie, remote: salesforce, local: jira }),
+    );
+    expect(onSalesforce).toBe('remote');
+    expect(onJira).toBe('local');
+  });
+
+  it('falls back to the tie rule when a time is unknown or unreadable', () => {
+    expect(resolveConflict(facts({ remoteUpdated: null }))).toBe('remote');
+    expect(resolveConflict(facts({ localModifiedAt: 'yesterday', remote: salesforce, local: jira }))).toBe(
+      'local',
+    );
+  });
+});

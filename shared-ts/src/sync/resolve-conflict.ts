@@ -1,0 +1,39 @@
+import type { EntityRef } from '../replica';
+import type { ConflictPolicy } from './sync-policy';
+
+/** What `resolveConflict` weighs. */
+export interface ConflictFacts {
+  policy: ConflictPolicy;
+  /** `replica.updated`: when the remote entity last changed. */
+  remoteUpdated: string | null;
+  /** When a person last changed the local entity. */
+  localModifiedAt: string | null;
+  remote: EntityRef;
+  local: EntityRef;
+}
+
+/**
+ * Which side's value a conflict keeps. `newest-wins` compares the two instants; when they are
+ * equal or one is unknown, the entity whose `platform:type:id` sorts first wins, so that both
+ * sides of a connection settle the same tie the same way.
+ */
+export function resolveConflict(facts: ConflictFacts): 'local' | 'remote' {
+  if (facts.policy === 'remote-wins') return 'remote';
+  if (facts.policy === 'local-wins') return 'local';
+  const remoteTime = instant(facts.remoteUpdated);
+  const localTime = instant(facts.localModifiedAt);
+  if (remoteTime !== null && localTime !== null && remoteTime !== localTime) {
+    return remoteTime > localTime ? 'remote' : 'local';
+  }
+  return refOrder(facts.remote) < refOrder(facts.local) ? 'remote' : 'local';
+}
+
+function instant(iso: string | null): number | null {
+  if (iso === null) return null;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : time;
+}
+
+function refOrder(ref: EntityRef): string {
+  return `${ref.platform}:${ref.type}:${ref.id}`;
+}

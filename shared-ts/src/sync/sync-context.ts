@@ -1,0 +1,97 @@
+/**
+ * What every engine operation runs with: the connection's configuration and the ports. Built
+ * once per connection by `createSyncEngine`; the operations take it as their first argument so
+ * that each can be tested alone.
+ */
+import type { EntityRef, JsonValue } from '../replica';
+import type { Side } from '../rules/types';
+import type {
+  Clock,
+  EntityStore,
+  IdGenerator,
+  LinkStore,
+  RandomSource,
+  ReplicaHasher,
+  RulesEngine,
+  StatsStore,
+  SyncLog,
+  Transport,
+  WorkQueue,
+} from './ports';
+import type { RetryPolicy } from './retry-policy';
+import { recordSyncEvent, type SyncEvent } from './record-sync-event';
+import { syncFailure, type SyncFailure } from './sync-failure';
+import type { SyncLogKind } from './sync-log-entry';
+import type { SyncPolicy } from './sync-policy';
+
+/** One connection, as this side runs it. */
+export interface SyncConfig {
+  connectionId: string;
+  /** Which platform's rule dialect this side runs (`issue` or `entity`). */
+  side: Side;
+  rules: { incoming: string; outgoing: string };
+  policy: SyncPolicy;
+  retry: RetryPolicy;
+  /** Connection facts the rules may read as `connection`. */
+  connection: Record<string, JsonValue>;
+  /** Items taken from a queue per run. */
+  batchSize: number;
+}
+
+/** The ports and injected functions an engine runs on. */
+export interface SyncDeps {
+  entities: EntityStore;
+  links: LinkStore;
+  outbox: WorkQueue;
+  inbox: WorkQueue;
+  log: SyncLog;
+  stats: StatsStore;
+  transport: Transport;
+  clock: Clock;
+  ids: IdGenerator;
+  random: RandomSource;
+  runRules: RulesEngine;
+  /** Must not depend on `seq` or `hash` (the engine hashes before it numbers). */
+  hashReplica: ReplicaHasher;
+}
+
+/** Configuration plus ports. */
+export interface SyncContext {
+  config: SyncConfig;
+  deps: SyncDeps;
+}
+
+/** The current instant, ISO-8601. */
+export function isoNow(ctx: SyncContext): string {
+  return new Date(ctx.deps.clock.now()).toISOString();
+}
+
+/** Appends a sync log entry stamped now. */
+export async function appendLog(
+  ctx: SyncContext,
+  kind: SyncLogKind,
+  refs: { local?: EntityRef | null; remote?: EntityRef | null },
+  message: string,
+  details?: JsonValue,
+): Promise<void> {
+  await ctx.deps.log.append({
+    at: isoNow(ctx),
+    connectionId: ctx.config.connectionId,
+    kind,
+    local: refs.local ?? null,
+    remote: refs.remote ?? null,
+    message,
+    ...(details === undefined ? {} : { details }),
+  });
+}
+
+/** Counts a success or an error in the connection's rolling statistics. */
+export async function countSyncEvent(ctx: SyncContext, event: Omit<SyncEvent, 'at'>): Promise<void> {
+  const counters = await ctx.deps.stats.get(ctx.config.connectionId);
+  await ctx.deps.stats.put(ctx.config.connectionId, recordSyncEvent(counters, { ...event, at: isoNow(ctx) }));
+}
+
+/** A throw from a port, as a failure value (transient: the next attempt may succeed). */
+export function unexpectedFailure(error: unknown): SyncFailure {
+  return syncFailure('unexpected', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,32 @@
+/**
+ * What one engine sends the other, as the body of a protocol envelope of the same kind.
+ * Plain JSON; the protocol signs the bytes, the engine never sees signatures.
+ */
+import type { EntityRef, Replica } from '../replica';
+
+/** The sender's whole view of one entity. */
+export interface ReplicaMessage {
+  kind: 'replica';
+  replica: Replica;
+  /** The receiver's entity, when the sender knows it (its link's remote); null on first contact. */
+  target: EntityRef | null;
+  /**
+   * The seq of the newest replica from the receiver that the sender had applied when it built
+   * this one (0 if none). It lets the receiver tell an echo of its own change from a remote change.
+   */
+  applied: number;
+}
+
+/** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */
+export interface UnlinkMessage {
+  kind: 'unlink';
+  /** The sender's entity. */
+  entity: EntityRef;
+  /** The receiver's entity, when known. */
+  target: EntityRef | null;
+  /** Why, in words for the other side's log ("Unlinked by ana@acme.com"); null when none was given. */
+  reason: string | null;
+}
+
+/** Every message the engine exchanges. */
+export type SyncMessage = ReplicaMessage | UnlinkMessage;
