@@ -1,3 +1,4 @@
 // The public surface of Tandem's portable core. Nothing here imports a platform API.
 export * from './replica';
 export * from './sync';
+export * from './protocol';

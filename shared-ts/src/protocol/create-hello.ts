@@ -1,0 +1,58 @@
+import { encodeBase64Url } from './base64url';
+import { createEnvelope } from './create-envelope';
+import type { MessageIdGenerator } from './create-message-id-generator';
+import { cryptoRandomBytes } from './crypto-random-bytes';
+import { deriveConnectionSecret } from './derive-connection-secret';
+import type { Invitation } from './invitation';
+import type { SiteInfo } from './message-envelope';
+import type { EpochClock, RandomBytes } from './ports';
+import { signMessage, type SignedMessage } from './sign-message';
+import { SECRET_BYTES } from './wire-format';
+
+/** What the accepting side needs to answer an invitation. */
+export interface CreateHelloInput {
+  /** As read by `parseInvitation` (which refused it if expired). */
+  invitation: Invitation;
+  /** This side's platform (`salesforce`, `zendesk`, ...) and site. */
+  platform: string;
+  site: SiteInfo;
+  clock: EpochClock;
+  messageIds: MessageIdGenerator;
+  /** When retrying a hello that got no answer, the nonce of the first attempt; a new one otherwise. */
+  nonce?: string;
+  /** Default: `cryptoRandomBytes`. Only tests pass another. */
+  randomBytes?: RandomBytes;
+}
+
+/** A hello, ready to POST to the invitation's rendezvous URL, and what to keep until it is answered. */
+export interface CreatedHello {
+  request: SignedMessage;
+  connectionId: string;
+  helloMessageId: string;
+  /** Keep it to retry with the same nonce (the initiator then answers the retry too). */
+  nonce: string;
+  /** The new connection's secret: store it once `verifyHelloAck` accepts the answer. */
+  connectionSecret: string;
+}
+
+/**
+ * The accepting side's first message: a `hello` quoting the invitation id and a fresh nonce,
+ * signed with the invitation's secret (the proof that this side holds the code). Also derives
+ * the connection secret both sides will use from then on.
+ */
+export async function createHello(input: CreateHelloInput): Promise<CreatedHello> {
+  const { invitation } = input;
+  const nonce = input.nonce ?? encodeBase64Url((input.randomBytes ?? cryptoRandomBytes)(SECRET_BYTES));
+  const envelope = createEnvelope(
+    'hello',
+    { invitationId: invitation.invitationId, nonce, platform: input.platform, site: input.site },
+    { connectionId: invitation.connectionId, messageId: input.messageIds(), sentAt: input.clock.now() },
+  );
+  return {
+    request: await signMessage(envelope, invitation.secret),
+    connectionId: invitation.connectionId,
+    helloMessageId: envelope.messageId,
+    nonce,
+    connectionSecret: await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce),
+  };
+}

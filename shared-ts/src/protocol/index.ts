@@ -1,0 +1,84 @@
+/**
+ * The protocol between two Tandem nodes: message envelopes, HMAC signing and verification,
+ * message ids, invitation codes and the hello handshake. docs/protocol.md is the contract.
+ */
+export { acceptHello, type AcceptedHello, type AcceptHelloOptions } from './accept-hello';
+export { decodeBase64Url, encodeBase64Url } from './base64url';
+export { createEnvelope, type MessageStamp } from './create-envelope';
+export { createHello, type CreatedHello, type CreateHelloInput } from './create-hello';
+export { createInvitation, type CreatedInvitation, type CreateInvitationInput } from './create-invitation';
+export { createMessageIdGenerator, type MessageIdGenerator } from './create-message-id-generator';
+export { cryptoRandomBytes } from './crypto-random-bytes';
+export { CONNECTION_SECRET_LABEL, deriveConnectionSecret } from './derive-connection-secret';
+export { errorResponse, HTTP_STATUS_BY_ERROR, type HttpResponse } from './error-response';
+export { InMemoryInvitationStore } from './in-memory-invitation-store';
+export { InMemoryReplayCache } from './in-memory-replay-cache';
+export {
+  DEFAULT_INVITATION_TTL_MS,
+  INVITATION_PREFIX,
+  INVITATION_VERSION,
+  MAX_INVITATION_NAME_BYTES,
+  MAX_INVITATION_TTL_MS,
+  MAX_INVITATION_URL_BYTES,
+  MIN_INVITATION_TTL_MS,
+  type Invitation,
+} from './invitation';
+export {
+  MAX_PULL_LIMIT,
+  MESSAGE_KINDS,
+  PROTOCOL_VERSION,
+  type AckBody,
+  type AckResult,
+  type BatchBody,
+  type BatchedMessage,
+  type Envelope,
+  type EnvelopeOf,
+  type HelloAckBody,
+  type HelloBody,
+  type MessageBodies,
+  type MessageKind,
+  type PullBody,
+  type ReplicaBody,
+  type SiteInfo,
+  type UnlinkBody,
+} from './message-envelope';
+export { parseEnvelope, type EnvelopeErrorCode, type ParsedEnvelope } from './parse-envelope';
+export { parseInvitation, type ParsedInvitation, type ParseInvitationErrorCode } from './parse-invitation';
+export { peekMessageKind } from './peek-message-kind';
+export type {
+  EpochClock,
+  InvitationStore,
+  RandomBytes,
+  ReplayCache,
+  SecretLookup,
+  StoredInvitation,
+} from './ports';
+export {
+  protocolFailure,
+  type InvitationErrorCode,
+  type ProtocolError,
+  type ProtocolFailure,
+  type WireErrorCode,
+} from './protocol-error';
+export { readErrorResponse } from './read-error-response';
+export { signMessage, type SignedMessage } from './sign-message';
+export { signingInput, type SigningParts } from './signing-input';
+export { verifyHelloAck, type VerifiedHelloAck } from './verify-hello-ack';
+export {
+  verifyMessage,
+  type HeaderBag,
+  type RawMessage,
+  type VerifyFailure,
+  type VerifyOptions,
+} from './verify-message';
+export {
+  CONNECTION_ID_PATTERN,
+  DEFAULT_CLOCK_SKEW_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  HEADERS,
+  MESSAGE_ID_PATTERN,
+  SECRET_BYTES,
+  SIGNATURE_PREFIX,
+  SIGNATURE_SCHEME,
+} from './wire-format';
+export { formatWireTimestamp, parseWireTimestamp } from './wire-timestamp';

@@ -1,0 +1,144 @@
+/**
+ * Message envelope v1: every request and every response between two Tandem nodes is one JSON
+ * envelope, signed over its exact bytes (see `signMessage`). docs/protocol.md is the contract.
+ */
+import type { EntityRef, Replica } from '../replica';
+
+/** The envelope version this code writes and reads. */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Every kind of message. Requests (to the rendezvous): `hello`, `replica`, `unlink`, `pull`.
+ * Responses (from it): `hello-ack` to a hello, `ack` to a replica or unlink, `batch` to a pull.
+ */
+export const MESSAGE_KINDS = ['hello', 'hello-ack', 'replica', 'unlink', 'pull', 'batch', 'ack'] as const;
+
+/** One of `MESSAGE_KINDS`. */
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A site (a Jira Cloud site, a Salesforce org) as people know it. */
+export interface SiteInfo {
+  /** Display name: "Acme Jira", "Acme Support org". */
+  name: string;
+  /** Base URL of the site (https). */
+  url: string;
+}
+
+/**
+ * Sent once by the side that accepts an invitation, signed with the invitation's secret: that
+ * signature is the proof that the sender holds the code.
+ */
+export interface HelloBody {
+  /** The invitation id carried by the code (32 lowercase hex digits). */
+  invitationId: string;
+  /**
+   * 32 random bytes, base64url, chosen by the accepting side. Both sides derive the connection
+   * secret from the invitation secret and this nonce (`deriveConnectionSecret`). A retry of the
+   * same hello sends the same nonce.
+   */
+  nonce: string;
+  /** The accepting side's platform: `salesforce`, `jira`, `zendesk`, ... */
+  platform: string;
+  /** The accepting side's site. */
+  site: SiteInfo;
+}
+
+/** The initiator's answer to a hello, signed with the new connection secret. */
+export interface HelloAckBody {
+  /** The message id of the hello this answers. */
+  inReplyTo: string;
+  /** The initiator's platform. */
+  platform: string;
+  /** The initiator's site. */
+  site: SiteInfo;
+}
+
+/** The sender's whole view of one entity (the sync engine's `ReplicaMessage`, without its kind). */
+export interface ReplicaBody {
+  /** Valid against the replica schema (docs/replica.md); `verifyMessage` checks it. */
+  replica: Replica;
+  /** The receiver's entity, when the sender knows it (its link's remote); null on first contact. */
+  target: EntityRef | null;
+  /** The seq of the newest replica from the receiver that the sender had applied (0 if none). */
+  applied: number;
+}
+
+/** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */
+export interface UnlinkBody {
+  /** The sender's entity. */
+  entity: EntityRef;
+  /** The receiver's entity, when known. */
+  target: EntityRef | null;
+  /** Why, in words for the other side's log ("Unlinked by ana@acme.com"); null when none was given. */
+  reason: string | null;
+}
+
+/** What became of one message: taken into the receiver's inbox, or refused. */
+export type AckResult =
+  | {
+      messageId: string;
+      /** Persisted by the receiver; it will be applied (idempotently). */
+      outcome: 'accepted';
+    }
+  | {
+      messageId: string;
+      /** Not taken. `retryable` says whether sending it again (as a new message) may succeed. */
+      outcome: 'rejected';
+      error: { code: string; message: string; retryable: boolean };
+    };
+
+/** The result of each message the receiver was asked about. */
+export interface AckBody {
+  results: AckResult[];
+}
+
+/** Asks the rendezvous for waiting messages, and acknowledges those of earlier batches. */
+export interface PullBody {
+  /** At most this many messages (1 to `MAX_PULL_LIMIT`). */
+  limit: number;
+  /** Results of messages received in earlier batches; the rendezvous stops offering those. */
+  acks: AckResult[];
+}
+
+/** The largest `limit` of a pull. */
+export const MAX_PULL_LIMIT = 100;
+
+/** Messages carried inside a batch: unsigned themselves, covered by the batch's signature. */
+export type BatchedMessage = Envelope<'replica' | 'unlink'>;
+
+/** The rendezvous's answer to a pull. */
+export interface BatchBody {
+  /** The message id of the pull this answers. */
+  inReplyTo: string;
+  /** Waiting messages, oldest first; offered again in later batches until acknowledged. */
+  messages: BatchedMessage[];
+  /** True when more messages wait than this batch carries. */
+  more: boolean;
+}
+
+/** The body type of each kind. */
+export interface MessageBodies {
+  hello: HelloBody;
+  'hello-ack': HelloAckBody;
+  replica: ReplicaBody;
+  unlink: UnlinkBody;
+  pull: PullBody;
+  batch: BatchBody;
+  ack: AckBody;
+}
+
+/** An envelope of one kind. */
+export interface EnvelopeOf<K extends MessageKind> {
+  v: typeof PROTOCOL_VERSION;
+  /** The connection this message belongs to (1 to 64 of `A-Z a-z 0-9 . _ -`). */
+  connectionId: string;
+  /** A ULID, unique per message sent (a retry is a new message with a new id). */
+  messageId: string;
+  kind: K;
+  /** When it was sent, ISO-8601 UTC with milliseconds (`2026-11-20T10:00:00.000Z`). */
+  sentAt: string;
+  body: MessageBodies[K];
+}
+
+/** An envelope of any of the given kinds (all kinds by default), discriminated by `kind`. */
+export type Envelope<K extends MessageKind = MessageKind> = K extends MessageKind ? EnvelopeOf<K> : never;

@@ -1,0 +1,131 @@
+import { exampleReplica } from '../replica/testing/example-replica';
+import type { MessageBodies, MessageKind } from './message-envelope';
+import { parseEnvelope } from './parse-envelope';
+import { TEST_SECRET, UNLINK_BODY } from './testing/fixtures';
+
+const ID = '01JD7XKQ2M3N4P5Q6R7S8T9V0W';
+const OTHER_ID = '01JD7XKQ2M3N4P5Q6R7S8T9V0X';
+const SITE = { name: 'Acme Support org', url: 'https://acme.my.salesforce.com' };
+
+const bodies: MessageBodies = {
+  hello: {
+    invitationId: '00112233445566778899aabbccddeeff',
+    nonce: TEST_SECRET,
+    platform: 'salesforce',
+    site: SITE,
+  },
+  'hello-ack': {
+    inReplyTo: OTHER_ID,
+    platform: 'jira',
+    site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
+  },
+  replica: { replica: exampleReplica, target: null, applied: 0 },
+  unlink: UNLINK_BODY,
+  pull: { limit: 20, acks: [{ messageId: OTHER_ID, outcome: 'accepted' }] },
+  batch: { inReplyTo: OTHER_ID, messages: [], more: false },
+  ack: {
+    results: [
+      {
+        messageId: OTHER_ID,
+        outcome: 'rejected',
+        error: { code: 'rule-error', message: 'Line 3: x is not defined', retryable: false },
+      },
+    ],
+  },
+};
+
+function text<K extends MessageKind>(kind: K, body: unknown): string {
+  return JSON.stringify({
+    v: 1,
+    connectionId: 'c-1',
+    messageId: ID,
+    kind,
+    sentAt: '2026-11-20T10:00:00.000Z',
+    body,
+  });
+}
+
+function refusal(kind: MessageKind, body: unknown): string {
+  const result = parseEnvelope(text(kind, body));
+  return result.ok ? 'accepted' : `${result.error.code}: ${result.error.message}`;
+}
+
+describe('parseEnvelope', () => {
+  it.each(Object.keys(bodies) as MessageKind[])('accepts a well-formed %s', (kind) => {
+    expect(parseEnvelope(text(kind, bodies[kind]))).toMatchObject({
+      ok: true,
+      envelope: { kind, body: bodies[kind] },
+    });
+  });
+
+  it('refuses a top-level value that is not an object, saying what it got', () => {
+    expect(parseEnvelope('[1]')).toMatchObject({
+      ok: false,
+      error: { code: 'envelope-malformed', message: expect.stringContaining('an array') },
+    });
+  });
+
+  it('refuses a hello whose nonce is not 32 bytes of base64url', () => {
+    expect(refusal('hello', { ...bodies.hello, nonce: 'abc' })).toMatch(/^envelope-malformed: `body.nonce`/);
+  });
+
+  it('refuses a site URL that is plain http on a public host', () => {
+    expect(refusal('hello', { ...bodies.hello, site: { ...SITE, url: 'http://acme.example' } })).toMatch(
+      /^envelope-malformed: `body.site.url` must be an https URL/,
+    );
+  });
+
+  it('accepts plain http on localhost, for the sandbox', () => {
+    expect(refusal('hello', { ...bodies.hello, site: { ...SITE, url: 'http://localhost:8080' } })).toBe(
+      'accepted',
+    );
+  });
+
+  it('refuses a pull limit outside 1 to 100', () => {
+    expect(refusal('pull', { limit: 0, acks: [] })).toMatch(
+      /`body.limit` must be a whole number from 1 to 100/,
+    );
+    expect(refusal('pull', { limit: 101, acks: [] })).toMatch(/`body.limit`/);
+  });
+
+  it('refuses a rejected ack result without its error, naming the element', () => {
+    expect(refusal('ack', { results: [{ messageId: OTHER_ID, outcome: 'rejected' }] })).toMatch(
+      /`body.results\[0\].error`/,
+    );
+  });
+
+  it('refuses an ack outcome other than accepted or rejected', () => {
+    expect(refusal('ack', { results: [{ messageId: OTHER_ID, outcome: 'maybe' }] })).toMatch(
+      /`body.results\[0\].outcome`/,
+    );
+  });
+
+  it('accepts an unlink without a reason (null)', () => {
+    expect(refusal('unlink', { ...UNLINK_BODY, reason: null })).toBe('accepted');
+  });
+
+  it('refuses an unlink whose entity has no id', () => {
+    expect(refusal('unlink', { ...UNLINK_BODY, entity: { platform: 'salesforce', type: 'Case' } })).toMatch(
+      /`body.entity.id` is missing/,
+    );
+  });
+
+  it('refuses a replica message without a replica', () => {
+    expect(refusal('replica', { target: null, applied: 0 })).toMatch(
+      /^envelope-malformed: `body.replica` is missing/,
+    );
+  });
+
+  it('refuses a negative applied seq', () => {
+    expect(refusal('replica', { ...bodies.replica, applied: -1 })).toMatch(/`body.applied`/);
+  });
+
+  it('refuses a sentAt in another spelling', () => {
+    const value = JSON.parse(text('unlink', UNLINK_BODY));
+    value.sentAt = '2026-11-20T10:00:00Z';
+    expect(parseEnvelope(JSON.stringify(value))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('`sentAt`') },
+    });
+  });
+});

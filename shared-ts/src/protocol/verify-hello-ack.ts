@@ -1,0 +1,44 @@
+import type { CreatedHello } from './create-hello';
+import { InMemoryReplayCache } from './in-memory-replay-cache';
+import type { EnvelopeOf, SiteInfo } from './message-envelope';
+import type { EpochClock, ReplayCache } from './ports';
+import { protocolFailure } from './protocol-error';
+import { verifyMessage, type RawMessage, type VerifyFailure } from './verify-message';
+
+/** A verified answer to our hello: the connection is made. */
+export interface VerifiedHelloAck {
+  ok: true;
+  envelope: EnvelopeOf<'hello-ack'>;
+  /** The initiating side, as it described itself. */
+  peer: { platform: string; site: SiteInfo };
+}
+
+/**
+ * The accepting side's last step: checks that the answer to our hello is a `hello-ack` signed
+ * with the connection secret we derived (so the initiator holds the same secret) and answers
+ * this very hello (`reply-mismatch` otherwise). Check the HTTP status first: an error answer is
+ * unsigned JSON (`readErrorResponse`).
+ */
+export async function verifyHelloAck(
+  response: RawMessage,
+  hello: Pick<CreatedHello, 'connectionId' | 'helloMessageId' | 'connectionSecret'>,
+  options: { clock: EpochClock; replayCache?: ReplayCache; maxBodyBytes?: number; clockSkewMs?: number },
+): Promise<VerifiedHelloAck | VerifyFailure> {
+  const verified = await verifyMessage(response, {
+    secretFor: async (connectionId) => (connectionId === hello.connectionId ? hello.connectionSecret : null),
+    clock: options.clock,
+    replayCache: options.replayCache ?? new InMemoryReplayCache(options.clock),
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.clockSkewMs === undefined ? {} : { clockSkewMs: options.clockSkewMs }),
+    kinds: ['hello-ack'],
+  });
+  if (!verified.ok) return verified;
+  const { envelope } = verified;
+  if (envelope.body.inReplyTo !== hello.helloMessageId) {
+    return protocolFailure(
+      'reply-mismatch',
+      `The hello-ack answers message ${envelope.body.inReplyTo}, not our hello ${hello.helloMessageId}.`,
+    );
+  }
+  return { ok: true, envelope, peer: { platform: envelope.body.platform, site: envelope.body.site } };
+}
