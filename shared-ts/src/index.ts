@@ -2,3 +2,4 @@
 export * from './replica';
 export * from './sync';
 export * from './protocol';
+export * from './rules';

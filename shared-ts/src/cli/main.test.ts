@@ -1,0 +1,47 @@
+import type { CliIo } from './io';
+import { main } from './main';
+
+function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    readStdin: async () => stdin,
+    readFile: (path: string) => {
+      throw new Error(`cannot read ${path}: no such file`);
+    },
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+describe('tandem', () => {
+  it('prints usage and fails when no command is given', async () => {
+    const io = fakeIo();
+    expect(await main([], io)).toBe(1);
+    expect(io.err).toContain('usage: tandem <command>');
+  });
+
+  it('prints usage on stdout and succeeds for --help', async () => {
+    const io = fakeIo();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.out).toContain('tandem convert');
+    expect(io.out).toContain('tandem rules');
+  });
+
+  it('names an unknown command', async () => {
+    const io = fakeIo();
+    expect(await main(['frobnicate'], io)).toBe(1);
+    expect(io.err).toContain("unknown command 'frobnicate'");
+  });
+
+  it('dispatches convert to the converter', async () => {
+    const io = fakeIo('Hello & <world>');
+    expect(await main(['convert', '--from', 'text', '--to', 'html'], io)).toBe(0);
+    expect(io.out).toContain('Hello &amp; &lt;world&gt;');
+  });
+});

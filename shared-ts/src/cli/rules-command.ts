@@ -1,0 +1,208 @@
+/**
+ * `tandem rules check|run|compile FILE --side jira|salesforce --direction outgoing|incoming`:
+ * check a rule script, dry-run it on JSON inputs, or print its IR.
+ * Exit codes: 0 success, 1 usage or check errors, 2 runtime error of `run`.
+ */
+import {
+  check,
+  compile,
+  runRules,
+  type Diagnostic,
+  type Direction,
+  type RuleInputs,
+  type Side,
+} from '../rules';
+import type { CliCommand, CliIo } from './io';
+
+/** The usage text of `tandem rules`. */
+export const RULES_USAGE = [
+  'usage: tandem rules check FILE --side jira|salesforce --direction outgoing|incoming',
+  '       tandem rules run FILE --side S --direction D [--entity F] [--replica F] [--previous F]',
+  '                        [--connection F] [--first-sync] [--now ISO] [--engine ast|ir]',
+  '       tandem rules compile FILE --side S --direction D',
+  '',
+  'FILE may be - for standard input. --entity, --replica, --previous and --connection name JSON files.',
+  '',
+].join('\n');
+
+const VALUE_OPTIONS = new Set([
+  'side',
+  'direction',
+  'entity',
+  'replica',
+  'previous',
+  'connection',
+  'now',
+  'engine',
+]);
+const FLAG_OPTIONS = new Set(['first-sync']);
+
+interface Parsed {
+  subcommand: string;
+  file: string;
+  side: Side;
+  direction: Direction;
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+/** A usage mistake: reported with the usage text, exit code 1. */
+class UsageError extends Error {}
+
+/** `tandem rules ...` (the arguments after the word `rules`). */
+export const rulesCommand: CliCommand = async (args, io) => {
+  if (args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+    io.stdout(RULES_USAGE);
+    return 0;
+  }
+  let parsed: Parsed;
+  let script: string;
+  try {
+    parsed = parseArguments(args);
+    script = parsed.file === '-' ? await io.readStdin() : io.readFile(parsed.file);
+  } catch (error) {
+    io.stderr(
+      `tandem rules: ${(error as Error).message}\n${error instanceof UsageError ? `\n${RULES_USAGE}` : ''}`,
+    );
+    return 1;
+  }
+  switch (parsed.subcommand) {
+    case 'check':
+      return checkScript(parsed, script, io);
+    case 'compile':
+      return compileScript(parsed, script, io);
+    default:
+      return runScript(parsed, script, io);
+  }
+};
+
+function checkScript(parsed: Parsed, script: string, io: CliIo): number {
+  const diagnostics = check(script, parsed.side, parsed.direction);
+  if (diagnostics.length === 0) {
+    io.stdout(`${parsed.file}: no problems found\n`);
+    return 0;
+  }
+  io.stdout(formatDiagnostics(parsed.file, diagnostics));
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function compileScript(parsed: Parsed, script: string, io: CliIo): number {
+  const result = compile(script, parsed.side, parsed.direction);
+  if (!result.ok) {
+    io.stderr(formatDiagnostics(parsed.file, result.diagnostics));
+    return 1;
+  }
+  io.stdout(`${JSON.stringify(result.ir, null, 2)}\n`);
+  return 0;
+}
+
+function runScript(parsed: Parsed, script: string, io: CliIo): number {
+  const diagnostics = check(script, parsed.side, parsed.direction);
+  if (diagnostics.length > 0) io.stderr(formatDiagnostics(parsed.file, diagnostics));
+  if (diagnostics.some((d) => d.severity === 'error')) return 1;
+  let inputs: RuleInputs;
+  try {
+    inputs = readInputs(parsed, io);
+  } catch (error) {
+    io.stderr(`tandem rules: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const engine = parsed.options.get('engine') === 'ir' ? 'ir' : 'ast';
+  const result = runRules(script, parsed.side, parsed.direction, inputs, { engine });
+  if (!result.ok) {
+    const { code, message, line, column } = result.error;
+    io.stderr(`${parsed.file}:${line}:${column}: error: ${message} [${code}]\n`);
+    return 2;
+  }
+  io.stdout(`${JSON.stringify(result.output, null, 2)}\n`);
+  return 0;
+}
+
+/** `FILE:LINE:COL: severity: message (hint: ...)`, one line each, then a count. */
+export function formatDiagnostics(file: string, diagnostics: Diagnostic[]): string {
+  const lines = diagnostics.map(
+    (d) => `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`,
+  );
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function readInputs(parsed: Parsed, io: CliIo): RuleInputs {
+  const inputs: RuleInputs = { firstSync: parsed.flags.has('first-sync') };
+  const entity = readJsonObject(parsed, 'entity', io);
+  const replica = readJsonObject(parsed, 'replica', io);
+  const previous = readJsonObject(parsed, 'previous', io);
+  const connection = readJsonObject(parsed, 'connection', io);
+  if (entity !== undefined) inputs.entity = entity;
+  if (replica !== undefined) inputs.replica = replica;
+  if (previous !== undefined) inputs.previous = previous;
+  if (connection !== undefined) inputs.connection = connection;
+  const now = parsed.options.get('now');
+  if (now !== undefined) inputs.now = now;
+  return inputs;
+}
+
+function readJsonObject(
+  parsed: Parsed,
+  option: string,
+  io: CliIo,
+): Record<string, unknown> | null | undefined {
+  const file = parsed.options.get(option);
+  if (file === undefined) return undefined;
+  const text = io.readFile(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--${option} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+    throw new Error(`--${option} ${file} must hold a JSON object (or null)`);
+  }
+  return value as Record<string, unknown> | null;
+}
+
+function parseArguments(args: string[]): Parsed {
+  const [subcommand, ...rest] = args;
+  if (subcommand === undefined) throw new UsageError('missing subcommand (check, run or compile)');
+  if (subcommand !== 'check' && subcommand !== 'run' && subcommand !== 'compile') {
+    throw new UsageError(`unknown subcommand '${subcommand}'`);
+  }
+  const options = new Map<string, string>();
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (FLAG_OPTIONS.has(name) && subcommand === 'run') {
+      flags.add(name);
+    } else if (VALUE_OPTIONS.has(name) && (subcommand === 'run' || name === 'side' || name === 'direction')) {
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else {
+      throw new UsageError(`unknown option --${name} for '${subcommand}'`);
+    }
+  }
+  if (positional.length !== 1) {
+    throw new UsageError(
+      positional.length === 0 ? 'missing FILE' : `expected one FILE, got ${positional.join(' ')}`,
+    );
+  }
+  const side = options.get('side');
+  const direction = options.get('direction');
+  if (side !== 'jira' && side !== 'salesforce') throw new UsageError('--side must be jira or salesforce');
+  if (direction !== 'outgoing' && direction !== 'incoming') {
+    throw new UsageError('--direction must be outgoing or incoming');
+  }
+  const engine = options.get('engine');
+  if (engine !== undefined && engine !== 'ast' && engine !== 'ir')
+    throw new UsageError('--engine must be ast or ir');
+  return { subcommand, file: positional[0] as string, side, direction, options, flags };
+}

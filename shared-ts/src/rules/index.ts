@@ -1,0 +1,21 @@
+/**
+ * The rules language: a safe JavaScript subset that admins write to map an entity to a
+ * replica (outgoing) and a replica to an entity (incoming). docs/rules.md teaches it;
+ * docs/ir.md specifies the IR and the exact semantics both runtimes share.
+ */
+export type {
+  Diagnostic,
+  Direction,
+  EntityWrite,
+  RuleError,
+  RuleInputs,
+  RuleLimits,
+  RuleResult,
+  Side,
+} from './types';
+export type { IrProgram } from './ir';
+export { IR_VERSION } from './ir';
+export { check } from './check';
+export { compile, type CompileResult } from './compile';
+export { runRules, runIr, type RunOptions } from './run-rules';
+export { DEFAULT_LIMITS } from './limits';
