@@ -107,7 +107,10 @@ export async function applyIncomingReplica(
     const outgoing = planOutgoingAfterApply({
       link: committed,
       unsentBefore,
-      senderKnewUs: message.target !== null && sameEntity(message.target, committed.local),
+      // A replica of ours already queued or sent names the pair, so the sender learns it from that one.
+      senderKnewUs:
+        (message.target !== null && sameEntity(message.target, committed.local)) ||
+        (link?.outgoing.seq ?? 0) > 0,
       content: after.content,
       hash: await hashReplicaContent(deps.hashReplica, after.content),
       localView: applied.view,
