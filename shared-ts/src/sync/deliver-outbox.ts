@@ -1,6 +1,6 @@
 import { describeRef } from './describe-ref';
 import type { QueueRunSummary } from './queue-run-summary';
-import { recordAttemptFailure } from './record-attempt-failure';
+import { recordQueueFailure } from './record-queue-failure';
 import { appendLog, countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 
@@ -39,30 +39,7 @@ export async function deliverOutbox(ctx: SyncContext): Promise<QueueRunSummary> 
         summary.done++;
         continue;
       }
-      const next = recordAttemptFailure(item, sent.failure, config.retry, deps.clock.now(), deps.random);
-      const current = await deps.outbox.get(item.key);
-      if (current?.id === item.id) await deps.outbox.put(next);
-      if (next.state === 'error') {
-        summary.failed++;
-        await appendLog(
-          ctx,
-          'error',
-          { local: item.entity },
-          `Could not send ${describeRef(item.entity)}: ${next.lastError?.message}`,
-          {
-            code: sent.failure.code,
-          },
-        );
-        await countSyncEvent(ctx, { outcome: 'error' });
-      } else {
-        summary.retrying++;
-        await appendLog(
-          ctx,
-          'retry-scheduled',
-          { local: item.entity },
-          `Will retry sending ${describeRef(item.entity)} at ${next.nextAttemptAt}: ${sent.failure.message}`,
-        );
-      }
+      await recordQueueFailure(ctx, 'outbox', item, sent.failure, summary);
     } catch {
       // The outbox or the log is down: the item stays as it was and is due again next run.
       summary.retrying++;

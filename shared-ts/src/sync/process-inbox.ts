@@ -1,11 +1,10 @@
 import { applyIncomingReplica } from './apply-incoming-replica';
 import { applyIncomingUnlink } from './apply-incoming-unlink';
-import { describeRef } from './describe-ref';
 import type { IncomingResult } from './incoming-result';
 import type { QueueItem } from './queue-item';
 import type { QueueRunSummary } from './queue-run-summary';
-import { recordAttemptFailure } from './record-attempt-failure';
-import { appendLog, countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
+import { recordQueueFailure } from './record-queue-failure';
+import { countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 
 /**
  * Applies the inbox items that are due, each on its own: a failure schedules a retry (or puts the
@@ -35,30 +34,7 @@ export async function processInbox(ctx: SyncContext): Promise<QueueRunSummary> {
         summary.done++;
         continue;
       }
-      const next = recordAttemptFailure(item, result.failure, config.retry, deps.clock.now(), deps.random);
-      const current = await deps.inbox.get(item.key);
-      if (current?.id === item.id) await deps.inbox.put(next);
-      if (next.state === 'error') {
-        summary.failed++;
-        await appendLog(
-          ctx,
-          'error',
-          { remote: item.entity },
-          `Could not apply ${describeRef(item.entity)}: ${next.lastError?.message}`,
-          {
-            code: result.failure.code,
-          },
-        );
-        await countSyncEvent(ctx, { outcome: 'error' });
-      } else {
-        summary.retrying++;
-        await appendLog(
-          ctx,
-          'retry-scheduled',
-          { remote: item.entity },
-          `Will retry applying ${describeRef(item.entity)} at ${next.nextAttemptAt}: ${result.failure.message}`,
-        );
-      }
+      await recordQueueFailure(ctx, 'inbox', item, result.failure, summary);
     } catch {
       // The queue or the log is down: the item stays as it was and is due again next run.
       summary.retrying++;
