@@ -16,6 +16,28 @@ export default tseslint.config(
     },
   },
   {
+    // The portable core runs in Node, Forge, browsers and (bundled) LWC: no platform imports.
+    files: ['shared-ts/src/**/*.ts'],
+    ignores: ['shared-ts/src/cli/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+              message: 'shared-ts is portable: no Node imports outside src/cli.',
+            },
+            {
+              group: ['@forge/*', '@salesforce/*', 'lightning/*'],
+              message: 'shared-ts is portable: platform code lives in forge-app/ or force-app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}'],
     ignores: lwcFiles,
     extends: [js.configs.recommended],
