@@ -27,6 +27,7 @@ export {
   MAX_PULL_LIMIT,
   MESSAGE_KINDS,
   PROTOCOL_VERSION,
+  REPLICA_POLICIES,
   type AckBody,
   type AckResult,
   type BatchBody,
@@ -39,6 +40,7 @@ export {
   type MessageKind,
   type PullBody,
   type ReplicaBody,
+  type ReplicaPolicy,
   type SiteInfo,
   type UnlinkBody,
 } from './message-envelope';

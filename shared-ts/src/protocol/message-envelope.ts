@@ -53,6 +53,12 @@ export interface HelloAckBody {
   site: SiteInfo;
 }
 
+/** The conflict policies a replica body may name (the sync engine's `ConflictPolicy`). */
+export const REPLICA_POLICIES = ['remote-wins', 'local-wins', 'newest-wins'] as const;
+
+/** One of `REPLICA_POLICIES`. */
+export type ReplicaPolicy = (typeof REPLICA_POLICIES)[number];
+
 /** The sender's whole view of one entity (the sync engine's `ReplicaMessage`, without its kind). */
 export interface ReplicaBody {
   /** Valid against the replica schema (docs/replica.md); `verifyMessage` checks it. */
@@ -61,6 +67,11 @@ export interface ReplicaBody {
   target: EntityRef | null;
   /** The seq of the newest replica from the receiver that the sender had applied (0 if none). */
   applied: number;
+  /**
+   * The sender's conflict policy. Optional: absent (an older sender) means unknown. When it is
+   * the receiver's own `remote-wins` or `local-wins`, both settle conflicts by `newest-wins`.
+   */
+  policy?: ReplicaPolicy;
 }
 
 /** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */

@@ -116,6 +116,26 @@ describe('parseEnvelope', () => {
     );
   });
 
+  it.each(['remote-wins', 'local-wins', 'newest-wins'])(
+    "accepts a replica naming the sender's policy %s",
+    (policy) => {
+      expect(parseEnvelope(text('replica', { ...bodies.replica, policy }))).toMatchObject({
+        ok: true,
+        envelope: { body: { policy } },
+      });
+    },
+  );
+
+  it.each([
+    ['an unknown policy', 'first-wins', '"first-wins"'],
+    ['a null policy', null, 'null'],
+    ['a policy that is not text', 1, '1'],
+  ])('refuses a replica with %s, naming the field and the choices', (_name, policy, shown) => {
+    expect(refusal('replica', { ...bodies.replica, policy })).toBe(
+      `envelope-malformed: \`body.policy\` must be one of "remote-wins", "local-wins", "newest-wins", or absent; got ${shown}.`,
+    );
+  });
+
   it('refuses a negative applied seq', () => {
     expect(refusal('replica', { ...bodies.replica, applied: -1 })).toMatch(/`body.applied`/);
   });

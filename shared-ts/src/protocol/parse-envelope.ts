@@ -4,6 +4,7 @@ import {
   MAX_PULL_LIMIT,
   MESSAGE_KINDS,
   PROTOCOL_VERSION,
+  REPLICA_POLICIES,
   type AckResult,
   type Envelope,
   type MessageKind,
@@ -119,7 +120,9 @@ function readBody(
     case 'hello-ack':
       return malformedOrNull(fields(body, path, { inReplyTo: messageId, platform: platformName, site }));
     case 'replica': {
-      const problem = fields(body, path, { target: nullable(entityRef), applied: nonNegativeInteger });
+      const problem =
+        fields(body, path, { target: nullable(entityRef), applied: nonNegativeInteger }) ??
+        optional(replicaPolicy)(body.policy, `${path}.policy`);
       if (problem) return { code: 'envelope-malformed', message: problem };
       return replicaProblem(body, `${path}.replica`);
     }
@@ -273,6 +276,11 @@ const nonNegativeInteger: Check = (value, path) =>
   Number.isSafeInteger(value) && (value as number) >= 0
     ? null
     : `\`${path}\` must be a whole number, 0 or more; got ${describe(value)}.`;
+
+const replicaPolicy: Check = (value, path) =>
+  typeof value === 'string' && (REPLICA_POLICIES as readonly string[]).includes(value)
+    ? null
+    : `\`${path}\` must be one of ${REPLICA_POLICIES.map((policy) => `"${policy}"`).join(', ')}, or absent; got ${describe(value)}.`;
 
 const pullLimit: Check = (value, path) =>
   Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PULL_LIMIT

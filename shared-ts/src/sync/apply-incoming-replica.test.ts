@@ -120,6 +120,26 @@ describe('applyIncomingReplica', () => {
     });
   });
 
+  it('logs a conflict settled by newest-wins because both sides are remote-wins', async () => {
+    const node = jira();
+    await applyIncomingReplica(node.engine.context, fromCase({ seq: 1, summary: 'Base' }));
+    node.entities.edit(ISSUE, { title: 'Jira edit' });
+    const result = await applyIncomingReplica(node.engine.context, {
+      ...fromCase({ seq: 2, summary: 'Salesforce edit' }, ISSUE, 1),
+      policy: 'remote-wins',
+    });
+    expect(result).toMatchObject({
+      kind: 'applied',
+      conflicts: [{ path: ['title'], policy: 'remote-wins', resolvedBy: 'newest-wins' }],
+    });
+    expect(node.log.entries.find((entry) => entry.kind === 'conflict')).toMatchObject({
+      message: expect.stringMatching(
+        /^Both sides changed title; kept the (local|remote) value \(newest-wins, because both sides are remote-wins\)\.$/,
+      ),
+      details: { resolvedBy: 'newest-wins', reason: 'both sides are remote-wins' },
+    });
+  });
+
   it('remembers the copies a failed apply created, so the retry does not add them again', async () => {
     const node = jira();
     await applyIncomingReplica(node.engine.context, fromCase({ seq: 1 }));

@@ -114,6 +114,7 @@ export async function applyIncomingReplica(
       content: after.content,
       hash: await hashReplicaContent(deps.hashReplica, after.content),
       localView: applied.view,
+      policy: config.policy.conflict,
     });
     const invalid = outgoing.kind === 'send' ? validateOutgoingReplica(outgoing.message.replica) : null;
     if (invalid) {
@@ -164,7 +165,11 @@ function sameEntity(a: EntityRef, b: EntityRef): boolean {
 }
 
 function describeConflict(conflict: Conflict): string {
-  return `Both sides changed ${conflict.path.join('.')}; kept the ${conflict.winner} value (${conflict.policy}).`;
+  const settled =
+    conflict.resolvedBy === undefined
+      ? conflict.policy
+      : `${conflict.resolvedBy}, because ${conflict.reason ?? 'the policy fell back'}`;
+  return `Both sides changed ${conflict.path.join('.')}; kept the ${conflict.winner} value (${settled}).`;
 }
 
 function describePlan(plan: WritePlan): string {

@@ -22,7 +22,7 @@ export { queueKey, type QueueItem, type QueueItemState } from './queue-item';
 export type { SyncLogEntry, SyncLogKind } from './sync-log-entry';
 export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from './sync-statistics';
 export { syncFailure, type SyncFailure, type SyncFailureCode } from './sync-failure';
-export { DEFAULT_SYNC_POLICY, type ConflictPolicy, type SyncPolicy } from './sync-policy';
+export { CONFLICT_POLICIES, DEFAULT_SYNC_POLICY, type ConflictPolicy, type SyncPolicy } from './sync-policy';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 // Ports
@@ -54,7 +54,12 @@ export {
   type CollectionSyncInput,
   type CollectionSyncResult,
 } from './plan-collection-sync';
-export { resolveConflict, type ConflictFacts } from './resolve-conflict';
+export {
+  effectiveConflictPolicy,
+  resolveConflict,
+  type ConflictFacts,
+  type EffectiveConflictPolicy,
+} from './resolve-conflict';
 export { commitIncomingApply } from './commit-incoming-apply';
 export { commitPartialApply, type PartialApply } from './commit-partial-apply';
 export { isEmptyWritePlan } from './is-empty-write-plan';

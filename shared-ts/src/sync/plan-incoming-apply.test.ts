@@ -3,7 +3,7 @@ import type { RuleInputs } from '../rules/types';
 import { createLink } from './create-link';
 import type { Link } from './link';
 import { planIncomingApply, type IncomingApplyInput, type IncomingDecision } from './plan-incoming-apply';
-import { DEFAULT_SYNC_POLICY } from './sync-policy';
+import { DEFAULT_SYNC_POLICY, type ConflictPolicy } from './sync-policy';
 import { fakeRulesEngine } from './testing/fake-rules-engine';
 import { caseOf, commentOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
@@ -36,9 +36,13 @@ function syncedLink(overrides: Partial<Link['incoming']> = {}): Link {
 }
 
 function plan(
-  overrides: Partial<IncomingApplyInput> & { replica?: Replica; applied?: number },
+  overrides: Partial<IncomingApplyInput> & {
+    replica?: Replica;
+    applied?: number;
+    senderPolicy?: ConflictPolicy;
+  },
 ): IncomingDecision {
-  const { replica, applied, ...rest } = overrides;
+  const { replica, applied, senderPolicy, ...rest } = overrides;
   return planIncomingApply({
     connectionId: 'conn-1',
     link: syncedLink(),
@@ -49,6 +53,7 @@ function plan(
       replica: replica ?? replicaOf({ seq: 2 }),
       target: SALESFORCE_CASE,
       applied: applied ?? 0,
+      ...(senderPolicy ? { policy: senderPolicy } : {}),
     },
     rules: { side: 'salesforce', script: 'fake' },
     runRules: mapping,
@@ -213,6 +218,68 @@ describe('planIncomingApply', () => {
       expect(applied(plan({ policy: newest, replica, local: newerLocal })).conflicts[0]?.winner).toBe(
         'local',
       );
+    });
+
+    describe('when the sender has the same remote-wins or local-wins policy', () => {
+      const replica = replicaOf({ seq: 2, summary: 'Edited there', updated: '2026-11-20T09:30:00.000Z' });
+      const olderLocal = caseOf(
+        { Subject: 'Edited here', Status: 'To Do' },
+        { modifiedAt: '2026-11-20T09:10:00.000Z' },
+      );
+      const newerLocal = caseOf(
+        { Subject: 'Edited here', Status: 'To Do' },
+        { modifiedAt: '2026-11-20T09:50:00.000Z' },
+      );
+
+      it.each(['remote-wins', 'local-wins'] as const)(
+        'settles a conflict by newest-wins when both sides are %s, and says so',
+        (own) => {
+          const policy = { ...DEFAULT_SYNC_POLICY, conflict: own };
+          const remoteNewer = applied(plan({ policy, senderPolicy: own, replica, local: olderLocal }));
+          expect(remoteNewer.plan.fields).toEqual([{ path: ['Subject'], value: 'Edited there' }]);
+          expect(remoteNewer.conflicts).toEqual([
+            {
+              path: ['Subject'],
+              local: 'Edited here',
+              remote: 'Edited there',
+              base: 'Printer on fire',
+              policy: own,
+              winner: 'remote',
+              resolvedBy: 'newest-wins',
+              reason: `both sides are ${own}`,
+            },
+          ]);
+          const localNewer = applied(plan({ policy, senderPolicy: own, replica, local: newerLocal }));
+          expect(localNewer.plan.fields).toEqual([]);
+          expect(localNewer.conflicts).toMatchObject([{ winner: 'local', resolvedBy: 'newest-wins' }]);
+        },
+      );
+
+      it('keeps its own policy when the sender is the other half of a master pair', () => {
+        const asRemoteWins = applied(plan({ senderPolicy: 'local-wins', replica, local: newerLocal }));
+        expect(asRemoteWins.conflicts).toEqual([
+          {
+            path: ['Subject'],
+            local: 'Edited here',
+            remote: 'Edited there',
+            base: 'Printer on fire',
+            policy: 'remote-wins',
+            winner: 'remote',
+          },
+        ]);
+        const localWins = { ...DEFAULT_SYNC_POLICY, conflict: 'local-wins' as const };
+        expect(
+          applied(plan({ policy: localWins, senderPolicy: 'remote-wins', replica, local: olderLocal }))
+            .conflicts,
+        ).toEqual([expect.not.objectContaining({ resolvedBy: expect.anything() })]);
+      });
+
+      it("keeps its own policy when the sender's policy is unknown", () => {
+        expect(applied(plan({ replica, local: newerLocal })).conflicts).toEqual([
+          expect.objectContaining({ policy: 'remote-wins', winner: 'remote' }),
+        ]);
+        expect(applied(plan({ replica, local: newerLocal })).conflicts[0]).not.toHaveProperty('resolvedBy');
+      });
     });
 
     it('writes without conflict a field it has no baseline for', () => {

@@ -6,7 +6,7 @@ import type { LocalEntity } from './local-entity';
 import { pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
 import type { RulesEngine } from './ports';
-import { resolveConflict } from './resolve-conflict';
+import { effectiveConflictPolicy, resolveConflict } from './resolve-conflict';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
 import type { SyncPolicy } from './sync-policy';
@@ -53,7 +53,8 @@ export type IncomingDecision =
  * Decides the three-way apply of an incoming replica: drops it when its seq is not newer than
  * the last applied (or the pair is unlinked); otherwise runs the incoming rules on the replica
  * and on `previous`, and plans only the fields whose computed value changed. A field the local
- * side changed too since the two sides last agreed is a conflict, settled by the policy. A value
+ * side changed too since the two sides last agreed is a conflict, settled by the policy (by
+ * `newest-wins` when the sender's policy is the same `remote-wins` or `local-wins`). A value
  * the remote merely shows back from our own acknowledged replica is an echo, not a change.
  * Collections are kept in step by identity. First sync (no previous) writes everything.
  */
@@ -126,6 +127,8 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
   const baseline = new Map<string, BaselineEntry>();
   for (const entry of link?.incoming.baseline ?? []) baseline.set(pathKey(entry.path), entry);
 
+  // Both sides remote-wins (or both local-wins) agree on no winner: settle such conflicts by newest-wins.
+  const settle = effectiveConflictPolicy(input.policy.conflict, message.policy);
   const fields: FieldWrite[] = [];
   const conflicts: Conflict[] = [];
   for (const [key, write] of writes) {
@@ -162,13 +165,21 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     const base = echoed !== undefined ? echoed : entry?.value;
     if (base !== undefined && !jsonEqual(current, base)) {
       const winner = resolveConflict({
-        policy: input.policy.conflict,
+        policy: settle.policy,
         remoteUpdated: replica.updated,
         localModifiedAt: local.modifiedAt,
         remote: replica.entity,
         local: local.ref,
       });
-      conflicts.push({ path, local: current, remote, base, policy: input.policy.conflict, winner });
+      conflicts.push({
+        path,
+        local: current,
+        remote,
+        base,
+        policy: input.policy.conflict,
+        winner,
+        ...(settle.reason === undefined ? {} : { resolvedBy: settle.policy, reason: settle.reason }),
+      });
       if (winner === 'local') continue;
     }
     fields.push({ path, value: remote });

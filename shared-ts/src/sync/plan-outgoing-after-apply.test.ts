@@ -22,6 +22,7 @@ function after(overrides: Partial<OutgoingAfterApplyInput>) {
     content,
     hash: 'h-after',
     localView: { Subject: 'x' },
+    policy: 'remote-wins',
     ...overrides,
   });
 }

@@ -3,6 +3,7 @@ import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import { planOutgoingSend } from './plan-outgoing-send';
 import type { ReplicaMessage } from './sync-message';
+import type { ConflictPolicy } from './sync-policy';
 
 /** What `planOutgoingAfterApply` weighs. */
 export interface OutgoingAfterApplyInput {
@@ -16,6 +17,8 @@ export interface OutgoingAfterApplyInput {
   content: ReplicaContent;
   hash: string;
   localView: Record<string, JsonValue>;
+  /** This side's conflict policy, stamped on a replica it sends. */
+  policy: ConflictPolicy;
 }
 
 /** Nothing to do, an echo to remember without sending, or a replica to send. */
@@ -36,6 +39,6 @@ export function planOutgoingAfterApply(input: OutgoingAfterApplyInput): Outgoing
   if (!input.unsentBefore && input.senderKnewUs) {
     return { kind: 'suppress', link: { ...link, outgoing: { ...link.outgoing, lastSentHash: hash } } };
   }
-  const decision = planOutgoingSend(link, input.content, hash, input.localView);
+  const decision = planOutgoingSend(link, input.content, hash, input.localView, input.policy);
   return decision.kind === 'send' ? decision : { kind: 'unchanged' };
 }

@@ -16,16 +16,16 @@ function sentLink(): Link {
 
 describe('planOutgoingSend', () => {
   it('sends nothing when the replica hash equals the last one sent', () => {
-    expect(planOutgoingSend(sentLink(), content, 'h2', {})).toEqual({ kind: 'unchanged' });
+    expect(planOutgoingSend(sentLink(), content, 'h2', {}, 'remote-wins')).toEqual({ kind: 'unchanged' });
   });
 
   it('gives a changed replica the next seq and its hash', () => {
-    const decision = planOutgoingSend(sentLink(), content, 'h3', {});
+    const decision = planOutgoingSend(sentLink(), content, 'h3', {}, 'remote-wins');
     expect(decision.kind === 'send' && decision.message.replica).toEqual({ ...content, seq: 3, hash: 'h3' });
   });
 
   it('tells the receiver its own entity and the newest of its seqs we applied', () => {
-    const decision = planOutgoingSend(sentLink(), content, 'h3', {});
+    const decision = planOutgoingSend(sentLink(), content, 'h3', {}, 'remote-wins');
     expect(decision.kind === 'send' && decision.message).toMatchObject({
       kind: 'replica',
       target: JIRA_ISSUE,
@@ -33,8 +33,19 @@ describe('planOutgoingSend', () => {
     });
   });
 
+  it("stamps this side's conflict policy on the message", () => {
+    const decision = planOutgoingSend(sentLink(), content, 'h3', {}, 'local-wins');
+    expect(decision.kind === 'send' && decision.message.policy).toBe('local-wins');
+  });
+
   it('sends the first replica of an entity with seq 1 and no target', () => {
-    const decision = planOutgoingSend(createLink('conn-1', SALESFORCE_CASE), content, 'h1', {});
+    const decision = planOutgoingSend(
+      createLink('conn-1', SALESFORCE_CASE),
+      content,
+      'h1',
+      {},
+      'remote-wins',
+    );
     expect(decision.kind === 'send' && decision.message).toMatchObject({
       target: null,
       applied: 0,
@@ -43,11 +54,17 @@ describe('planOutgoingSend', () => {
   });
 
   it('remembers the hash as sent and snapshots the local fields, collections left out', () => {
-    const decision = planOutgoingSend(sentLink(), content, 'h3', {
-      Subject: 'x',
-      comments: [],
-      attachments: [],
-    });
+    const decision = planOutgoingSend(
+      sentLink(),
+      content,
+      'h3',
+      {
+        Subject: 'x',
+        comments: [],
+        attachments: [],
+      },
+      'remote-wins',
+    );
     expect(decision.kind === 'send' && decision.link.outgoing).toEqual({
       seq: 3,
       lastSentHash: 'h3',
@@ -58,7 +75,7 @@ describe('planOutgoingSend', () => {
   it('keeps only the newest snapshots', () => {
     let link = sentLink();
     for (let i = 0; i < 12; i++) {
-      const decision = planOutgoingSend(link, content, `h${i + 10}`, { n: i });
+      const decision = planOutgoingSend(link, content, `h${i + 10}`, { n: i }, 'remote-wins');
       if (decision.kind === 'send') link = decision.link;
     }
     expect(link.outgoing.unacked.map((s) => s.seq)).toEqual([7, 8, 9, 10, 11, 12, 13, 14]);

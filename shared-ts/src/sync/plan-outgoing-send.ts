@@ -2,6 +2,7 @@ import type { JsonValue } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import type { ReplicaMessage } from './sync-message';
+import type { ConflictPolicy } from './sync-policy';
 
 /** How many unacknowledged snapshots a link keeps; older ones only weaken echo detection. */
 export const MAX_UNACKED_SNAPSHOTS = 8;
@@ -12,13 +13,14 @@ export type OutgoingDecision = { kind: 'unchanged' } | { kind: 'send'; message: 
 /**
  * Decides an outgoing replica: nothing when its hash equals the last one sent; otherwise the
  * next per-entity seq, a message that tells the receiver its own entity and the last seq of
- * theirs we applied, and a snapshot of the local fields for recognising the echo later.
+ * theirs we applied, this side's conflict policy, and a snapshot of the local fields for recognising the echo later.
  */
 export function planOutgoingSend(
   link: Link,
   content: ReplicaContent,
   hash: string,
   localView: Record<string, JsonValue>,
+  policy: ConflictPolicy,
 ): OutgoingDecision {
   if (hash === link.outgoing.lastSentHash) return { kind: 'unchanged' };
   const seq = link.outgoing.seq + 1;
@@ -31,6 +33,7 @@ export function planOutgoingSend(
       replica: { ...content, seq, hash },
       target: link.remote,
       applied: link.incoming.seq,
+      policy,
     },
     link: { ...link, outgoing: { seq, lastSentHash: hash, unacked } },
   };

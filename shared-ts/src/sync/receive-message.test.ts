@@ -47,6 +47,10 @@ describe('receiveMessage', () => {
     ['a replica without an entity', { kind: 'replica', replica: { seq: 1 }, target: null, applied: 0 }],
     ['a replica with seq 0', { kind: 'replica', replica: replicaOf({ seq: 0 }), target: null, applied: 0 }],
     ['a replica message without applied', { kind: 'replica', replica: replicaOf(), target: null }],
+    [
+      'a replica message with an unknown policy',
+      { kind: 'replica', replica: replicaOf(), target: null, applied: 0, policy: 'first-wins' },
+    ],
     ['an unknown kind', { kind: 'hello' }],
     ['an unlink without entity', { kind: 'unlink', target: null, reason: null }],
     [

@@ -5,6 +5,7 @@ import { newQueueItem } from './new-queue-item';
 import { appendLog, unexpectedFailure, type SyncContext } from './sync-context';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
+import { CONFLICT_POLICIES } from './sync-policy';
 
 /**
  * Accepts a verified message from the other side into the inbox (persist before acknowledging),
@@ -59,6 +60,10 @@ function shapeProblem(message: SyncMessage): string | null {
     return 'The replica seq must be a positive integer.';
   if (typeof message.applied !== 'number' || !Number.isInteger(message.applied) || message.applied < 0) {
     return 'The replica message must say which of our seqs it had applied (a non-negative integer).';
+  }
+  const policy: unknown = message.policy;
+  if (policy !== undefined && !(CONFLICT_POLICIES as readonly unknown[]).includes(policy)) {
+    return `The replica message's policy must be one of ${CONFLICT_POLICIES.join(', ')}, or absent.`;
   }
   return null;
 }

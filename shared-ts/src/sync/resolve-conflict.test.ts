@@ -1,4 +1,4 @@
-import { resolveConflict, type ConflictFacts } from './resolve-conflict';
+import { effectiveConflictPolicy, resolveConflict, type ConflictFacts } from './resolve-conflict';
 
 const jira = { platform: 'jira', type: 'issue', id: '10001' };
 const salesforce = { platform: 'salesforce', type: 'Case', id: '500A' };
@@ -56,5 +56,29 @@ describe('resolveConflict', () => {
     expect(resolveConflict(facts({ localModifiedAt: 'yesterday', remote: salesforce, local: jira }))).toBe(
       'local',
     );
+  });
+});
+
+describe('effectiveConflictPolicy', () => {
+  it.each(['remote-wins', 'local-wins'] as const)(
+    'falls back to newest-wins when both sides are %s, saying why',
+    (policy) => {
+      expect(effectiveConflictPolicy(policy, policy)).toEqual({
+        policy: 'newest-wins',
+        reason: `both sides are ${policy}`,
+      });
+    },
+  );
+
+  it.each([
+    ['remote-wins', 'local-wins'],
+    ['local-wins', 'remote-wins'],
+    ['newest-wins', 'newest-wins'],
+    ['remote-wins', 'newest-wins'],
+    ['newest-wins', 'remote-wins'],
+    ['remote-wins', undefined],
+    ['local-wins', undefined],
+  ] as const)('keeps this side %s when the sender is %s', (own, sender) => {
+    expect(effectiveConflictPolicy(own, sender)).toEqual({ policy: own });
   });
 });

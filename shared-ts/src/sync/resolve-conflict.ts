@@ -28,6 +28,30 @@ export function resolveConflict(facts: ConflictFacts): 'local' | 'remote' {
   return refOrder(facts.remote) < refOrder(facts.local) ? 'remote' : 'local';
 }
 
+/** The policy a conflict is settled by, and why it is not this side's own when it is not. */
+export interface EffectiveConflictPolicy {
+  policy: ConflictPolicy;
+  /** Set only when the policy fell back: `both sides are remote-wins` (or `local-wins`). */
+  reason?: string;
+}
+
+/**
+ * The policy that settles a conflict, given this side's policy and the one the sender stamped on
+ * its replica message (undefined when the message did not say: an older sender). When both sides
+ * are `remote-wins`, or both `local-wins`, the pair has no agreed winner (each side would take the
+ * other's value, or each keep its own), so the conflict is settled by `newest-wins`, which both
+ * sides compute alike. Every other pairing keeps this side's policy.
+ */
+export function effectiveConflictPolicy(
+  own: ConflictPolicy,
+  sender: ConflictPolicy | undefined,
+): EffectiveConflictPolicy {
+  if (sender === own && (own === 'remote-wins' || own === 'local-wins')) {
+    return { policy: 'newest-wins', reason: `both sides are ${own}` };
+  }
+  return { policy: own };
+}
+
 function instant(iso: string | null): number | null {
   if (iso === null) return null;
   const time = Date.parse(iso);

@@ -25,6 +25,16 @@ describe('syncLocalChange', () => {
     });
   });
 
+  it("stamps this side's conflict policy on the replica message", async () => {
+    const node = salesforce();
+    const ref = seedEntity(node, '500A', { title: 'Printer on fire' });
+    await syncLocalChange(node.engine.context, ref);
+    expect((await node.outbox.get('conn-1:Case:500A'))?.message).toMatchObject({
+      kind: 'replica',
+      policy: node.engine.context.config.policy.conflict,
+    });
+  });
+
   it('queues nothing when the replica equals the last one sent', async () => {
     const node = salesforce();
     const ref = seedEntity(node, '500A', { title: 'Printer on fire' });

@@ -43,7 +43,7 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
       return { kind: 'failed', failure: built.failure };
     }
     const hash = await hashReplicaContent(deps.hashReplica, built.content);
-    const decision = planOutgoingSend(link, built.content, hash, local.view);
+    const decision = planOutgoingSend(link, built.content, hash, local.view, config.policy.conflict);
     if (decision.kind === 'unchanged') return { kind: 'unchanged' };
     const invalid = validateOutgoingReplica(decision.message.replica);
     if (invalid) {

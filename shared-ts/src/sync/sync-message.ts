@@ -3,6 +3,7 @@
  * Plain JSON; the protocol signs the bytes, the engine never sees signatures.
  */
 import type { EntityRef, Replica } from '../replica';
+import type { ConflictPolicy } from './sync-policy';
 
 /** The sender's whole view of one entity. */
 export interface ReplicaMessage {
@@ -15,6 +16,12 @@ export interface ReplicaMessage {
    * this one (0 if none). It lets the receiver tell an echo of its own change from a remote change.
    */
   applied: number;
+  /**
+   * The sender's conflict policy. When it equals the receiver's and is `remote-wins` or
+   * `local-wins`, the receiver settles conflicts by `newest-wins` (the sender does the same).
+   * Absent from older senders: unknown, the receiver's own policy decides.
+   */
+  policy?: ConflictPolicy;
 }
 
 /** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */

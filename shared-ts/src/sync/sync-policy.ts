@@ -7,6 +7,9 @@
  */
 export type ConflictPolicy = 'remote-wins' | 'local-wins' | 'newest-wins';
 
+/** Every conflict policy. */
+export const CONFLICT_POLICIES: readonly ConflictPolicy[] = ['remote-wins', 'local-wins', 'newest-wins'];
+
 /** A connection's sync policy, as seen from this side. */
 export interface SyncPolicy {
   conflict: ConflictPolicy;

@@ -47,8 +47,16 @@ export interface Conflict {
   remote: JsonValue;
   /** The value both sides last agreed on. */
   base: JsonValue;
+  /** This side's configured policy. */
   policy: ConflictPolicy;
   winner: 'local' | 'remote';
+  /**
+   * Only when the policy fell back: the policy that settled the conflict instead (`newest-wins`,
+   * because both sides are `remote-wins` or both `local-wins`).
+   */
+  resolvedBy?: ConflictPolicy;
+  /** Only with `resolvedBy`: why, in words (`both sides are remote-wins`). */
+  reason?: string;
 }
 
 /** What the entity store reports after carrying out a write plan. */

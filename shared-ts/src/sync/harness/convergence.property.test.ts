@@ -9,8 +9,9 @@ import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
  * The convergence model of docs/sync-semantics.md, section 12: whatever people do on both sides
  * and whatever the network does (drops as failed sends, lost answers, delays, duplicates,
  * reordering, crashes between persist and send), once the traffic stops both sides hold the same
- * value in every synced field, every comment exactly once, and nothing was echoed. Only policy
- * pairings that can converge (section 9) are claimed.
+ * value in every synced field, every comment exactly once, and nothing was echoed. Every policy
+ * pairing of section 9 is claimed: a master pair, both newest-wins, and both remote-wins or both
+ * local-wins, whose conflicts fall back to newest-wins.
  */
 
 // HARNESS_RUNS=1000 for a longer hunt; 100 keeps the suite fast.
@@ -99,6 +100,28 @@ describe('two nodes under random edits and network faults', () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(scenarios({ jira: 'local-wins', salesforce: 'remote-wins' }), converges),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'converge when both sides keep the default remote-wins (conflicts fall back to newest-wins)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarios({ jira: 'remote-wins', salesforce: 'remote-wins' }), converges),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'converge when both sides are local-wins (conflicts fall back to newest-wins)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarios({ jira: 'local-wins', salesforce: 'local-wins' }), converges),
         { numRuns: RUNS },
       );
     },

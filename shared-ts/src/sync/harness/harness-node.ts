@@ -250,7 +250,12 @@ export class HarnessNode {
       message.kind === 'replica'
         ? createEnvelope(
             'replica',
-            { replica: message.replica, target: message.target, applied: message.applied },
+            {
+              replica: message.replica,
+              target: message.target,
+              applied: message.applied,
+              ...(message.policy === undefined ? {} : { policy: message.policy }),
+            },
             stamp,
           )
         : createEnvelope(
