@@ -1,9 +1,12 @@
 /**
- * The IR interpreter: runs an `IrProgram` exactly as docs/ir.md specifies. It is the model
- * of the Apex port: a switch per node, one array of local slots, no closures in the IR.
+ * The IR interpreter: runs an `IrProgram` exactly as docs/ir.md specifies. Validated IR is
+ * compiled once into JavaScript closures (one per node, cached per program object), so a
+ * run does no dispatch on `op`. Each closure does what docs/ir.md says of its node: one
+ * step when it is evaluated, then its work; an error without a location gets the node's.
+ * (The Apex port keeps the switch per node; the semantics are the same.)
  */
 import { locate, RuleFailure } from './errors';
-import type { At, IrExpression, IrPathSegment, IrProgram, IrStatement } from './ir';
+import type { At, IrExpression, IrFunction, IrProgram, IrProperty, IrStatement } from './ir';
 import { checkListLength, checkText, callFunction, listTooLong } from './library';
 import { callCallbackMethod, callMethod } from './methods';
 import { binary, negate } from './operators';
@@ -28,246 +31,427 @@ const BREAK = 1;
 const CONTINUE = 2;
 type Completion = typeof NORMAL | typeof BREAK | typeof CONTINUE;
 
-/** Runs validated IR against a run context; throws `RuleFailure` on a runtime error. */
-export function runIrProgram(ir: IrProgram, context: RunContext): void {
-  new IrInterpreter(ir.slots, context).statements(ir.body);
+/** The state a compiled program runs against: the local slots and the run context. */
+interface Frame {
+  readonly locals: Value[];
+  readonly context: RunContext;
 }
 
-class IrInterpreter {
-  private readonly locals: Value[];
+/** A compiled expression: counts its step, evaluates, locates its errors. */
+type Evaluate = (frame: Frame) => Value;
+/** A compiled statement or statement list. */
+type Execute = (frame: Frame) => Completion;
 
-  constructor(
-    slots: number,
-    private readonly context: RunContext,
-  ) {
-    this.locals = new Array<Value>(slots).fill(null);
+const compiled = new WeakMap<IrProgram, Execute>();
+
+/** Runs validated IR against a run context; throws `RuleFailure` on a runtime error. */
+export function runIrProgram(ir: IrProgram, context: RunContext): void {
+  let body = compiled.get(ir);
+  if (body === undefined) {
+    body = statements(ir.body);
+    compiled.set(ir, body);
   }
+  body({ locals: new Array<Value>(ir.slots).fill(null), context });
+}
 
-  statements(list: IrStatement[]): Completion {
-    for (let i = 0; i < list.length; i++) {
-      const completion = this.statement(list[i] as IrStatement);
+function tick(context: RunContext, at: At): void {
+  if (++context.steps > context.maxSteps) throw context.stepLimit(at);
+}
+
+function statements(list: IrStatement[]): Execute {
+  const compiledList = list.map(statement);
+  const n = compiledList.length;
+  if (n === 1) return compiledList[0] as Execute;
+  return (frame) => {
+    for (let i = 0; i < n; i++) {
+      const completion = (compiledList[i] as Execute)(frame);
       if (completion !== NORMAL) return completion;
     }
     return NORMAL;
-  }
+  };
+}
 
-  private statement(node: IrStatement): Completion {
-    this.tick(node.at);
-    switch (node.op) {
-      case 'let':
-        this.locals[node.slot] = node.value === null ? null : this.evaluate(node.value);
-        return NORMAL;
-      case 'set': {
-        const value = this.evaluate(node.value);
-        if (node.operator === '+=') {
-          try {
-            this.locals[node.slot] = binary(
-              '+',
-              this.locals[node.slot] ?? null,
-              value,
-              this.context.maxOutputSize,
-            );
-          } catch (error) {
-            throw locate(error, node.at);
-          }
-        } else {
-          this.locals[node.slot] = value;
-        }
-        return NORMAL;
+function statement(node: IrStatement): Execute {
+  const at = node.at;
+  switch (node.op) {
+    case 'let': {
+      const slot = node.slot;
+      if (node.value === null) {
+        return (frame) => {
+          tick(frame.context, at);
+          frame.locals[slot] = null;
+          return NORMAL;
+        };
       }
-      case 'assign': {
-        const path = node.path;
-        const keys = new Array<string>(path.length);
-        for (let i = 0; i < path.length; i++) {
-          const segment = path[i] as IrPathSegment;
-          if ('name' in segment) keys[i] = segment.name;
-          else {
-            const key = this.evaluate(segment.key);
-            try {
-              keys[i] = objectKey(key);
-            } catch (error) {
-              throw locate(error, segment.at);
-            }
-          }
-        }
-        const value = this.evaluate(node.value);
-        this.context.assign(keys, node.operator, value, (segment) => (path[segment] as { at: At }).at);
+      const value = expression(node.value);
+      return (frame) => {
+        tick(frame.context, at);
+        frame.locals[slot] = value(frame);
         return NORMAL;
+      };
+    }
+    case 'set': {
+      const slot = node.slot;
+      const value = expression(node.value);
+      if (node.operator !== '+=') {
+        return (frame) => {
+          tick(frame.context, at);
+          frame.locals[slot] = value(frame);
+          return NORMAL;
+        };
       }
-      case 'if':
-        return this.statements(truthy(this.evaluate(node.test)) ? node.then : node.else);
-      case 'for': {
-        const list = this.evaluate(node.list);
-        if (!Array.isArray(list)) {
-          throw new RuleFailure(
-            list === null ? 'null-access' : 'type-error',
-            `\`for ... of\` needs a list, not ${describe(list)}${list === null ? '; write `list ?? []` if it may be empty' : ''}.`,
-            node.at,
-          );
-        }
-        if (list.length > this.context.maxListLength) {
-          throw locate(listTooLong(list.length, this.context.maxListLength), node.at);
-        }
-        for (let i = 0; i < list.length; i++) {
-          this.tick(node.at);
-          this.locals[node.slot] = orNull(list[i]);
-          if (this.statements(node.body) === BREAK) break;
+      return (frame) => {
+        const context = frame.context;
+        tick(context, at);
+        const right = value(frame);
+        try {
+          frame.locals[slot] = binary('+', frame.locals[slot] ?? null, right, context.maxOutputSize);
+        } catch (error) {
+          throw locate(error, at);
         }
         return NORMAL;
-      }
-      case 'break':
+      };
+    }
+    case 'assign':
+      return assignment(node);
+    case 'if': {
+      const test = expression(node.test);
+      const then = statements(node.then);
+      const otherwise = statements(node.else);
+      return (frame) => {
+        tick(frame.context, at);
+        return truthy(test(frame)) ? then(frame) : otherwise(frame);
+      };
+    }
+    case 'for':
+      return loop(node);
+    case 'break':
+      return (frame) => {
+        tick(frame.context, at);
         return BREAK;
-      case 'continue':
+      };
+    case 'continue':
+      return (frame) => {
+        tick(frame.context, at);
         return CONTINUE;
-      case 'expr':
-        this.evaluate(node.value);
+      };
+    case 'expr': {
+      const value = expression(node.value);
+      return (frame) => {
+        tick(frame.context, at);
+        value(frame);
         return NORMAL;
+      };
     }
   }
+}
 
-  private evaluate(node: IrExpression): Value {
-    this.tick(node.at);
+function assignment(node: Extract<IrStatement, { op: 'assign' }>): Execute {
+  const at = node.at;
+  const path = node.path;
+  const names = path.map((segment) => ('name' in segment ? segment.name : null));
+  const keyExpressions = path.map((segment) => ('name' in segment ? null : expression(segment.key)));
+  const where = (segment: number): At => (path[segment] as { at: At }).at;
+  const operator = node.operator;
+  const value = expression(node.value);
+  const n = path.length;
+  return (frame) => {
+    tick(frame.context, at);
+    const keys = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const name = names[i];
+      if (name !== null && name !== undefined) {
+        keys[i] = name;
+        continue;
+      }
+      const key = (keyExpressions[i] as Evaluate)(frame);
+      try {
+        keys[i] = objectKey(key);
+      } catch (error) {
+        throw locate(error, where(i));
+      }
+    }
+    frame.context.assign(keys, operator, value(frame), where);
+    return NORMAL;
+  };
+}
+
+function loop(node: Extract<IrStatement, { op: 'for' }>): Execute {
+  const at = node.at;
+  const slot = node.slot;
+  const listOf = expression(node.list);
+  const body = statements(node.body);
+  return (frame) => {
+    const context = frame.context;
+    tick(context, at);
+    const list = listOf(frame);
+    if (!Array.isArray(list)) {
+      throw new RuleFailure(
+        list === null ? 'null-access' : 'type-error',
+        `\`for ... of\` needs a list, not ${describe(list)}${list === null ? '; write `list ?? []` if it may be empty' : ''}.`,
+        at,
+      );
+    }
+    if (list.length > context.maxListLength) {
+      throw locate(listTooLong(list.length, context.maxListLength), at);
+    }
+    for (let i = 0; i < list.length; i++) {
+      tick(context, at);
+      frame.locals[slot] = orNull(list[i]);
+      if (body(frame) === BREAK) break;
+    }
+    return NORMAL;
+  };
+}
+
+/** Compiles an expression: its step, then its work; an error without a location gets the node's. */
+function expression(node: IrExpression): Evaluate {
+  const at = node.at;
+  // Leaves cannot fail once their step is counted, so they need no error handler.
+  switch (node.op) {
+    case 'lit': {
+      const value = node.value;
+      return (frame) => {
+        tick(frame.context, at);
+        return value;
+      };
+    }
+    case 'local': {
+      const slot = node.slot;
+      return (frame) => {
+        tick(frame.context, at);
+        return frame.locals[slot] ?? null;
+      };
+    }
+    case 'input': {
+      const name = node.name;
+      return (frame) => {
+        tick(frame.context, at);
+        return frame.context.inputs[name];
+      };
+    }
+  }
+  const work = operation(node);
+  return (frame) => {
+    tick(frame.context, at);
     try {
-      return this.expression(node);
+      return work(frame);
     } catch (error) {
-      throw locate(error, node.at);
+      throw locate(error, at);
     }
-  }
+  };
+}
 
-  private expression(node: IrExpression): Value {
-    switch (node.op) {
-      case 'lit':
-        return node.value;
-      case 'local':
-        return this.locals[node.slot] ?? null;
-      case 'input':
-        return this.context.inputs[node.name];
-      case 'template': {
-        let text = node.parts[0] ?? '';
-        for (let i = 0; i < node.values.length; i++) {
-          text += toText(this.evaluate(node.values[i] as IrExpression));
-          text += node.parts[i + 1] ?? '';
+/** The work of a node other than a leaf, without its step and error location. */
+function operation(node: IrExpression): Evaluate {
+  switch (node.op) {
+    case 'lit':
+    case 'local':
+    case 'input':
+      throw new Error(`leaf ${node.op} has no operation`);
+    case 'template':
+      return template(node.parts, node.values.map(expression));
+    case 'list':
+      return list(node.items);
+    case 'object':
+      return object(node.props);
+    case 'unary': {
+      const arg = expression(node.arg);
+      if (node.operator === '!') return (frame) => !truthy(arg(frame));
+      return (frame) => negate(arg(frame));
+    }
+    case 'binary': {
+      const operator = node.operator;
+      const left = expression(node.left);
+      const right = expression(node.right);
+      return (frame) => {
+        const a = left(frame);
+        const b = right(frame);
+        return binary(operator, a, b, frame.context.maxOutputSize);
+      };
+    }
+    case 'logical': {
+      const left = expression(node.left);
+      const right = expression(node.right);
+      if (node.operator === '&&') {
+        return (frame) => {
+          const value = left(frame);
+          return truthy(value) ? right(frame) : value;
+        };
+      }
+      if (node.operator === '||') {
+        return (frame) => {
+          const value = left(frame);
+          return truthy(value) ? value : right(frame);
+        };
+      }
+      return (frame) => {
+        const value = left(frame);
+        return value !== null ? value : right(frame);
+      };
+    }
+    case 'cond': {
+      const test = expression(node.test);
+      const then = expression(node.then);
+      const otherwise = expression(node.else);
+      return (frame) => (truthy(test(frame)) ? then(frame) : otherwise(frame));
+    }
+    case 'get': {
+      const objectOf = expression(node.object);
+      const name = node.name;
+      const optional = node.optional === true;
+      return (frame) => {
+        const value = objectOf(frame);
+        if (value === SHORT) return SHORT;
+        if (value === null) {
+          if (optional) return SHORT;
+          throw nullRead(name);
         }
-        return checkText(text, this.context);
-      }
-      case 'list': {
-        const out: Value[] = [];
-        for (const item of node.items) {
-          if ('op' in item) {
-            out.push(this.evaluate(item));
-            continue;
-          }
-          const spread = this.evaluate(item.spread);
-          if (!Array.isArray(spread)) {
-            throw new RuleFailure(
-              'type-error',
-              `Only a list can be spread into a list, not ${describe(spread)}.`,
-            );
-          }
-          checkListLength(spread, this.context);
-          for (const element of spread) out.push(orNull(element));
-          if (out.length > this.context.maxListLength)
-            throw listTooLong(out.length, this.context.maxListLength);
-        }
-        checkListLength(out, this.context);
-        return out;
-      }
-      case 'object': {
-        const out: ValueObject = {};
-        for (const prop of node.props) {
-          if ('spread' in prop) spreadInto(out, this.evaluate(prop.spread));
-          else if ('key' in prop) out[prop.key] = this.evaluate(prop.value);
-          else {
-            const key = objectKey(this.evaluate(prop.keyExpr));
-            out[key] = this.evaluate(prop.value);
-          }
-        }
-        return out;
-      }
-      case 'unary': {
-        const value = this.evaluate(node.arg);
-        return node.operator === '!' ? !truthy(value) : negate(value);
-      }
-      case 'binary': {
-        const left = this.evaluate(node.left);
-        const right = this.evaluate(node.right);
-        return binary(node.operator, left, right, this.context.maxOutputSize);
-      }
-      case 'logical': {
-        const left = this.evaluate(node.left);
-        if (node.operator === '&&') return truthy(left) ? this.evaluate(node.right) : left;
-        if (node.operator === '||') return truthy(left) ? left : this.evaluate(node.right);
-        return left !== null ? left : this.evaluate(node.right);
-      }
-      case 'cond':
-        return truthy(this.evaluate(node.test)) ? this.evaluate(node.then) : this.evaluate(node.else);
-      case 'get': {
-        const object = this.evaluate(node.object);
-        if (object === SHORT) return SHORT;
-        if (object === null) {
-          if (node.optional) return SHORT;
-          throw nullRead(node.name);
-        }
-        return readField(object, node.name);
-      }
-      case 'index': {
-        const object = this.evaluate(node.object);
-        if (object === SHORT) return SHORT;
-        if (object === null) {
-          if (node.optional) return SHORT;
+        return readField(value, name);
+      };
+    }
+    case 'index': {
+      const objectOf = expression(node.object);
+      const key = expression(node.key);
+      const optional = node.optional === true;
+      return (frame) => {
+        const value = objectOf(frame);
+        if (value === SHORT) return SHORT;
+        if (value === null) {
+          if (optional) return SHORT;
           throw nullRead('[...]');
         }
-        return readIndex(object, this.evaluate(node.key));
-      }
-      case 'chain': {
-        const value = this.evaluate(node.value);
+        return readIndex(value, key(frame));
+      };
+    }
+    case 'chain': {
+      const inner = expression(node.value);
+      return (frame) => {
+        const value = inner(frame);
         return value === SHORT ? null : value;
+      };
+    }
+    case 'call': {
+      const fn = node.fn;
+      const argc = node.args.length;
+      const [a, b, c] = node.args.map(expression);
+      return (frame) => {
+        const x = a ? a(frame) : null;
+        const y = b ? b(frame) : null;
+        const z = c ? c(frame) : null;
+        return callFunction(fn, argc, x, y, z, frame.context);
+      };
+    }
+    case 'method':
+      return method(node);
+  }
+}
+
+function template(parts: string[], values: Evaluate[]): Evaluate {
+  const first = parts[0] ?? '';
+  return (frame) => {
+    let text = first;
+    for (let i = 0; i < values.length; i++) {
+      text += toText((values[i] as Evaluate)(frame));
+      text += parts[i + 1] ?? '';
+    }
+    return checkText(text, frame.context);
+  };
+}
+
+function list(items: Extract<IrExpression, { op: 'list' }>['items']): Evaluate {
+  const compiledItems = items.map((item) =>
+    'op' in item
+      ? { value: expression(item), spread: false }
+      : { value: expression(item.spread), spread: true },
+  );
+  return (frame) => {
+    const context = frame.context;
+    const out: Value[] = [];
+    for (const item of compiledItems) {
+      if (!item.spread) {
+        out.push(item.value(frame));
+        continue;
       }
-      case 'call': {
-        const args = node.args;
-        const argc = args.length;
-        const a = argc > 0 ? this.evaluate(args[0] as IrExpression) : null;
-        const b = argc > 1 ? this.evaluate(args[1] as IrExpression) : null;
-        const c = argc > 2 ? this.evaluate(args[2] as IrExpression) : null;
-        return callFunction(node.fn, argc, a, b, c, this.context);
+      const spread = item.value(frame);
+      if (!Array.isArray(spread)) {
+        throw new RuleFailure(
+          'type-error',
+          `Only a list can be spread into a list, not ${describe(spread)}.`,
+        );
       }
-      case 'method': {
-        const receiver = this.evaluate(node.object);
-        if (receiver === SHORT) return SHORT;
-        if (receiver === null) {
-          if (node.optional) return SHORT;
-          throw new RuleFailure(
-            'null-access',
-            `Can't call \`${node.name}\` on null; use \`?.\` where the value may be empty.`,
-          );
-        }
-        const fn = node.fn;
-        if (fn) {
-          const locals = this.locals;
-          const itemSlot = fn.params[0];
-          const indexSlot = fn.params[1];
-          const body = fn.body;
-          return callCallbackMethod(
-            node.name,
-            receiver,
-            (item, index) => {
-              if (itemSlot !== undefined) locals[itemSlot] = item;
-              if (indexSlot !== undefined) locals[indexSlot] = index;
-              return this.evaluate(body);
-            },
-            this.context,
-          );
-        }
-        const args = node.args;
-        const argc = args.length;
-        const a = argc > 0 ? this.evaluate(args[0] as IrExpression) : null;
-        const b = argc > 1 ? this.evaluate(args[1] as IrExpression) : null;
-        return callMethod(node.name, receiver, argc, a, b, this.context);
+      checkListLength(spread, context);
+      for (const element of spread) out.push(orNull(element));
+      if (out.length > context.maxListLength) throw listTooLong(out.length, context.maxListLength);
+    }
+    checkListLength(out, context);
+    return out;
+  };
+}
+
+/** A compiled object member: `key: value`, `[keyExpr]: value`, or `...object`. */
+type Member =
+  | { kind: 'key'; key: string; value: Evaluate }
+  | { kind: 'keyExpr'; keyExpr: Evaluate; value: Evaluate }
+  | { kind: 'spread'; value: Evaluate };
+
+function member(prop: IrProperty): Member {
+  if ('spread' in prop) return { kind: 'spread', value: expression(prop.spread) };
+  if ('key' in prop) return { kind: 'key', key: prop.key, value: expression(prop.value) };
+  return { kind: 'keyExpr', keyExpr: expression(prop.keyExpr), value: expression(prop.value) };
+}
+
+function object(props: IrProperty[]): Evaluate {
+  const members = props.map(member);
+  return (frame) => {
+    const out: ValueObject = {};
+    for (const m of members) {
+      if (m.kind === 'spread') spreadInto(out, m.value(frame));
+      else if (m.kind === 'key') out[m.key] = m.value(frame);
+      else {
+        const key = objectKey(m.keyExpr(frame));
+        out[key] = m.value(frame);
       }
     }
-  }
+    return out;
+  };
+}
 
-  private tick(at: At): void {
-    if (++this.context.steps > this.context.maxSteps) throw this.context.stepLimit(at);
-  }
+function method(node: Extract<IrExpression, { op: 'method' }>): Evaluate {
+  const receiverOf = expression(node.object);
+  const name = node.name;
+  const optional = node.optional === true;
+  const callback = node.fn ? arrow(node.fn) : null;
+  const argc = node.args.length;
+  const [a, b] = node.args.map(expression);
+  return (frame) => {
+    const receiver = receiverOf(frame);
+    if (receiver === SHORT) return SHORT;
+    if (receiver === null) {
+      if (optional) return SHORT;
+      throw new RuleFailure(
+        'null-access',
+        `Can't call \`${name}\` on null; use \`?.\` where the value may be empty.`,
+      );
+    }
+    if (callback) return callCallbackMethod(name, receiver, callback(frame), frame.context);
+    const x = a ? a(frame) : null;
+    const y = b ? b(frame) : null;
+    return callMethod(name, receiver, argc, x, y, frame.context);
+  };
+}
+
+/** An arrow function: for a frame, the function evaluating its body for one element. */
+function arrow(fn: IrFunction): (frame: Frame) => (item: Value, index: number) => Value {
+  const itemSlot = fn.params[0];
+  const indexSlot = fn.params[1];
+  const body = expression(fn.body);
+  return (frame) => {
+    const locals = frame.locals;
+    return (item, index) => {
+      if (itemSlot !== undefined) locals[itemSlot] = item;
+      if (indexSlot !== undefined) locals[indexSlot] = index;
+      return body(frame);
+    };
+  };
 }

@@ -218,8 +218,13 @@ function decodeEntity(body: string): string | undefined {
   return String.fromCodePoint(code);
 }
 
+/** Characters that make `textToHtml` do more than wrap the text in `<p>`. */
+const LINE_BREAK_OR_ESCAPED = /[\n\r&<>"]/;
+
 /** HTML of plain text: `& < > "` escaped, paragraphs (separated by empty lines) in `<p>`, line breaks as `<br>`. */
 export function textToHtml(text: string): string {
+  // One line with nothing to escape (the common case) is one paragraph of the text as is.
+  if (!LINE_BREAK_OR_ESCAPED.test(text)) return text.length === 0 ? '' : `<p>${text}</p>`;
   let html = '';
   let open = false;
   let lineStart = 0;

@@ -200,12 +200,19 @@ export function nullRead(name: string): RuleFailure {
  * output-limit error once more than `budget` values were copied.
  */
 export function copyForStore(value: Value, budget: { remaining: number }): Value {
-  if (!isObject(value)) return value;
+  return isObject(value) ? copyObject(value, budget) : value;
+}
+
+/** `copyForStore` of an object: a copy of it, its object fields copied too. */
+function copyObject(value: ValueObject, budget: { remaining: number }): ValueObject {
   if (--budget.remaining < 0) throw new RuleFailure('output-limit', 'The value is too large to store.');
   const copy: ValueObject = {};
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) throw forbiddenKey(key);
-    copy[key] = copyForStore(orNull(value[key]), budget);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw forbiddenKey(key);
+    const item = value[key];
+    copy[key] = item === undefined ? null : isObject(item) ? copyObject(item, budget) : item;
   }
   return copy;
 }
@@ -230,9 +237,13 @@ function addSize(value: Value, size: number, max: number): number {
     case 'boolean':
       return size + (value ? 4 : 5);
   }
+  // Text, the most common leaf, is added here rather than in a call of its own.
   if (Array.isArray(value)) {
     size += value.length === 0 ? 2 : value.length + 1;
-    for (let i = 0; i < value.length && size <= max; i++) size = addSize(value[i] as Value, size, max);
+    for (let i = 0; i < value.length && size <= max; i++) {
+      const item = value[i] as Value;
+      size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max);
+    }
     return size;
   }
   let keys = 0;
@@ -240,7 +251,8 @@ function addSize(value: Value, size: number, max: number): number {
     keys++;
     size += key.length + 3;
     if (size > max) return size;
-    size = addSize(value[key] as Value, size, max);
+    const item = value[key] as Value;
+    size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max);
   }
   return size + (keys === 0 ? 2 : keys + 1);
 }
