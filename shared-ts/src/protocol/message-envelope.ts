@@ -103,7 +103,13 @@ export interface AckBody {
   results: AckResult[];
 }
 
-/** Asks the rendezvous for waiting messages, and acknowledges those of earlier batches. */
+/**
+ * Asks the rendezvous for waiting messages, and acknowledges those of earlier batches.
+ *
+ * DESIGN.md draws the Salesforce poll as a GET. It is a signed POST instead: the web trigger
+ * authenticates nothing itself, so every request needs a signed body with a message id and a
+ * timestamp (replay and clock checks), and the pull also carries the acks of the last batch.
+ */
 export interface PullBody {
   /** At most this many messages (1 to `MAX_PULL_LIMIT`). */
   limit: number;
