@@ -12,6 +12,8 @@ import type { Link } from './link';
 import type { LocalEntity } from './local-entity';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
+import { queueKey } from './queue-item';
+import { restampPendingReplica } from './restamp-pending-replica';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
@@ -104,6 +106,7 @@ export async function applyIncomingReplica(
     await deps.links.save(committed, replica);
     await enqueueOutgoingError(ctx, committed, after.failure);
   } else {
+    const hash = await hashReplicaContent(deps.hashReplica, after.content);
     const outgoing = planOutgoingAfterApply({
       link: committed,
       unsentBefore,
@@ -112,7 +115,7 @@ export async function applyIncomingReplica(
         (message.target !== null && sameEntity(message.target, committed.local)) ||
         (link?.outgoing.seq ?? 0) > 0,
       content: after.content,
-      hash: await hashReplicaContent(deps.hashReplica, after.content),
+      hash,
       localView: applied.view,
       policy: config.policy.conflict,
     });
@@ -124,6 +127,13 @@ export async function applyIncomingReplica(
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
       await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
+      if (hash === committed.outgoing.lastSentHash) {
+        const restamped = restampPendingReplica(
+          await deps.outbox.get(queueKey(config.connectionId, committed.local)),
+          committed.incoming.seq,
+        );
+        if (restamped) await deps.outbox.put(restamped);
+      }
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

@@ -148,12 +148,15 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       baseline.set(key, { path, value: echoed, sentSeq: acked });
       continue;
     }
-    // Did the remote change it? Against what the rules made of previous, or else against the agreed value.
+    // Did the remote change it? When it had applied our replica `acked` and now shows something
+    // else, yes: it changed the value after seeing ours (even back to what `previous` held).
+    // Otherwise against what the rules made of previous, or else against the agreed value.
     const before = previousWrites.get(key);
     if (
-      before
+      echoed === undefined &&
+      (before
         ? jsonEqual(remote, before.value)
-        : echoed === undefined && entry && writtenValueMatches(remote, entry.value)
+        : entry !== undefined && writtenValueMatches(remote, entry.value))
     ) {
       continue;
     }

@@ -58,4 +58,49 @@ describe('convergence regressions', () => {
       expect(problems).toEqual([]);
     },
   );
+  it('does not revert a newer edit when both sides reached the same value independently', async () => {
+    // Both sides set the description to "three"; Jira then moved on to "one". Salesforce's replica,
+    // queued before it applied Jira's "three", still claimed to have seen nothing of Jira's, so
+    // Jira took its "three" as a concurrent edit and (remote-wins) reverted "one" while
+    // Salesforce had already taken "one". A queued replica that the apply left unchanged now
+    // claims the apply.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { salesforce: 'local-wins', jira: 'remote-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: true,
+      steps: [
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { description: 'three' } },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { description: 'three' } },
+        { kind: 'deliver', side: 'jira', faults: [] },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { description: 'one' } },
+        { kind: 'process', side: 'salesforce' },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
+  it('takes a value the remote changed back after seeing ours, even back to what previous held', async () => {
+    // Salesforce set High; Jira applied it, then set Medium again. Salesforce compared Jira's
+    // Medium with Jira's previous replica (also Medium), saw no change and kept High. A remote
+    // that acknowledged our value and now shows another one has changed it.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { jira: 'remote-wins', salesforce: 'remote-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: true,
+      steps: [
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { priority: 'High' } },
+        { kind: 'deliver', side: 'salesforce', faults: [] },
+        { kind: 'process', side: 'jira' },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { priority: 'Medium' } },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
 });
