@@ -1,23 +1,5 @@
-import type { CliIo } from './io';
+import { fakeIo } from './testing/fake-io';
 import { main } from './main';
-
-function fakeIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    readStdin: async () => stdin,
-    readFile: (path: string) => {
-      throw new Error(`cannot read ${path}: no such file`);
-    },
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 describe('tandem', () => {
   it('prints usage and fails when no command is given', async () => {
@@ -40,7 +22,7 @@ describe('tandem', () => {
   });
 
   it('dispatches convert to the converter', async () => {
-    const io = fakeIo('Hello & <world>');
+    const io = fakeIo({ stdin: 'Hello & <world>' });
     expect(await main(['convert', '--from', 'text', '--to', 'html'], io)).toBe(0);
     expect(io.out).toContain('Hello &amp; &lt;world&gt;');
   });

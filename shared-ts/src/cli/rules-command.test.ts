@@ -1,31 +1,11 @@
-import type { CliIo } from './io';
+import { fakeIo } from './testing/fake-io';
 import { rulesCommand } from './rules-command';
-
-function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    readStdin: async () => stdin,
-    readFile: (path: string) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`cannot read ${path}: no such file`);
-      return text;
-    },
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
 
 const OUTGOING = ['--side', 'jira', '--direction', 'outgoing'];
 
 describe('tandem rules check', () => {
   it('prints FILE:LINE:COL: severity: message with the hint, and fails on errors', async () => {
-    const io = fakeIo({ 'rules.js': 'replica.summary = isue.summary;\n' });
+    const io = fakeIo({ files: { 'rules.js': 'replica.summary = isue.summary;\n' } });
     expect(await rulesCommand(['check', 'rules.js', ...OUTGOING], io)).toBe(1);
     expect(io.out).toBe(
       'rules.js:1:19: error: Unknown variable `isue`. (hint: did you mean `issue`?)\n1 error, 0 warnings\n',
@@ -33,7 +13,7 @@ describe('tandem rules check', () => {
   });
 
   it('succeeds with warnings only', async () => {
-    const io = fakeIo({ 'rules.js': 'replica.summry = issue.summary;' });
+    const io = fakeIo({ files: { 'rules.js': 'replica.summry = issue.summary;' } });
     expect(await rulesCommand(['check', 'rules.js', ...OUTGOING], io)).toBe(0);
     expect(io.out).toContain(
       'rules.js:1:9: warning: `replica` has no field `summry`. (hint: did you mean `summary`?)',
@@ -42,13 +22,13 @@ describe('tandem rules check', () => {
   });
 
   it('says so when a script is clean', async () => {
-    const io = fakeIo({ 'rules.js': 'replica.summary = issue.summary;' });
+    const io = fakeIo({ files: { 'rules.js': 'replica.summary = issue.summary;' } });
     expect(await rulesCommand(['check', 'rules.js', '--side=jira', '--direction=outgoing'], io)).toBe(0);
     expect(io.out).toBe('rules.js: no problems found\n');
   });
 
   it('reads the script from standard input for -', async () => {
-    const io = fakeIo({}, 'while (true) {}');
+    const io = fakeIo({ stdin: 'while (true) {}' });
     expect(await rulesCommand(['check', '-', ...OUTGOING], io)).toBe(1);
     expect(io.out).toContain('-:1:1: error: `while` loops are not available.');
   });
@@ -68,7 +48,7 @@ describe('tandem rules run', () => {
   };
 
   it('prints the replica an outgoing script builds', async () => {
-    const io = fakeIo(files);
+    const io = fakeIo({ files });
     expect(
       await rulesCommand(['run', 'out.js', ...OUTGOING, '--entity', 'issue.json', '--first-sync'], io),
     ).toBe(0);
@@ -83,7 +63,7 @@ describe('tandem rules run', () => {
 
   it('prints the entity an incoming script leaves, with either engine', async () => {
     for (const engine of ['ast', 'ir']) {
-      const io = fakeIo(files);
+      const io = fakeIo({ files });
       const args = [
         'run',
         'in.js',
@@ -100,7 +80,7 @@ describe('tandem rules run', () => {
   });
 
   it('exits 2 with a located message on a runtime error', async () => {
-    const io = fakeIo(files);
+    const io = fakeIo({ files });
     expect(await rulesCommand(['run', 'fails.js', ...OUTGOING], io)).toBe(2);
     expect(io.err).toBe(
       "fails.js:1:34: error: Can't read `email` of null; use `?.` where the value may be empty. [null-access]\n",
@@ -109,23 +89,23 @@ describe('tandem rules run', () => {
   });
 
   it('exits 1 without running when the check finds errors', async () => {
-    const io = fakeIo({ 'x.js': 'replica.summary = isue;' });
+    const io = fakeIo({ files: { 'x.js': 'replica.summary = isue;' } });
     expect(await rulesCommand(['run', 'x.js', ...OUTGOING], io)).toBe(1);
     expect(io.err).toContain('x.js:1:19: error: Unknown variable `isue`.');
     expect(io.out).toBe('');
   });
 
   it('passes --now to date.now()', async () => {
-    const io = fakeIo(files);
+    const io = fakeIo({ files });
     expect(await rulesCommand(['run', 'now.js', ...OUTGOING, '--now', '2024-01-02T03:04:05Z'], io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ summary: '2024-01-02T03:04:05.000Z' });
   });
 
   it('refuses an input file that is not JSON, or not an object', async () => {
-    const bad = fakeIo(files);
+    const bad = fakeIo({ files });
     expect(await rulesCommand(['run', 'out.js', ...OUTGOING, '--entity', 'bad.json'], bad)).toBe(1);
     expect(bad.err).toContain('--entity bad.json is not valid JSON');
-    const list = fakeIo(files);
+    const list = fakeIo({ files });
     expect(await rulesCommand(['run', 'out.js', ...OUTGOING, '--entity', 'list.json'], list)).toBe(1);
     expect(list.err).toContain('--entity list.json must hold a JSON object');
   });
@@ -133,13 +113,13 @@ describe('tandem rules run', () => {
 
 describe('tandem rules compile', () => {
   it('prints the IR', async () => {
-    const io = fakeIo({ 'out.js': 'replica.summary = issue.summary;' });
+    const io = fakeIo({ files: { 'out.js': 'replica.summary = issue.summary;' } });
     expect(await rulesCommand(['compile', 'out.js', ...OUTGOING], io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ irVersion: 1, side: 'jira', direction: 'outgoing', slots: 0 });
   });
 
   it('prints the diagnostics and fails when the script has errors', async () => {
-    const io = fakeIo({ 'out.js': 'function f() {}' });
+    const io = fakeIo({ files: { 'out.js': 'function f() {}' } });
     expect(await rulesCommand(['compile', 'out.js', ...OUTGOING], io)).toBe(1);
     expect(io.err).toContain('out.js:1:1: error: Functions cannot be declared in rules.');
   });
@@ -157,20 +137,20 @@ describe('tandem rules usage', () => {
     [['run', 'a.js', ...OUTGOING, '--engine', 'fast'], '--engine must be ast or ir'],
     [['run', 'a.js', ...OUTGOING, '--entity'], '--entity needs a value'],
   ])('refuses %j: %s', async (args, message) => {
-    const io = fakeIo({ 'a.js': '' });
+    const io = fakeIo({ files: { 'a.js': '' } });
     expect(await rulesCommand(args, io)).toBe(1);
     expect(io.err).toContain(message);
     expect(io.err).toContain('usage: tandem rules check FILE');
   });
 
   it('names a file it cannot read', async () => {
-    const io = fakeIo({});
+    const io = fakeIo();
     expect(await rulesCommand(['check', 'missing.js', ...OUTGOING], io)).toBe(1);
     expect(io.err).toBe('tandem rules: cannot read missing.js: no such file\n');
   });
 
   it('prints its usage for --help', async () => {
-    const io = fakeIo({});
+    const io = fakeIo();
     expect(await rulesCommand(['--help'], io)).toBe(0);
     expect(io.out).toContain('tandem rules run FILE');
   });
