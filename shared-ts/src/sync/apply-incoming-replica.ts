@@ -127,13 +127,12 @@ export async function applyIncomingReplica(
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
       await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
-      if (hash === committed.outgoing.lastSentHash) {
-        const restamped = restampPendingReplica(
-          await deps.outbox.get(queueKey(config.connectionId, committed.local)),
-          committed.incoming.seq,
-        );
-        if (restamped) await deps.outbox.put(restamped);
-      }
+      const restamped = restampPendingReplica(
+        await deps.outbox.get(queueKey(config.connectionId, committed.local)),
+        committed.incoming.seq,
+        hash,
+      );
+      if (restamped) await deps.outbox.put(restamped);
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

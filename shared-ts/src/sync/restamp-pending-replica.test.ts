@@ -20,23 +20,28 @@ function queuedReplica(applied: number): QueueItem {
 describe('restampPendingReplica', () => {
   it('claims the newer applied seq and keeps the item id and content', () => {
     const item = queuedReplica(1);
-    expect(restampPendingReplica(item, 3)).toEqual({
+    expect(restampPendingReplica(item, 3, 'h1')).toEqual({
       ...item,
       message: { ...item.message, applied: 3 },
     });
   });
 
+  it('leaves a replica whose content is not the state after the apply', () => {
+    // Queued before an apply whose echo was suppressed: its values are older than the apply.
+    expect(restampPendingReplica(queuedReplica(1), 3, 'h2')).toBeNull();
+  });
+
   it('leaves an item that already claims that seq or a newer one', () => {
-    expect(restampPendingReplica(queuedReplica(3), 3)).toBeNull();
-    expect(restampPendingReplica(queuedReplica(5), 3)).toBeNull();
+    expect(restampPendingReplica(queuedReplica(3), 3, 'h1')).toBeNull();
+    expect(restampPendingReplica(queuedReplica(5), 3, 'h1')).toBeNull();
   });
 
   it('has nothing to do without a queued replica', () => {
-    expect(restampPendingReplica(null, 3)).toBeNull();
+    expect(restampPendingReplica(null, 3, 'h1')).toBeNull();
     const unlink: QueueItem = {
       ...queuedReplica(0),
       message: { kind: 'unlink', entity: SALESFORCE_CASE, target: null, reason: null },
     };
-    expect(restampPendingReplica(unlink, 3)).toBeNull();
+    expect(restampPendingReplica(unlink, 3, 'h1')).toBeNull();
   });
 });

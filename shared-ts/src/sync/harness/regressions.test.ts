@@ -103,4 +103,30 @@ describe('convergence regressions', () => {
 
     expect(problems).toEqual([]);
   });
+  it('does not let a reply queued before a suppressed echo claim the applies after it', async () => {
+    // Salesforce queued its creation reply (Medium), then applied Jira's Low without sending it
+    // back (echo suppressed), then applied a resent replica that changed nothing. The reply was
+    // re-stamped as having seen Jira's Low, so Jira took its stale Medium for a newer edit and
+    // reverted Low, while Salesforce kept Low. A queued replica claims an apply only when its
+    // own content is the state after it.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { jira: 'local-wins', salesforce: 'local-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: false,
+      steps: [
+        { kind: 'deliver', side: 'jira', faults: [] },
+        { kind: 'process', side: 'salesforce' },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { priority: 'Low' } },
+        { kind: 'tick', ms: 1 },
+        { kind: 'deliver', side: 'jira', faults: [{ kind: 'crash-receiver', ms: 0 }] },
+        { kind: 'deliver', side: 'salesforce', faults: [{ kind: 'drop', ms: 0 }] },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { priority: 'Low' } },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
 });
