@@ -76,6 +76,27 @@ describe('applyIncomingReplica', () => {
     expect(await syncLocalChange(node.engine.context, ISSUE)).toEqual({ kind: 'unchanged' });
   });
 
+  it('brings a replica still waiting in the outbox up to the state after an apply it does not send back', async () => {
+    const node = jira();
+    await applyIncomingReplica(node.engine.context, fromCase({ seq: 1 }));
+    const waiting = await node.outbox.get('conn-1:issue:issue-1');
+    await applyIncomingReplica(
+      node.engine.context,
+      fromCase({ seq: 2, summary: 'Edited in Salesforce' }, ISSUE, 1),
+    );
+
+    const refreshed = await node.outbox.get('conn-1:issue:issue-1');
+    expect(node.log.entries.map((entry) => entry.kind)).toContain('echo-suppressed');
+    expect(refreshed?.message).toMatchObject({
+      kind: 'replica',
+      target: SALESFORCE_CASE,
+      applied: 2,
+      replica: { seq: 1, summary: 'Edited in Salesforce' },
+    });
+    expect(refreshed?.id).not.toBe(waiting?.id);
+    expect(await syncLocalChange(node.engine.context, ISSUE)).toEqual({ kind: 'unchanged' });
+  });
+
   it('sends after the apply when local changes were still unsent, so they are not swallowed', async () => {
     const node = jira();
     await applyIncomingReplica(node.engine.context, fromCase({ seq: 1 }));

@@ -13,7 +13,7 @@ import type { LocalEntity } from './local-entity';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
-import { restampPendingReplica } from './restamp-pending-replica';
+import { refreshPendingReplica } from './refresh-pending-replica';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
@@ -127,12 +127,15 @@ export async function applyIncomingReplica(
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
       await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
-      const restamped = restampPendingReplica(
+      const refreshed = refreshPendingReplica(
         await deps.outbox.get(queueKey(config.connectionId, committed.local)),
-        committed.incoming.seq,
-        hash,
+        { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
+        () => deps.ids.next(),
       );
-      if (restamped) await deps.outbox.put(restamped);
+      // Its old content was valid; a refresh the schema refuses leaves it as it was.
+      if (refreshed?.message?.kind === 'replica' && !validateOutgoingReplica(refreshed.message.replica)) {
+        await deps.outbox.put(refreshed);
+      }
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

@@ -12,6 +12,10 @@ import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
  * value in every synced field, every comment exactly once, and nothing was echoed. Every policy
  * pairing of section 9 is claimed: a master pair, both newest-wins, and both remote-wins or both
  * local-wins, whose conflicts fall back to newest-wins.
+ *
+ * One counterexample is known and open for the newest-wins pairings (section 9, "Known limit of
+ * newest-wins"): rarer than one in 10,000 scenarios, so a suite run of 100 per property meets
+ * it very seldom; a failure showing a comment on the side that kept its value is that one.
  */
 
 // HARNESS_RUNS=1000 for a longer hunt; 100 keeps the suite fast.

@@ -107,8 +107,8 @@ describe('convergence regressions', () => {
     // Salesforce queued its creation reply (Medium), then applied Jira's Low without sending it
     // back (echo suppressed), then applied a resent replica that changed nothing. The reply was
     // re-stamped as having seen Jira's Low, so Jira took its stale Medium for a newer edit and
-    // reverted Low, while Salesforce kept Low. A queued replica claims an apply only when its
-    // own content is the state after it.
+    // reverted Low, while Salesforce kept Low. A waiting replica now takes the state after the
+    // apply along with the claim.
     const scenario: Scenario = {
       seed: 1,
       policies: { jira: 'local-wins', salesforce: 'local-wins' },
@@ -122,6 +122,29 @@ describe('convergence regressions', () => {
         { kind: 'deliver', side: 'jira', faults: [{ kind: 'crash-receiver', ms: 0 }] },
         { kind: 'deliver', side: 'salesforce', faults: [{ kind: 'drop', ms: 0 }] },
         { kind: 'edit', side: 'jira', pair: 0, changes: { priority: 'Low' } },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
+  it('does not end swapped when a replica waiting before an apply reaches the other side after it', async () => {
+    // Jira queued summary "beta", then applied Salesforce's "beta" and Closed (echo suppressed);
+    // Salesforce meanwhile moved on to "alpha". Jira's waiting replica still said it had seen
+    // nothing of Salesforce's, so Salesforce took its "beta" as a concurrent edit and kept it
+    // (newest-wins, a tie on time), while Jira, which had agreed on "beta", took "alpha".
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { jira: 'newest-wins', salesforce: 'newest-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: true,
+      steps: [
+        { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'beta' } },
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { summary: 'beta', status: 'Closed' } },
+        { kind: 'deliver', side: 'salesforce', faults: [] },
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { summary: 'alpha' } },
+        { kind: 'process', side: 'jira' },
       ],
     };
 

@@ -1,0 +1,64 @@
+import type { EntityRef } from '../replica';
+import type { ReplicaContent } from './build-outgoing-replica';
+import type { QueueItem } from './queue-item';
+
+/** The entity's outgoing state after an apply whose echo is not sent. */
+export interface StateAfterApply {
+  /** The outgoing replica rebuilt after the apply, and its content hash. */
+  content: ReplicaContent;
+  hash: string;
+  /** The remote seq just applied. */
+  applied: number;
+  /** The remote entity, now known to the link. */
+  target: EntityRef | null;
+}
+
+/**
+ * A replica still waiting in the outbox, brought up to the state after an apply: the rebuilt
+ * content, the newest remote seq applied, the link's remote as target. It keeps its seq. Null
+ * when nothing waits or nothing would change. New content gets a new item id (`newId`), as a
+ * coalesced item does; a re-stamp alone keeps the id.
+ *
+ * Why: `applied` tells the receiver which of its own values the replica has seen, and a waiting
+ * replica was built before the apply. Sent as it is, its values from before the apply meet the
+ * remote's newer ones as concurrent edits: both sides then settle a conflict that only one of
+ * them sees, and can end swapped (found by the convergence property tests; see
+ * regressions.test.ts). Re-stamping alone is wrong as soon as the apply changed the entity: the
+ * replica would then present its stale values as edits made after the apply.
+ *
+ * Keeping the seq is safe: the content differs from the old only by what the apply wrote (a
+ * local change since would have queued a higher seq), which the remote already has; if it did
+ * get the old copy, it drops this one as stale and loses nothing. The link's snapshot for the
+ * seq need not change either: every field the apply settled has a baseline entry recorded at
+ * this seq, which outranks the snapshot when the remote acknowledges it.
+ */
+export function refreshPendingReplica(
+  item: QueueItem | null,
+  state: StateAfterApply,
+  newId: () => string,
+): QueueItem | null {
+  if (!item || item.message?.kind !== 'replica') return null;
+  const message = item.message;
+  const sameContent = message.replica.hash === state.hash;
+  const applied = Math.max(message.applied, state.applied);
+  const target = state.target ?? message.target;
+  if (sameContent && applied === message.applied && sameRef(target, message.target)) return null;
+  return {
+    ...item,
+    id: sameContent ? item.id : newId(),
+    message: {
+      ...message,
+      replica: sameContent
+        ? message.replica
+        : { ...state.content, seq: message.replica.seq, hash: state.hash },
+      applied,
+      target,
+    },
+  };
+}
+
+function sameRef(a: EntityRef | null, b: EntityRef | null): boolean {
+  return (
+    a === b || (a !== null && b !== null && a.platform === b.platform && a.type === b.type && a.id === b.id)
+  );
+}
