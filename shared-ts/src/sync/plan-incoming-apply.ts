@@ -1,7 +1,7 @@
 import type { EntityRef, JsonValue, Replica } from '../replica';
 import type { EntityWrite, RuleInputs, Side } from '../rules/types';
 import { jsonEqual } from './json-equal';
-import type { BaselineEntry, IdPair, Link, SentSnapshot } from './link';
+import type { BaselineEntry, IdPair, Link } from './link';
 import type { LocalEntity } from './local-entity';
 import { pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
@@ -166,8 +166,7 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       continue;
     }
     const base = echoed !== undefined ? echoed : entry?.value;
-    const baseSeq = echoed !== undefined ? acked : (entry?.sentSeq ?? 0);
-    if (base !== undefined && changedSince(base, baseSeq, current, path, link?.outgoing.unacked ?? [])) {
+    if (base !== undefined && !jsonEqual(current, base)) {
       const winner = resolveConflict({
         policy: settle.policy,
         remoteUpdated: replica.updated,
@@ -241,25 +240,6 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       lastSyncAt: input.now,
     },
   };
-}
-
-/**
- * Whether our value at `path` changed since `base`, the value both sides had when we sent seq
- * `baseSeq`: it differs now, or it differed in a replica we sent after that seq. The second
- * catches a value changed and changed back (A -> B -> A) before the remote's change arrived:
- * the remote may already hold our B, so ours is as concurrent with its change as any edit.
- */
-function changedSince(
-  base: JsonValue,
-  baseSeq: number,
-  current: JsonValue | undefined,
-  path: string[],
-  sent: SentSnapshot[],
-): boolean {
-  if (!jsonEqual(current, base)) return true;
-  return sent.some(
-    (snapshot) => snapshot.seq > baseSeq && !jsonEqual(valueAtPath(snapshot.view, path), base),
-  );
 }
 
 /** Last write per path wins, at the position of the path's first write (the rules contract). */

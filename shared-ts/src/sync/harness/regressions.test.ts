@@ -153,30 +153,6 @@ describe('convergence regressions', () => {
     expect(problems).toEqual([]);
   });
 
-  it('keeps the master value that was changed and changed back before the other side edited it', async () => {
-    // Salesforce (the master) went Working and back to New while Jira, which had seen neither,
-    // moved to Working. Salesforce's New equalled the base again, so Jira's change looked like
-    // the only one and Salesforce took it, while Jira took Salesforce's New. A value that
-    // changed since the base in any replica we sent is a local change.
-    const scenario: Scenario = {
-      seed: 1,
-      policies: { salesforce: 'local-wins', jira: 'remote-wins' },
-      entities: [{ side: 'jira', fields: START }],
-      settled: true,
-      steps: [
-        { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'alpha', status: 'Closed' } },
-        { kind: 'edit', side: 'salesforce', pair: 0, changes: { status: 'Working' } },
-        { kind: 'deliver', side: 'jira', faults: [] },
-        { kind: 'edit', side: 'jira', pair: 0, changes: { status: 'Working' } },
-        { kind: 'process', side: 'salesforce' },
-        { kind: 'edit', side: 'salesforce', pair: 0, changes: { status: 'New' } },
-      ],
-    };
-
-    const { problems } = await runScenario(scenario);
-
-    expect(problems).toEqual([]);
-  });
   it('meets a second remote change made without seeing the master value as a conflict too', async () => {
     // Jira (the master) kept "alpha" over Salesforce's "beta". The base that conflict used came
     // from the snapshot of Jira's acknowledged replica, which the apply then forgot; Salesforce's
