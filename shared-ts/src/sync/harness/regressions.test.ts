@@ -178,4 +178,32 @@ describe('convergence regressions', () => {
 
     expect(problems).toEqual([]);
   });
+
+  it('does not overwrite a burst of local edits with the reply that acknowledges the first replica', async () => {
+    // Jira edited the new pair eight times (each replica replacing the one queued) while
+    // Salesforce's reply to the first was on its way. The link keeps eight snapshots, so the
+    // first replica's was pushed out; the reply no longer read as an echo and reverted every edit.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { salesforce: 'local-wins', jira: 'remote-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: false,
+      steps: [
+        { kind: 'deliver', side: 'jira', faults: [] },
+        { kind: 'process', side: 'salesforce' },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'alpha', status: 'New' } },
+        { kind: 'comment', side: 'jira', pair: 0 },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'alpha', status: 'Closed' } },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { priority: 'High' } },
+        { kind: 'comment', side: 'jira', pair: 0 },
+        { kind: 'comment', side: 'jira', pair: 0 },
+        { kind: 'comment', side: 'jira', pair: 0 },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { status: 'New' } },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
 });
