@@ -13,6 +13,7 @@ import type { LocalEntity } from './local-entity';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
+import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
@@ -170,10 +171,6 @@ export async function applyIncomingReplica(
 
 function refs(link: Link): { local: EntityRef; remote: EntityRef | null } {
   return { local: link.local, remote: link.remote };
-}
-
-function sameEntity(a: EntityRef, b: EntityRef): boolean {
-  return a.type === b.type && a.id === b.id;
 }
 
 function describeConflict(conflict: Conflict): string {

@@ -19,7 +19,6 @@ export function forgetUnsentSnapshot(link: Link, replaced: QueueItem | null, kep
   if (!replaced || replaced === kept || replaced.attempts > 0) return link;
   if (replaced.message?.kind !== 'replica') return link;
   const seq = replaced.message.replica.seq;
-  if (kept.message?.kind === 'replica' && kept.message.replica.seq === seq) return link;
   const unacked = link.outgoing.unacked.filter((snapshot) => snapshot.seq !== seq);
   if (unacked.length === link.outgoing.unacked.length) return link;
   return { ...link, outgoing: { ...link.outgoing, unacked } };

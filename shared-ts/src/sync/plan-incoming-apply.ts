@@ -5,6 +5,7 @@ import type { BaselineEntry, IdPair, Link } from './link';
 import type { LocalEntity } from './local-entity';
 import { pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
+import { sameEntity } from './same-entity';
 import type { RulesEngine } from './ports';
 import { effectiveConflictPolicy, resolveConflict } from './resolve-conflict';
 import { syncFailure, type SyncFailure } from './sync-failure';
@@ -263,10 +264,6 @@ function toJson(value: unknown): JsonValue {
 
 function asRecord(replica: Replica): Record<string, unknown> {
   return replica as unknown as Record<string, unknown>;
-}
-
-function sameEntity(a: EntityRef, b: EntityRef): boolean {
-  return a.type === b.type && a.id === b.id;
 }
 
 function fail(code: SyncFailure['code'], message: string): IncomingDecision {

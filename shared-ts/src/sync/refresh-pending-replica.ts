@@ -1,6 +1,7 @@
 import type { EntityRef } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { QueueItem } from './queue-item';
+import { sameEntity } from './same-entity';
 
 /** The entity's outgoing state after an apply whose echo is not sent. */
 export interface StateAfterApply {
@@ -41,8 +42,10 @@ export function refreshPendingReplica(
   const message = item.message;
   const sameContent = message.replica.hash === state.hash;
   const applied = Math.max(message.applied, state.applied);
+  // Null only when neither names the remote.
   const target = state.target ?? message.target;
-  if (sameContent && applied === message.applied && sameRef(target, message.target)) return null;
+  const sameTarget = target === null || (message.target !== null && sameEntity(target, message.target));
+  if (sameContent && sameTarget && applied === message.applied) return null;
   return {
     ...item,
     id: sameContent ? item.id : newId(),
@@ -55,10 +58,4 @@ export function refreshPendingReplica(
       target,
     },
   };
-}
-
-function sameRef(a: EntityRef | null, b: EntityRef | null): boolean {
-  return (
-    a === b || (a !== null && b !== null && a.platform === b.platform && a.type === b.type && a.id === b.id)
-  );
 }
