@@ -1,0 +1,72 @@
+/**
+ * A check that a function's time grows linearly with its input: it times the function at
+ * doubling sizes and compares each time with the one before, in one run. A ratio is robust to
+ * a slow machine (both sides are slow), so this is not a timed test. Quadratic code doubles to
+ * about 4x per step; linear code to about 2x; the margin between is wide enough for noise.
+ */
+
+/** What `measureGrowth` found: the time at each size and the worst ratio between neighbours. */
+export interface Growth {
+  sizes: number[];
+  /** Best-of-repeats milliseconds at each size. */
+  millis: number[];
+  /** millis[i + 1] / millis[i], for each doubling. */
+  ratios: number[];
+  worstRatio: number;
+}
+
+/** Options for `measureGrowth`. */
+export interface GrowthOptions {
+  /** The sizes to try, each double the one before (default 64 KiB .. 1 MiB). */
+  sizes?: number[];
+  /** Timings per size; the fastest counts, so a pause for GC does not (default 3). */
+  repeats?: number;
+}
+
+/** The default sizes: 64 KiB, 128 KiB, 256 KiB, 512 KiB, 1 MiB. */
+export const DOUBLING_SIZES = [1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20];
+
+/**
+ * Times `run(input)` for an input of each size built by `make(size)` (outside the timing) and
+ * returns the growth. Durations under a millisecond are floored to keep ratios meaningful.
+ */
+export function measureGrowth<T>(
+  make: (size: number) => T,
+  run: (input: T) => unknown,
+  options: GrowthOptions = {},
+): Growth {
+  const sizes = options.sizes ?? DOUBLING_SIZES;
+  const repeats = options.repeats ?? 3;
+  const millis: number[] = [];
+  run(make(sizes[0] as number));
+  for (const size of sizes) {
+    const input = make(size);
+    let best = Infinity;
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now();
+      run(input);
+      best = Math.min(best, performance.now() - start);
+    }
+    millis.push(Math.max(best, 1));
+  }
+  const ratios = millis.slice(1).map((ms, i) => ms / (millis[i] as number));
+  return { sizes, millis, ratios, worstRatio: Math.max(...ratios) };
+}
+
+/** The largest doubling ratio `expectLinear` accepts: quadratic growth shows as about 4. */
+export const LINEAR_RATIO_LIMIT = 3;
+
+/**
+ * Measures growth and, when a ratio is over the limit, measures once more (a busy machine can
+ * spoil one doubling); returns the better of the two measurements for the caller to assert.
+ */
+export function linearGrowth<T>(
+  make: (size: number) => T,
+  run: (input: T) => unknown,
+  options: GrowthOptions = {},
+): Growth {
+  const first = measureGrowth(make, run, options);
+  if (first.worstRatio <= LINEAR_RATIO_LIMIT) return first;
+  const second = measureGrowth(make, run, options);
+  return second.worstRatio < first.worstRatio ? second : first;
+}
