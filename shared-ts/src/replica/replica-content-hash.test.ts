@@ -47,4 +47,17 @@ describe('replicaContentHash', () => {
     change(changed);
     expect(await replicaContentHash(changed)).not.toBe(await replicaContentHash(exampleReplica));
   });
+
+  it('hashes a custom field named __proto__, so that such a field is synced, not silently skipped', async () => {
+    const withField = copy();
+    withField.custom = JSON.parse('{"__proto__": {"tier": "Gold"}}') as Replica['custom'];
+    const without = { ...copy(), custom: {} };
+    expect(await replicaContentHash(withField)).not.toBe(await replicaContentHash(without));
+  });
+
+  it('hashes a replica nested 6,000 levels deep inside custom instead of overflowing the stack', async () => {
+    let deep: Replica['custom'][string] = 'bottom';
+    for (let i = 0; i < 6000; i++) deep = { inner: deep };
+    expect(await replicaContentHash({ ...copy(), custom: { deep } })).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

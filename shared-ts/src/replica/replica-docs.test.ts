@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { replicaContentHash } from './replica-content-hash';
 import { replicaJsonSchema } from './replica-json-schema';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
 import { DROPPED_TAGS, UNKNOWN_BLOCK_TAGS } from './rich-text/html-subset';
 import { exampleReplica } from './testing/example-replica';
 import { validateReplica } from './validate-replica';
@@ -32,5 +33,12 @@ describe('docs/replica.md', () => {
 
   it('lists every tag removed with its content and every block tag unwrapped', () => {
     for (const tag of [...DROPPED_TAGS, ...UNKNOWN_BLOCK_TAGS]) expect(doc).toContain(`\`${tag}\``);
+  });
+
+  it('lists every limit with the number the code uses and the rule it breaks', () => {
+    const limits = doc.slice(doc.indexOf('## Limits'), doc.indexOf('## Rich text'));
+    expect(limits).toContain(`| ${MAX_REPLICA_DEPTH} levels`);
+    expect(limits).toContain(`| ${MAX_REPLICA_VALUES.toLocaleString('en-US')} values`);
+    for (const rule of ['depth', 'size']) expect(limits).toContain(`| \`${rule}\` |`);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The JSON Schema (draft 2020-12) of Replica v1, the contract every node (Jira, Salesforce, a
  * future Zendesk one) validates against. docs/replica.md explains each field; `validateReplica`
- * applies this schema and adds the checks a schema cannot express (JSON-only values, unique ids).
+ * applies this schema and adds the checks a schema cannot express (JSON-only values, nesting and
+ * size limits, unique ids, days that exist, URLs that parse).
  *
  * Every object is closed (`additionalProperties: false`) except `custom`: a field this version
  * does not define is refused, so a typo never passes as data. Adding a field means a new version.
@@ -10,6 +11,11 @@
 const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
 const TIME = 'T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?Z';
 const TIMESTAMP_PATTERN = `^${DATE}${TIME}$`;
+const HTTP_URL = {
+  type: 'string',
+  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$',
+  description: 'an http or https URL such as https://acme.atlassian.net/browse/SUP-42',
+} as const;
 
 /** The schema as a plain JSON value: `JSON.stringify` it to publish it. */
 export const replicaJsonSchema = {
@@ -56,7 +62,7 @@ export const replicaJsonSchema = {
         type: { $ref: '#/$defs/nonEmptyString' },
         id: { $ref: '#/$defs/nonEmptyString' },
         key: { $ref: '#/$defs/nonEmptyString' },
-        url: { type: 'string' },
+        url: HTTP_URL,
       },
     },
     seq: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
@@ -98,7 +104,7 @@ export const replicaJsonSchema = {
       properties: {
         id: { type: ['string', 'null'] },
         key: { type: ['string', 'null'] },
-        url: { type: ['string', 'null'] },
+        url: { ...HTTP_URL, type: ['string', 'null'] },
       },
     },
     custom: { type: 'object', description: 'custom fields by display name; any JSON value' },

@@ -1,3 +1,5 @@
+import { replicaJsonSchema } from './replica-json-schema';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
 import { exampleReplica } from './testing/example-replica';
 import type { Replica } from './types';
 import { validateReplica, type ReplicaValidationError } from './validate-replica';
@@ -271,6 +273,126 @@ describe('validateReplica', () => {
     expect(errorsOf(value)).toEqual([
       { path: '', rule: 'type', message: expect.stringMatching(/^must be an object, found /) },
     ]);
+  });
+
+  describe('limits on hostile input', () => {
+    /** A custom value nested `depth` objects deep, built without recursion. */
+    function nestedCustom(depth: number): unknown {
+      let value: unknown = 'bottom';
+      for (let i = 0; i < depth; i++) value = { inner: value };
+      return withValue('/custom', { deep: value });
+    }
+
+    it('refuses a replica nested 6,000 levels deep inside custom with one depth error, instead of overflowing the stack', () => {
+      const errors = errorsOf(nestedCustom(6000));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({
+        rule: 'depth',
+        message: `is nested more than ${MAX_REPLICA_DEPTH} levels deep: a replica may nest at most ${MAX_REPLICA_DEPTH} levels`,
+      });
+      expect(errors[0]?.path).toBe(`/custom/deep${'/inner'.repeat(MAX_REPLICA_DEPTH - 2)}`);
+    });
+
+    it('accepts custom values nested up to the limit, the replica and custom counting as two levels', () => {
+      expect(validateReplica(nestedCustom(MAX_REPLICA_DEPTH - 2)).ok).toBe(true);
+      expect(errorsOf(nestedCustom(MAX_REPLICA_DEPTH - 1))[0]?.rule).toBe('depth');
+    });
+
+    it('refuses a replica whose values, written out as JSON, exceed the budget (one list shared in many places)', () => {
+      let shared: unknown = ['x'];
+      for (let i = 0; i < 30; i++) shared = [shared, shared];
+      expect(errorsOf(withValue('/custom', { shared }))).toEqual([
+        expect.objectContaining({
+          rule: 'size',
+          message: `the replica holds more than ${MAX_REPLICA_VALUES} values: a replica may hold at most ${MAX_REPLICA_VALUES}`,
+        }),
+      ]);
+    });
+
+    it('refuses one repeated label among 60,000 distinct ones, naming it', () => {
+      const labels = Array.from({ length: 60_000 }, (_, i) => `label-${i}`);
+      labels.push('label-59999');
+      expect(errorsOf(withValue('/labels', labels))).toEqual([
+        {
+          path: '/labels',
+          rule: 'uniqueItems',
+          message: 'must not list the same value twice: "label-59999" repeats',
+        },
+      ]);
+    });
+
+    it('still publishes uniqueItems for labels in the schema, though it checks it itself', () => {
+      expect(replicaJsonSchema.properties.labels.uniqueItems).toBe(true);
+    });
+
+    it('accepts a custom field named __proto__, as JSON.parse reads it', () => {
+      const replica = example();
+      replica.custom = JSON.parse('{"__proto__": {"tier": "Gold"}, "constructor": 1}') as unknown;
+      expect(validateReplica(replica).ok).toBe(true);
+    });
+
+    it('cuts long values short in messages', () => {
+      const [error] = errorsOf(withValue('/hash', 'x'.repeat(100_000)));
+      expect(error?.message.length).toBeLessThan(200);
+    });
+  });
+
+  describe('days and times that do not exist', () => {
+    it.each([
+      ['/created', '2026-02-31T00:00:00Z'],
+      ['/updated', '2026-04-31T12:00:00.000Z'],
+      ['/comments/0/created', '2025-02-29T08:00:00Z'],
+      ['/comments/1/updated', '2026-06-31T08:00:00Z'],
+      ['/attachments/0/created', '2026-09-31T08:00:00Z'],
+      ['/due', '2026-02-30'],
+      ['/due', '2026-02-30T17:00:00Z'],
+    ])('refuses %s = %j with a date error', (path, value) => {
+      expect(errorsOf(withValue(path, value))).toEqual([
+        { path, rule: 'date', message: `must be a day that exists, found ${JSON.stringify(value)}` },
+      ]);
+    });
+
+    it('accepts February 29 in a leap year', () => {
+      expect(validateReplica(withValue('/due', '2028-02-29')).ok).toBe(true);
+    });
+  });
+
+  describe('URLs', () => {
+    it.each([
+      ['/entity/url', 'javascript:alert(document.cookie)'],
+      ['/parent/url', 'javascript:alert(1)'],
+      ['/parent/url', 'data:text/html,<script>alert(1)</script>'],
+      ['/entity/url', 'ftp://files.acme.example/SUP-42'],
+    ])('refuses %s = %j: only http and https links may be shown', (path, value) => {
+      expect(errorsOf(withValue(path, value))).toEqual([
+        {
+          path,
+          rule: 'pattern',
+          message: `must be an http or https URL such as https://acme.atlassian.net/browse/SUP-42, found ${JSON.stringify(value)}`,
+        },
+      ]);
+    });
+
+    it('refuses an http URL that does not parse', () => {
+      expect(errorsOf(withValue('/entity/url', 'https://[acme'))).toEqual([
+        {
+          path: '/entity/url',
+          rule: 'url',
+          message: 'must be an http or https URL that parses, found "https://[acme"',
+        },
+      ]);
+    });
+
+    it.each([
+      ['javascript:alert(1)', 'must not be a javascript: URL'],
+      ['JaVa\tScRiPt:alert(1)', 'must not be a javascript: URL'],
+      ['ftp://files.acme.example/a.har', 'must be an http or https URL when it names a host'],
+    ])('refuses the attachment reference %j', (ref, problem) => {
+      const value = ref.replace('\\t', '\t');
+      expect(errorsOf(withValue('/attachments/0/ref', value))).toEqual([
+        { path: '/attachments/0/ref', rule: 'url', message: `${problem}, found ${JSON.stringify(value)}` },
+      ]);
+    });
   });
 
   describe('values that are not JSON', () => {

@@ -2,10 +2,20 @@
  * Validates untrusted input (a parsed message body, a rule's output) as a Replica v1. All or
  * nothing: a replica with any error is refused whole, and every error says where (JSON pointer)
  * and which rule it broke, in words a person can act on.
+ *
+ * Bounded: the value is first walked without recursion for its depth (`MAX_REPLICA_DEPTH`) and
+ * size (`MAX_REPLICA_VALUES`), and only a value within both reaches the schema validator and the
+ * checks below, each linear in the size of the replica. The schema's `uniqueItems` is checked
+ * here with a set, because the schema library compares every pair of items.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import { findNonJson, pointerSegment } from './find-non-json';
+import { canonicalJson } from '../util/canonical-json';
+import { isHttpUrl, opaqueReferenceProblem } from '../util/http-url';
+import { inspectJson } from '../util/inspect-json';
+import { pointerSegment, unescapePointerSegment } from '../util/json-pointer';
+import { isCalendarDate, parseUtcTimestamp } from '../util/utc-timestamp';
 import { replicaJsonSchema } from './replica-json-schema';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
 import type { Replica } from './types';
 
 /** One reason a value is not a valid replica. */
@@ -14,8 +24,10 @@ export interface ReplicaValidationError {
   path: string;
   /**
    * The rule broken: a JSON Schema keyword (`required`, `type`, `const`, `pattern`, `minLength`,
-   * `minimum`, `maximum`, `uniqueItems`, `additionalProperties`), `json` for a value that is not
-   * JSON, or `unique` for an id used twice in `comments` or `attachments`.
+   * `minimum`, `maximum`, `uniqueItems`, `additionalProperties`); `json` for a value that is not
+   * JSON; `depth` or `size` for a replica nested too deep or too large; `unique` for an id used
+   * twice in `comments` or `attachments`; `date` for a day or time that does not exist; `url`
+   * for a URL that does not parse or a reference with a dangerous scheme.
    */
   rule: string;
   message: string;
@@ -36,26 +48,64 @@ const WRAPPER_KEYWORDS: ReadonlySet<string> = new Set([
   'oneOf',
 ]);
 
+const TIMESTAMP_SHAPE = new RegExp(replicaJsonSchema.$defs.timestamp.pattern);
+const DUE_SHAPE = new RegExp(replicaJsonSchema.properties.due.pattern);
+const URL_SHAPE = new RegExp(replicaJsonSchema.properties.entity.properties.url.pattern);
+
 let validator: Validator | undefined;
 
 /**
  * `{ok: true, replica}` when `value` is a valid Replica v1 (the same object, typed), otherwise
- * `{ok: false, errors}` listing every problem found: schema violations, unknown properties at
- * any level (except inside `custom`), values that are not JSON, and duplicate comment or
- * attachment ids. The `hash` is checked for form only; recompute it with `replicaContentHash`.
+ * `{ok: false, errors}` listing every problem found: values that are not JSON, schema
+ * violations, unknown properties at any level (except inside `custom`), duplicate labels and
+ * comment or attachment ids, days that do not exist, URLs that are not http(s). A replica nested
+ * too deep or too large gets that one error. The `hash` is checked for form only; recompute it
+ * with `replicaContentHash`.
  */
 export function validateReplica(value: unknown): ReplicaValidation {
-  const nonJson = findNonJson(value);
-  if (nonJson.length > 0) return { ok: false, errors: nonJson.map((found) => ({ ...found, rule: 'json' })) };
-  // The validator resolves $refs into its own copy; the exported schema stays untouched.
-  validator ??= new Validator(JSON.parse(JSON.stringify(replicaJsonSchema)) as Schema, '2020-12', false);
+  const shape = inspectJson(value, { maxDepth: MAX_REPLICA_DEPTH, maxValues: MAX_REPLICA_VALUES });
+  if (shape.length > 0) {
+    return {
+      ok: false,
+      errors: shape.map(({ kind, path, message }) => ({
+        path,
+        rule: kind,
+        message: limitMessage(kind, message),
+      })),
+    };
+  }
+  validator ??= new Validator(librarySchema(), '2020-12', false);
   const result = validator.validate(value);
-  const errors = [...schemaErrors(result.errors, value), ...duplicateIds(value)];
+  const errors = [
+    ...schemaErrors(result.errors, value),
+    ...repeatedLabels(value),
+    ...duplicateIds(value),
+    ...impossibleDates(value),
+    ...unsafeUrls(value),
+  ];
   // The validator reports each missing property, and each report here lists them all: keep one of each.
   const unique = new Map(errors.map((error) => [`${error.path} ${error.rule}`, error]));
   return unique.size === 0
     ? { ok: true, replica: value as Replica }
     : { ok: false, errors: [...unique.values()] };
+}
+
+/**
+ * The schema as the library applies it: a copy (the library resolves $refs into it) without
+ * `uniqueItems`, which `repeatedLabels` checks in linear time instead.
+ */
+function librarySchema(): Schema {
+  const copy = JSON.parse(JSON.stringify(replicaJsonSchema)) as Schema & {
+    properties: { labels: { uniqueItems?: boolean } };
+  };
+  delete copy.properties.labels.uniqueItems;
+  return copy;
+}
+
+function limitMessage(kind: string, message: string): string {
+  if (kind === 'depth') return `${message}: a replica may nest at most ${MAX_REPLICA_DEPTH} levels`;
+  if (kind === 'size') return `the replica ${message}: a replica may hold at most ${MAX_REPLICA_VALUES}`;
+  return message;
 }
 
 function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaValidationError[] {
@@ -68,10 +118,14 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
     switch (unit.keyword) {
       case 'false': {
         // `additionalProperties: false` reports each unknown property at the property itself.
-        const name = unescapeSegment(path.slice(path.lastIndexOf('/') + 1));
+        const name = unescapePointerSegment(path.slice(path.lastIndexOf('/') + 1));
         const topLevel = path.lastIndexOf('/') === 0;
         const hint = topLevel ? ': Replica v1 has no such field (custom fields belong in /custom)' : ' here';
-        errors.push({ path, rule: 'additionalProperties', message: `unknown property "${name}"${hint}` });
+        errors.push({
+          path,
+          rule: 'additionalProperties',
+          message: `unknown property ${shown(name)}${hint}`,
+        });
         break;
       }
       case 'required':
@@ -98,7 +152,7 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
         errors.push({
           path,
           rule: 'const',
-          message: `must be ${JSON.stringify(keyword)}, found ${JSON.stringify(actual)}`,
+          message: `must be ${JSON.stringify(keyword)}, found ${shown(actual)}`,
         });
         break;
       case 'pattern': {
@@ -106,11 +160,7 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
         const description =
           isRecord(owner) && typeof owner.description === 'string' ? owner.description : null;
         const expected = description ?? `text matching ${String(keyword)}`;
-        errors.push({
-          path,
-          rule: 'pattern',
-          message: `must be ${expected}, found ${JSON.stringify(actual)}`,
-        });
+        errors.push({ path, rule: 'pattern', message: `must be ${expected}, found ${shown(actual)}` });
         break;
       }
       case 'minLength':
@@ -120,21 +170,14 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
         errors.push({
           path,
           rule: 'minimum',
-          message: `must be at least ${String(keyword)}, found ${String(actual)}`,
+          message: `must be at least ${String(keyword)}, found ${shown(actual)}`,
         });
         break;
       case 'maximum':
         errors.push({
           path,
           rule: 'maximum',
-          message: `must be at most ${String(keyword)}, found ${String(actual)}`,
-        });
-        break;
-      case 'uniqueItems':
-        errors.push({
-          path,
-          rule: 'uniqueItems',
-          message: `must not list the same value twice: ${repeated(actual)}`,
+          message: `must be at most ${String(keyword)}, found ${shown(actual)}`,
         });
         break;
       default:
@@ -142,6 +185,27 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
     }
   }
   return errors;
+}
+
+/** `labels` has `uniqueItems`: checked by the canonical form of each item, in one pass. */
+function repeatedLabels(value: unknown): ReplicaValidationError[] {
+  const labels = isRecord(value) ? value.labels : undefined;
+  if (!Array.isArray(labels)) return [];
+  const seen = new Set<string>();
+  for (const label of labels) {
+    const key = typeof label === 'string' ? label : `\u0000${canonicalJson(label)}`;
+    if (seen.has(key)) {
+      return [
+        {
+          path: '/labels',
+          rule: 'uniqueItems',
+          message: `must not list the same value twice: ${shown(label)} repeats`,
+        },
+      ];
+    }
+    seen.add(key);
+  }
+  return [];
 }
 
 /** Comments and attachments are synced by id, so an id used twice would merge two of them. */
@@ -164,7 +228,67 @@ function duplicateIds(value: unknown): ReplicaValidationError[] {
         errors.push({
           path: `/${collection}/${index}/id`,
           rule: 'unique',
-          message: `${noun} id ${JSON.stringify(id)} is already used by /${collection}/${first}; ids must be unique`,
+          message: `${noun} id ${shown(id)} is already used by /${collection}/${first}; ids must be unique`,
+        });
+    });
+  }
+  return errors;
+}
+
+/** Every timestamp and date of the right shape (the schema checks the shape) must name a real day and time. */
+function impossibleDates(value: unknown): ReplicaValidationError[] {
+  if (!isRecord(value)) return [];
+  const errors: ReplicaValidationError[] = [];
+  const check = (text: unknown, path: string, due = false): void => {
+    if (typeof text !== 'string' || !(due ? DUE_SHAPE : TIMESTAMP_SHAPE).test(text)) return;
+    const exists = due && text.length === 10 ? isCalendarDate(text) : parseUtcTimestamp(text) !== null;
+    if (!exists)
+      errors.push({ path, rule: 'date', message: `must be a day that exists, found ${shown(text)}` });
+  };
+  check(value.created, '/created');
+  check(value.updated, '/updated');
+  check(value.due, '/due', true);
+  for (const [collection, fields] of [
+    ['comments', ['created', 'updated']],
+    ['attachments', ['created']],
+  ] as const) {
+    const items = value[collection];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      if (!isRecord(item)) return;
+      for (const field of fields) check(item[field], `/${collection}/${index}/${field}`);
+    });
+  }
+  return errors;
+}
+
+/** Links a person may open must be web addresses; attachment references must not be able to run. */
+function unsafeUrls(value: unknown): ReplicaValidationError[] {
+  if (!isRecord(value)) return [];
+  const errors: ReplicaValidationError[] = [];
+  for (const [owner, path] of [
+    [value.entity, '/entity/url'],
+    [value.parent, '/parent/url'],
+  ] as const) {
+    const url = isRecord(owner) ? owner.url : undefined;
+    if (typeof url === 'string' && URL_SHAPE.test(url) && !isHttpUrl(url)) {
+      errors.push({
+        path,
+        rule: 'url',
+        message: `must be an http or https URL that parses, found ${shown(url)}`,
+      });
+    }
+  }
+  const attachments = value.attachments;
+  if (Array.isArray(attachments)) {
+    attachments.forEach((item: unknown, index) => {
+      const ref = isRecord(item) ? item.ref : undefined;
+      const problem = typeof ref === 'string' ? opaqueReferenceProblem(ref) : null;
+      if (problem)
+        errors.push({
+          path: `/attachments/${index}/ref`,
+          rule: 'url',
+          message: `${problem}, found ${shown(ref)}`,
         });
     });
   }
@@ -180,10 +304,6 @@ function pointer(location: string): string {
     .join('/');
 }
 
-function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /** The schema value at a keyword location, following `$ref`s the way the validator did. */
 function schemaAt(location: string): unknown {
   let node: unknown = replicaJsonSchema;
@@ -192,7 +312,7 @@ function schemaAt(location: string): unknown {
     node =
       segment === '$ref' && typeof node.$ref === 'string'
         ? schemaAt(node.$ref)
-        : node[unescapeSegment(segment)];
+        : node[unescapePointerSegment(segment)];
   }
   return node;
 }
@@ -200,21 +320,10 @@ function schemaAt(location: string): unknown {
 function valueAt(instance: unknown, path: string): unknown {
   let node = instance;
   for (const segment of path.split('/').slice(1)) {
-    const key = unescapeSegment(segment);
-    node = Array.isArray(node) ? (node[Number(key)] as unknown) : isRecord(node) ? node[key] : undefined;
+    const key = unescapePointerSegment(segment);
+    node = Array.isArray(node) ? (node[Number(key)] as unknown) : hasOwn(node, key) ? node[key] : undefined;
   }
   return node;
-}
-
-function repeated(items: unknown): string {
-  if (!Array.isArray(items)) return 'a value repeats';
-  const seen = new Set<string>();
-  for (const item of items) {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return `${key} repeats`;
-    seen.add(key);
-  }
-  return 'a value repeats';
 }
 
 function typeName(type: string): string {
@@ -226,12 +335,19 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;
   if (typeof value === 'number') return `the integer ${value}`;
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${shown(value)}`;
   return typeName(typeof value);
 }
 
-function hasOwn(value: unknown, name: string): boolean {
+/** A value as a message shows it: JSON for a short one, its kind for a container, long text cut. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function hasOwn(value: unknown, name: string): value is Record<string, unknown> {
   return isRecord(value) && Object.prototype.hasOwnProperty.call(value, name);
 }
 
