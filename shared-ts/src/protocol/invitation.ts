@@ -18,6 +18,13 @@ export const DEFAULT_INVITATION_TTL_MS = 24 * 60 * 60 * 1000;
 export const MIN_INVITATION_TTL_MS = 60 * 1000;
 export const MAX_INVITATION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
+/**
+ * Longest text `parseInvitation` reads, in characters: the longest code (about 3,500 characters,
+ * with names and URLs at their limits) with room for the line breaks and spaces that mail clients
+ * and chat add. Longer text is refused before it is looked at (`invitation-too-long`).
+ */
+export const MAX_INVITATION_CODE_CHARS = 16 * 1024;
+
 /** Longest connection and site names, in UTF-8 bytes. */
 export const MAX_INVITATION_NAME_BYTES = 200;
 

@@ -148,4 +148,55 @@ describe('parseEnvelope', () => {
       error: { message: expect.stringContaining('`sentAt`') },
     });
   });
+
+  it('refuses a replica nested 6,000 levels deep with replica-invalid, where it used to overflow the stack', () => {
+    const replicaText = JSON.stringify(exampleReplica).replace(
+      '"custom":{',
+      `"custom":{"x":${'{"a":'.repeat(6000)}1${'}'.repeat(6000)},`,
+    );
+    const result = parseEnvelope(
+      text('replica', { target: null, applied: 0 }).replace('"body":{', `"body":{"replica":${replicaText},`),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'replica-invalid' } });
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^`body.replica` is not a valid replica: \/custom\/x\/a\/a.*…: is nested more than 256 levels deep/,
+    );
+    expect(result.ok ? 0 : result.error.message.length).toBeLessThan(1000);
+  });
+
+  it('drops members it does not know from the envelope it returns, however deep they are', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const withExtras = text('unlink', UNLINK_BODY)
+      .replace('"body":{', `"extra":${deep},"body":{"extra":${deep},`)
+      .replace('"entity":{', `"entity":{"extra":${deep},`);
+    const result = parseEnvelope(withExtras);
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.envelope).toEqual({
+      v: 1,
+      connectionId: 'c-1',
+      messageId: ID,
+      kind: 'unlink',
+      sentAt: '2026-11-20T10:00:00.000Z',
+      body: UNLINK_BODY,
+    });
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/html,<b>x</b>'], ['/relative']])(
+    'refuses an entity url %j: only http and https URLs are links',
+    (url) => {
+      expect(refusal('unlink', { ...UNLINK_BODY, entity: { ...UNLINK_BODY.entity, url } })).toMatch(
+        /^envelope-malformed: `body.entity.url` must be an http or https URL/,
+      );
+    },
+  );
+
+  it('reads only own members: a body naming __proto__ or constructor gets no inherited values', () => {
+    expect(refusal('pull', JSON.parse('{"__proto__": {"limit": 5, "acks": []}}'))).toMatch(
+      /`body.limit` is missing/,
+    );
+  });
+
+  it('shows only the start of a long value in its message', () => {
+    expect(refusal('pull', { limit: 'x'.repeat(1_000_000), acks: [] }).length).toBeLessThan(200);
+  });
 });

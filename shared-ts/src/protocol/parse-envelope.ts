@@ -1,4 +1,5 @@
-import { validateReplica } from '../replica';
+import { validateReplica, type EntityRef, type Replica } from '../replica';
+import { isHttpUrl } from '../util/http-url';
 import { decodeBase64Url } from './base64url';
 import {
   MAX_PULL_LIMIT,
@@ -6,8 +7,12 @@ import {
   PROTOCOL_VERSION,
   REPLICA_POLICIES,
   type AckResult,
+  type BatchedMessage,
   type Envelope,
+  type MessageBodies,
   type MessageKind,
+  type ReplicaPolicy,
+  type SiteInfo,
 } from './message-envelope';
 import { protocolFailure, type ProtocolFailure } from './protocol-error';
 import { CONNECTION_ID_PATTERN, MESSAGE_ID_PATTERN, SECRET_BYTES } from './wire-format';
@@ -21,10 +26,12 @@ export type EnvelopeErrorCode =
 /** A well-formed envelope, and the batched messages that had to be left out of it. */
 export interface ParsedEnvelope<K extends MessageKind = MessageKind> {
   ok: true;
+  /** A fresh copy holding only the members this version knows; unknown members are dropped. */
   envelope: Envelope<K>;
   /**
-   * Only for a `batch`: messages whose replica failed the replica schema, left out of
-   * `envelope.body.messages` and already written as rejections to send back with the next pull.
+   * Only for a `batch`: the carried messages that were refused (an invalid replica, a malformed
+   * field, another kind or connection), left out of `envelope.body.messages` and already written
+   * as rejections to send back with the next pull. The others are kept.
    */
   refused: AckResult[];
 }
@@ -33,13 +40,20 @@ export interface ParsedEnvelope<K extends MessageKind = MessageKind> {
 const MAX_NAME = 200;
 const MAX_URL = 2048;
 const MAX_PLATFORM = 40;
+/** Longest unlink reason and ack error message, in characters. */
+const MAX_REASON = 1000;
+const MAX_ERROR_MESSAGE = 4000;
+/** How many replica errors a `replica-invalid` message lists, and how much of each. */
+const LISTED_ERRORS = 3;
+const MAX_LISTED_LENGTH = 120;
 const INVITATION_ID = /^[0-9a-f]{32}$/;
 
 /**
  * Reads untrusted JSON text as a v1 envelope: checks `v` first (a newer version may have another
  * shape), then every field, naming the first one that is wrong; a replica body must pass the
- * replica schema. Unknown members are ignored, so a minor addition does not break older nodes.
- * `kinds` limits the kinds this endpoint takes (all by default).
+ * replica schema. Unknown members are ignored: the envelope returned is a copy without them, so
+ * nothing the code does not know (however large or deep) travels further. `kinds` limits the
+ * kinds this endpoint takes (all by default). Linear in the length of the text.
  */
 export function parseEnvelope<K extends MessageKind = MessageKind>(
   text: string,
@@ -53,195 +67,183 @@ export function parseEnvelope<K extends MessageKind = MessageKind>(
   }
   const refused: AckResult[] = [];
   const result = readEnvelope(value, '', kinds ?? MESSAGE_KINDS, refused);
-  if ('code' in result) return protocolFailure(result.code, result.message);
+  if ('problem' in result) return protocolFailure(result.code, result.problem);
   // readEnvelope checked the kind against `kinds` (all kinds when K is the default).
-  return { ok: true, envelope: result as Envelope<K>, refused };
+  return { ok: true, envelope: result.value as Envelope<K>, refused };
 }
 
-interface Problem {
-  code: EnvelopeErrorCode;
-  message: string;
+/** A field read: its value as the envelope type has it, or what is wrong, by code. */
+type Read<T> = { value: T } | { problem: string; code: EnvelopeErrorCode };
+
+/** Reads one field at a path (`body.site.url`) for the message. */
+interface Reader<T> {
+  (value: unknown, path: string): Read<T>;
+  /** The field may be absent (it is left out of the copy). */
+  optional?: true;
 }
 
-type Check = (value: unknown, path: string) => string | null;
+function malformed(problem: string): { problem: string; code: EnvelopeErrorCode } {
+  return { problem, code: 'envelope-malformed' };
+}
 
+/** `refused` collects the rejections of a batch's messages; null inside a batch (no batch in a batch). */
 function readEnvelope(
   value: unknown,
   prefix: string,
   kinds: readonly MessageKind[],
   refused: AckResult[] | null,
-): Envelope | Problem {
+): Read<Envelope> {
   const where = prefix === '' ? 'The envelope' : `\`${prefix}\``;
-  if (!isObject(value)) return malformed(`${where} must be a JSON object; got ${describe(value)}.`);
-  if (!('v' in value)) return malformed(`${where} has no \`v\` (protocol version).`);
+  if (!isRecord(value)) return malformed(`${where} must be a JSON object; got ${describe(value)}.`);
+  if (!hasOwn(value, 'v')) return malformed(`${where} has no \`v\` (protocol version).`);
   if (value.v !== PROTOCOL_VERSION) {
     return {
       code: 'version-unsupported',
-      message: `${where} is protocol version ${JSON.stringify(value.v)}; this node speaks version ${PROTOCOL_VERSION}. Update the node that speaks the other version.`,
+      problem: `${where} is protocol version ${describe(value.v)}; this node speaks version ${PROTOCOL_VERSION}. Update the node that speaks the other version.`,
     };
   }
   const at = (field: string): string => (prefix === '' ? field : `${prefix}.${field}`);
-  const header =
-    connectionId(value.connectionId, at('connectionId')) ??
-    messageId(value.messageId, at('messageId')) ??
-    timestamp(value.sentAt, at('sentAt'));
-  if (header) return malformed(header);
-  const kind = value.kind;
+  const stamp = object({ connectionId, messageId, sentAt: timestamp })(value, prefix);
+  if ('problem' in stamp) return stamp;
+  const kind = member(value, 'kind');
   if (typeof kind !== 'string' || !(MESSAGE_KINDS as readonly string[]).includes(kind)) {
     return {
       code: 'kind-unsupported',
-      message: `\`${at('kind')}\` is ${describe(kind)}; it must be one of ${MESSAGE_KINDS.join(', ')}.`,
+      problem: `\`${at('kind')}\` is ${describe(kind)}; it must be one of ${MESSAGE_KINDS.join(', ')}.`,
     };
   }
   if (!kinds.includes(kind as MessageKind)) {
     return {
       code: 'kind-unsupported',
-      message: `\`${at('kind')}\` is "${kind}", which this endpoint does not take; it takes ${kinds.join(', ')}.`,
+      problem: `\`${at('kind')}\` is "${kind}", which this endpoint does not take; it takes ${kinds.join(', ')}.`,
     };
   }
-  const body = value.body;
   const bodyPath = at('body');
-  if (!isObject(body)) return malformed(`\`${bodyPath}\` must be a JSON object; got ${describe(body)}.`);
-  const problem = readBody(kind as MessageKind, body, bodyPath, value, refused);
-  if (problem) return problem;
-  return value as unknown as Envelope;
-}
-
-function readBody(
-  kind: MessageKind,
-  body: Record<string, unknown>,
-  path: string,
-  envelope: Record<string, unknown>,
-  refused: AckResult[] | null,
-): Problem | null {
-  switch (kind) {
-    case 'hello':
-      return malformedOrNull(fields(body, path, { invitationId, nonce, platform: platformName, site }));
-    case 'hello-ack':
-      return malformedOrNull(fields(body, path, { inReplyTo: messageId, platform: platformName, site }));
-    case 'replica': {
-      const problem =
-        fields(body, path, { target: nullable(entityRef), applied: nonNegativeInteger }) ??
-        optional(replicaPolicy)(body.policy, `${path}.policy`);
-      if (problem) return { code: 'envelope-malformed', message: problem };
-      return replicaProblem(body, `${path}.replica`);
-    }
-    case 'unlink':
-      return malformedOrNull(
-        fields(body, path, {
-          entity: entityRef,
-          target: nullable(entityRef),
-          reason: nullable(text(MAX_NAME * 5)),
-        }),
-      );
-    case 'ack':
-      return malformedOrNull(fields(body, path, { results: arrayOf(ackResult) }));
-    case 'pull':
-      return malformedOrNull(fields(body, path, { limit: pullLimit, acks: arrayOf(ackResult) }));
-    case 'batch':
-      return readBatch(body, path, envelope, refused);
-  }
-}
-
-function readBatch(
-  body: Record<string, unknown>,
-  path: string,
-  envelope: Record<string, unknown>,
-  refused: AckResult[] | null,
-): Problem | null {
-  const problem = fields(body, path, { inReplyTo: messageId, more: boolean });
-  if (problem) return malformed(problem);
-  if (refused === null) return malformed(`\`${path}\`: a batch cannot be carried inside a batch.`);
-  const messages = body.messages;
-  if (!Array.isArray(messages))
-    return malformed(`\`${path}.messages\` must be an array; got ${describe(messages)}.`);
-  const kept: unknown[] = [];
-  for (const [index, message] of messages.entries()) {
-    const at = `${path}.messages[${index}]`;
-    const inner = readEnvelope(message, at, ['replica', 'unlink'], null);
-    if ('code' in inner) {
-      if (inner.code !== 'replica-invalid') return inner;
-      // Refuse the one message, not the batch: the others can still be applied.
-      const id = (message as { messageId: string }).messageId;
-      refused.push({
-        messageId: id,
-        outcome: 'rejected',
-        error: { code: inner.code, message: inner.message, retryable: false },
-      });
-      continue;
-    }
-    if (inner.connectionId !== envelope.connectionId) {
-      return malformed(
-        `\`${at}.connectionId\` is "${inner.connectionId}" but the batch belongs to "${String(envelope.connectionId)}".`,
-      );
-    }
-    kept.push(inner);
-  }
-  // The body was parsed from text here and is not shared: keep only the messages that passed.
-  body.messages = kept;
-  return null;
-}
-
-function replicaProblem(body: Record<string, unknown>, path: string): Problem | null {
-  if (!('replica' in body)) return malformed(`\`${path}\` is missing.`);
-  const validation = validateReplica(body.replica);
-  if (validation.ok) {
-    body.replica = validation.replica;
-    return null;
-  }
-  const shown = validation.errors
-    .slice(0, 3)
-    .map((error) => `${error.path === '' ? '(the replica itself)' : error.path}: ${error.message}`);
-  const more = validation.errors.length > 3 ? `; and ${validation.errors.length - 3} more` : '';
+  const body = member(value, 'body');
+  if (!isRecord(body)) return malformed(`\`${bodyPath}\` must be a JSON object; got ${describe(body)}.`);
+  const read =
+    kind === 'batch'
+      ? readBatch(body, bodyPath, stamp.value.connectionId, refused)
+      : BODY_READERS[kind as Exclude<MessageKind, 'batch'>](body, bodyPath);
+  if ('problem' in read) return read;
   return {
-    code: 'replica-invalid',
-    message: `\`${path}\` is not a valid replica: ${shown.join('; ')}${more}.`,
+    value: { v: PROTOCOL_VERSION, ...stamp.value, kind, body: read.value } as Envelope,
   };
 }
 
-function malformed(message: string): Problem {
-  return { code: 'envelope-malformed', message };
-}
-
-function malformedOrNull(message: string | null): Problem | null {
-  return message === null ? null : malformed(message);
-}
-
-function fields(value: Record<string, unknown>, path: string, rules: Record<string, Check>): string | null {
-  for (const [name, rule] of Object.entries(rules)) {
-    const fieldPath = `${path}.${name}`;
-    if (!(name in value)) return `\`${fieldPath}\` is missing.`;
-    const problem = rule(value[name], fieldPath);
-    if (problem) return problem;
+/**
+ * A batch's messages are read one by one: one that is wrong is refused alone (and acknowledged
+ * as rejected) so the others still apply. Only a message without a readable id sinks the batch,
+ * as it cannot be acknowledged: no working rendezvous queues one.
+ */
+function readBatch(
+  body: Record<string, unknown>,
+  path: string,
+  batchConnection: string,
+  refused: AckResult[] | null,
+): Read<MessageBodies['batch']> {
+  if (refused === null) return malformed(`\`${path}\`: a batch cannot be carried inside a batch.`);
+  const head = object({ inReplyTo: messageId, more: boolean })(body, path);
+  if ('problem' in head) return head;
+  const messages = member(body, 'messages');
+  if (!Array.isArray(messages))
+    return malformed(`\`${path}.messages\` must be an array; got ${describe(messages)}.`);
+  const kept: BatchedMessage[] = [];
+  for (let index = 0; index < messages.length; index++) {
+    const at = `${path}.messages[${index}]`;
+    const message: unknown = messages[index];
+    const id = member(message, 'messageId');
+    if (typeof id !== 'string' || !MESSAGE_ID_PATTERN.test(id)) {
+      return malformed(
+        `\`${at}.messageId\` must be a ULID (26 characters of Crockford base32), or the message cannot be acknowledged; got ${describe(id)}.`,
+      );
+    }
+    const inner = readEnvelope(message, at, ['replica', 'unlink'], null);
+    const problem =
+      'problem' in inner
+        ? inner
+        : inner.value.connectionId !== batchConnection
+          ? malformed(
+              `\`${at}.connectionId\` is "${inner.value.connectionId}" but the batch belongs to "${batchConnection}".`,
+            )
+          : null;
+    if (problem) {
+      refused.push({
+        messageId: id,
+        outcome: 'rejected',
+        error: { code: problem.code, message: problem.problem, retryable: false },
+      });
+    } else if (!('problem' in inner)) kept.push(inner.value as BatchedMessage);
   }
-  return null;
+  return { value: { ...head.value, messages: kept } };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  const shown = JSON.stringify(value);
-  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
-}
-
-function text(max: number): Check {
+/** A reader that checks a value and keeps it as it is. */
+function check<T>(test: (value: unknown) => boolean, expected: string): Reader<T> {
   return (value, path) =>
-    typeof value === 'string' && value.length > 0 && value.length <= max
-      ? null
-      : `\`${path}\` must be a non-empty string of at most ${max} characters; got ${describe(value)}.`;
+    test(value)
+      ? { value: value as T }
+      : malformed(`\`${path}\` must be ${expected}; got ${describe(value)}.`);
 }
 
-function pattern(regex: RegExp, what: string): Check {
-  return (value, path) =>
-    typeof value === 'string' && regex.test(value)
-      ? null
-      : `\`${path}\` must be ${what}; got ${describe(value)}.`;
+function text(max: number): Reader<string> {
+  return check(
+    (value) => typeof value === 'string' && value.length > 0 && value.length <= max,
+    `a non-empty string of at most ${max} characters`,
+  );
+}
+
+function pattern(regex: RegExp, what: string): Reader<string> {
+  return check((value) => typeof value === 'string' && regex.test(value), what);
+}
+
+function nullable<T>(reader: Reader<T>): Reader<T | null> {
+  return (value, path) => (value === null ? { value: null } : reader(value, path));
+}
+
+function optional<T>(reader: Reader<T>): Reader<T | undefined> {
+  const read: Reader<T | undefined> = (value, path) => reader(value, path);
+  read.optional = true;
+  return read;
+}
+
+function arrayOf<T>(reader: Reader<T>): Reader<T[]> {
+  return (value, path) => {
+    if (!Array.isArray(value)) return malformed(`\`${path}\` must be an array; got ${describe(value)}.`);
+    const items: T[] = [];
+    for (let index = 0; index < value.length; index++) {
+      const item = reader(value[index] as unknown, `${path}[${index}]`);
+      if ('problem' in item) return item;
+      items.push(item.value);
+    }
+    return { value: items };
+  };
+}
+
+/**
+ * An object with these members, copied: unknown members are left behind, a missing member is
+ * named, an optional one that is absent stays absent. Members are read as own properties only.
+ */
+function object<T extends object>(
+  members: { [K in keyof T]-?: Reader<T[K]> },
+  expected = 'a JSON object',
+): Reader<T> {
+  return (value, path) => {
+    if (!isRecord(value)) return malformed(`\`${path}\` must be ${expected}; got ${describe(value)}.`);
+    const copy: Record<string, unknown> = {};
+    for (const name of Object.keys(members)) {
+      const reader = members[name as keyof T] as Reader<unknown>;
+      const memberPath = path === '' ? name : `${path}.${name}`;
+      if (!hasOwn(value, name)) {
+        if (reader.optional) continue;
+        return malformed(`\`${memberPath}\` is missing.`);
+      }
+      const read = reader(value[name], memberPath);
+      if ('problem' in read) return read;
+      copy[name] = read.value;
+    }
+    return { value: copy as T };
+  };
 }
 
 const connectionId = pattern(CONNECTION_ID_PATTERN, 'a connection id (1 to 64 of A-Z a-z 0-9 . _ -)');
@@ -249,91 +251,129 @@ const messageId = pattern(MESSAGE_ID_PATTERN, 'a ULID (26 characters of Crockfor
 const invitationId = pattern(INVITATION_ID, 'an invitation id (32 lowercase hex digits)');
 const platformName = text(MAX_PLATFORM);
 
-const timestamp: Check = (value, path) =>
-  typeof value === 'string' && parseWireTimestamp(value) !== null
-    ? null
-    : `\`${path}\` must be an ISO-8601 UTC time with milliseconds (2026-11-20T10:00:00.000Z); got ${describe(value)}.`;
+const timestamp = check<string>(
+  (value) => typeof value === 'string' && parseWireTimestamp(value) !== null,
+  'an ISO-8601 UTC time with milliseconds (2026-11-20T10:00:00.000Z)',
+);
 
-const nonce: Check = (value, path) =>
-  typeof value === 'string' && decodeBase64Url(value)?.length === SECRET_BYTES
-    ? null
-    : `\`${path}\` must be ${SECRET_BYTES} bytes as unpadded base64url (43 characters); got ${describe(value)}.`;
+const nonce = check<string>(
+  (value) => typeof value === 'string' && decodeBase64Url(value)?.length === SECRET_BYTES,
+  `${SECRET_BYTES} bytes as unpadded base64url (43 characters)`,
+);
 
-const webUrl: Check = (value, path) =>
-  typeof value === 'string' && value.length <= MAX_URL && isWebUrl(value)
-    ? null
-    : `\`${path}\` must be an https URL (http only on localhost); got ${describe(value)}.`;
+const webUrl = check<string>(
+  (value) => typeof value === 'string' && value.length <= MAX_URL && isWebUrl(value),
+  'an https URL (http only on localhost)',
+);
 
-const site: Check = (value, path) =>
-  isObject(value)
-    ? fields(value, path, { name: text(MAX_NAME), url: webUrl })
-    : `\`${path}\` must be an object with name and url.`;
+const httpUrl = check<string>(
+  (value) => typeof value === 'string' && value.length <= MAX_URL && isHttpUrl(value),
+  `an http or https URL of at most ${MAX_URL} characters`,
+);
 
-const boolean: Check = (value, path) =>
-  typeof value === 'boolean' ? null : `\`${path}\` must be true or false; got ${describe(value)}.`;
+const site = object<SiteInfo>({ name: text(MAX_NAME), url: webUrl }, 'an object with name and url');
 
-const nonNegativeInteger: Check = (value, path) =>
-  Number.isSafeInteger(value) && (value as number) >= 0
-    ? null
-    : `\`${path}\` must be a whole number, 0 or more; got ${describe(value)}.`;
+const boolean = check<boolean>((value) => typeof value === 'boolean', 'true or false');
 
-const replicaPolicy: Check = (value, path) =>
-  typeof value === 'string' && (REPLICA_POLICIES as readonly string[]).includes(value)
-    ? null
-    : `\`${path}\` must be one of ${REPLICA_POLICIES.map((policy) => `"${policy}"`).join(', ')}, or absent; got ${describe(value)}.`;
+const nonNegativeInteger = check<number>(
+  (value) => Number.isSafeInteger(value) && (value as number) >= 0,
+  'a whole number, 0 or more',
+);
 
-const pullLimit: Check = (value, path) =>
-  Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PULL_LIMIT
-    ? null
-    : `\`${path}\` must be a whole number from 1 to ${MAX_PULL_LIMIT}; got ${describe(value)}.`;
+const replicaPolicy = check<ReplicaPolicy>(
+  (value) => typeof value === 'string' && (REPLICA_POLICIES as readonly string[]).includes(value),
+  `one of ${REPLICA_POLICIES.map((policy) => `"${policy}"`).join(', ')}, or absent`,
+);
 
-function nullable(rule: Check): Check {
-  return (value, path) => (value === null ? null : rule(value, path));
-}
+const pullLimit = check<number>(
+  (value) => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PULL_LIMIT,
+  `a whole number from 1 to ${MAX_PULL_LIMIT}`,
+);
 
-function optional(rule: Check): Check {
-  return (value, path) => (value === undefined ? null : rule(value, path));
-}
-
-function arrayOf(rule: Check): Check {
-  return (value, path) => {
-    if (!Array.isArray(value)) return `\`${path}\` must be an array; got ${describe(value)}.`;
-    for (const [index, item] of value.entries()) {
-      const problem = rule(item, `${path}[${index}]`);
-      if (problem) return problem;
-    }
-    return null;
-  };
-}
-
-const entityRef: Check = (value, path) => {
-  if (!isObject(value))
-    return `\`${path}\` must be an entity reference {platform, type, id}; got ${describe(value)}.`;
-  const required = fields(value, path, {
+const entityRef = object<EntityRef>(
+  {
     platform: text(MAX_PLATFORM),
     type: text(MAX_NAME),
     id: text(MAX_NAME),
-  });
-  if (required) return required;
-  return (
-    optional(text(MAX_NAME))(value.key, `${path}.key`) ?? optional(text(MAX_URL))(value.url, `${path}.url`)
-  );
+    key: optional(text(MAX_NAME)),
+    url: optional(httpUrl),
+  },
+  'an entity reference {platform, type, id}',
+);
+
+const ackError = object<{ code: string; message: string; retryable: boolean }>(
+  { code: text(MAX_PLATFORM * 2), message: text(MAX_ERROR_MESSAGE), retryable: boolean },
+  'an object {code, message, retryable}',
+);
+
+const ackResult: Reader<AckResult> = (value, path) => {
+  const head = object<{ messageId: string }>({ messageId }, 'an object {messageId, outcome}')(value, path);
+  if ('problem' in head) return head;
+  const outcome = member(value, 'outcome');
+  if (outcome === 'accepted') return { value: { messageId: head.value.messageId, outcome } };
+  if (outcome !== 'rejected')
+    return malformed(`\`${path}.outcome\` must be "accepted" or "rejected"; got ${describe(outcome)}.`);
+  const error = ackError(member(value, 'error'), `${path}.error`);
+  if ('problem' in error) return error;
+  return { value: { messageId: head.value.messageId, outcome, error: error.value } };
 };
 
-const ackResult: Check = (value, path) => {
-  if (!isObject(value)) return `\`${path}\` must be an object {messageId, outcome}; got ${describe(value)}.`;
-  const problem = fields(value, path, { messageId });
-  if (problem) return problem;
-  if (value.outcome === 'accepted') return null;
-  if (value.outcome !== 'rejected') {
-    return `\`${path}.outcome\` must be "accepted" or "rejected"; got ${describe(value.outcome)}.`;
-  }
-  const error = value.error;
-  if (!isObject(error))
-    return `\`${path}.error\` must be an object {code, message, retryable}; got ${describe(error)}.`;
-  return fields(error, `${path}.error`, {
-    code: text(MAX_PLATFORM * 2),
-    message: text(MAX_NAME * 20),
-    retryable: boolean,
-  });
+const replica: Reader<Replica> = (value, path) => {
+  const validation = validateReplica(value);
+  if (validation.ok) return { value: validation.replica };
+  const shown = validation.errors
+    .slice(0, LISTED_ERRORS)
+    .map((error) => `${error.path === '' ? '(the replica itself)' : cut(error.path)}: ${cut(error.message)}`);
+  const more =
+    validation.errors.length > LISTED_ERRORS ? `; and ${validation.errors.length - LISTED_ERRORS} more` : '';
+  return {
+    code: 'replica-invalid',
+    problem: `\`${path}\` is not a valid replica: ${shown.join('; ')}${more}.`,
+  };
 };
+
+const replicaBody = object<MessageBodies['replica']>({
+  target: nullable(entityRef),
+  applied: nonNegativeInteger,
+  policy: optional(replicaPolicy),
+  replica,
+});
+
+const BODY_READERS: {
+  [K in Exclude<MessageKind, 'batch'>]: Reader<MessageBodies[K]>;
+} = {
+  hello: object({ invitationId, nonce, platform: platformName, site }),
+  'hello-ack': object({ inReplyTo: messageId, platform: platformName, site }),
+  replica: replicaBody,
+  unlink: object({ entity: entityRef, target: nullable(entityRef), reason: nullable(text(MAX_REASON)) }),
+  ack: object({ results: arrayOf(ackResult) }),
+  pull: object({ limit: pullLimit, acks: arrayOf(ackResult) }),
+};
+
+/** A part of a message, cut short so that a refusal always fits in an ack. */
+function cut(part: string): string {
+  return part.length > MAX_LISTED_LENGTH ? `${part.slice(0, MAX_LISTED_LENGTH)}…` : part;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  // Only the start of a long string is written out: the message stays short whatever came in.
+  const json = JSON.stringify(typeof value === 'string' ? value.slice(0, 60) : value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function hasOwn(value: Record<string, unknown>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, name);
+}
+
+/** An own member of an object, or undefined (never one inherited from Object.prototype). */
+function member(value: unknown, name: string): unknown {
+  return isRecord(value) && hasOwn(value, name) ? value[name] : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,5 +1,6 @@
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { createInvitation } from './create-invitation';
+import { MAX_INVITATION_CODE_CHARS } from './invitation';
 import { invitationChecksum } from './invitation-layout';
 import { parseInvitation } from './parse-invitation';
 import {
@@ -118,6 +119,34 @@ describe('parseInvitation', () => {
   it('refuses a code whose checksum is right but whose fields are not (invitation-malformed)', async () => {
     // The connection id starts at byte 61: make its first character a space.
     expect(await outcome(await recoded((bytes) => (bytes[61] = 0x20)))).toBe('invitation-malformed');
+  });
+
+  it('refuses a code with a correct checksum that expires in 2106, the furthest a code can say (invitation-malformed)', async () => {
+    const code = await recoded((bytes) => new DataView(bytes.buffer).setUint32(55, 0xffffffff));
+    expect(await parseInvitation(code, T0)).toEqual({
+      ok: false,
+      error: {
+        code: 'invitation-malformed',
+        message: 'The code says it is valid for 28933 days; an invitation lasts at most 30 days.',
+      },
+    });
+  });
+
+  it('accepts a code valid for exactly the longest lifetime, 30 days', async () => {
+    const code = await recoded((bytes) => {
+      const view = new DataView(bytes.buffer);
+      view.setUint32(55, view.getUint32(51) + 30 * 86_400);
+    });
+    expect(await outcome(code)).toBe('ok');
+  });
+
+  it('refuses text far longer than any code before reading it (invitation-too-long)', async () => {
+    const result = await parseInvitation(`${CODE}${' '.repeat(MAX_INVITATION_CODE_CHARS)}`, T0);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invitation-too-long' } });
+  });
+
+  it('still reads a code wrapped in many quotes and brackets, up to the length limit', async () => {
+    expect(await outcome(`${'(['.repeat(1000)}${CODE}${'])'.repeat(1000)}`)).toBe('ok');
   });
 
   it('refuses a code whose inner version disagrees with its prefix (invitation-malformed)', async () => {

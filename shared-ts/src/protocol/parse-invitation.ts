@@ -3,7 +3,9 @@ import { decodeBase64Url, encodeBase64Url, findNonBase64UrlChar } from './base64
 import {
   INVITATION_PREFIX,
   INVITATION_VERSION,
+  MAX_INVITATION_CODE_CHARS,
   MAX_INVITATION_NAME_BYTES,
+  MAX_INVITATION_TTL_MS,
   MAX_INVITATION_URL_BYTES,
   type Invitation,
 } from './invitation';
@@ -29,7 +31,8 @@ export interface ParsedInvitation {
 /** White space and invisible characters that copying from chat, mail or documents adds. */
 const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Quotes and brackets people or editors put around a pasted code. */
-const WRAPPING = /^["'`<([{]+|["'`>)\]}]+$/g;
+const OPENING = new Set(['"', "'", '`', '<', '(', '[', '{']);
+const CLOSING = new Set(['"', "'", '`', '>', ')', ']', '}']);
 const PREFIX = /^TANDEM(\d+)-/i;
 const STRING_FIELDS = ['connectionId', 'connectionName', 'site.name', 'site.url', 'rendezvousUrl'] as const;
 const MIN_TOTAL_BYTES = FIXED_HEADER_BYTES + 2 * STRING_FIELDS.length + CHECKSUM_BYTES;
@@ -37,17 +40,25 @@ const MIN_TOTAL_BYTES = FIXED_HEADER_BYTES + 2 * STRING_FIELDS.length + CHECKSUM
 /**
  * Reads a pasted invitation code, tolerating white space, line breaks and invisible characters
  * anywhere (a code wrapped by a mail client still reads) and quotes around it. It is refused,
- * with a message saying what to do, when it is not a code (`invitation-malformed`), was cut
- * short (`invitation-truncated`), was altered (`invitation-damaged`), was made by a newer Tandem
- * (`invitation-version-unsupported`), is not valid yet by more than `clockSkewMs`
- * (`invitation-not-yet-valid`) or has expired at `now` (`invitation-expired`).
+ * with a message saying what to do, when it is far longer than any code
+ * (`invitation-too-long`, checked first), is not a code (`invitation-malformed`, also for a
+ * lifetime over 30 days), was cut short (`invitation-truncated`), was altered
+ * (`invitation-damaged`), was made by a newer Tandem (`invitation-version-unsupported`), is not
+ * valid yet by more than `clockSkewMs` (`invitation-not-yet-valid`) or has expired at `now`
+ * (`invitation-expired`). Linear in the length of the text.
  */
 export async function parseInvitation(
   code: string,
   now: number,
   options: { clockSkewMs?: number } = {},
 ): Promise<ParsedInvitation | ProtocolFailure<ParseInvitationErrorCode>> {
-  const cleaned = code.replace(INVISIBLE, '').replace(WRAPPING, '');
+  if (code.length > MAX_INVITATION_CODE_CHARS) {
+    return protocolFailure(
+      'invitation-too-long',
+      `This text has ${code.length} characters; an invitation code has fewer than ${MAX_INVITATION_CODE_CHARS}, even wrapped by a mail client. Paste only the code.`,
+    );
+  }
+  const cleaned = unwrap(code.replace(INVISIBLE, ''));
   if (cleaned === '')
     return protocolFailure('invitation-malformed', 'The invitation code is empty: paste the whole code.');
   const prefix = PREFIX.exec(cleaned);
@@ -120,6 +131,18 @@ export async function parseInvitation(
   return { ok: true, invitation };
 }
 
+/**
+ * The text without the quotes and brackets around it. A loop from each end: a regular expression
+ * anchored only at the end tries every start in a run of brackets, which is quadratic.
+ */
+function unwrap(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && OPENING.has(text[start] as string)) start++;
+  while (end > start && CLOSING.has(text[end - 1] as string)) end--;
+  return text.slice(start, end);
+}
+
 function truncated(have: number, expected: number | null): ProtocolFailure<ParseInvitationErrorCode> {
   const size = expected === null ? `only ${have}` : `${have} of its ${expected}`;
   return protocolFailure(
@@ -167,7 +190,10 @@ function readFields(bytes: Uint8Array<ArrayBuffer>, view: DataView, total: numbe
     nameProblem('site name', siteName) ??
     urlProblem('site URL', siteUrl) ??
     urlProblem('rendezvous URL', rendezvousUrl) ??
-    (expiresSeconds <= createdSeconds ? 'The code expires before it was created.' : null);
+    (expiresSeconds <= createdSeconds ? 'The code expires before it was created.' : null) ??
+    ((expiresSeconds - createdSeconds) * 1000 > MAX_INVITATION_TTL_MS
+      ? `The code says it is valid for ${Math.round((expiresSeconds - createdSeconds) / 86_400)} days; an invitation lasts at most ${MAX_INVITATION_TTL_MS / 86_400_000} days.`
+      : null);
   if (problem) return problem;
   return {
     version: INVITATION_VERSION,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deriveConnectionSecret } from './derive-connection-secret';
 import { HTTP_STATUS_BY_ERROR } from './error-response';
+import { MAX_INVITATION_CODE_CHARS } from './invitation';
 import { MESSAGE_KINDS } from './message-envelope';
 import { parseEnvelope } from './parse-envelope';
 import { readErrorResponse } from './read-error-response';
@@ -58,5 +59,10 @@ describe('docs/protocol.md', () => {
       if ('error' in value) expect(readErrorResponse(block)).not.toBeNull();
       else expect(parseEnvelope(block)).toMatchObject({ ok: true });
     }
+  });
+
+  it('lists the limit on pasted invitation text with its code', () => {
+    expect(doc).toContain(`Longer than ${MAX_INVITATION_CODE_CHARS.toLocaleString('en-US')} characters`);
+    expect(doc).toContain('| `invitation-too-long` |');
   });
 });

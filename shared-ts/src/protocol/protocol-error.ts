@@ -44,8 +44,10 @@ export type InvitationErrorCode =
   | 'invitation-damaged'
   /** The code is shorter than it says it is: part of it was lost when copying. */
   | 'invitation-truncated'
-  /** The text is not an invitation code, or its fields are not valid. */
+  /** The text is not an invitation code, or its fields are not valid (a lifetime over 30 days included). */
   | 'invitation-malformed'
+  /** The pasted text is far longer than any invitation code (`MAX_INVITATION_CODE_CHARS`); it is not read. */
+  | 'invitation-too-long'
   /** The invitation's expiry time has passed. */
   | 'invitation-expired'
   /** The invitation was created in the future (beyond the allowed clock skew). */

@@ -11,4 +11,13 @@ describe('readErrorResponse', () => {
     expect(readErrorResponse('<html>Bad gateway</html>')).toBeNull();
     expect(readErrorResponse('{"error":"oops"}')).toBeNull();
   });
+
+  it('cuts a message longer than any Tandem node writes', () => {
+    const body = JSON.stringify({ error: { code: 'x', message: 'm'.repeat(1_000_000) } });
+    expect(readErrorResponse(body)?.message).toHaveLength(4000);
+  });
+
+  it('reads only own members, not ones a body names through __proto__', () => {
+    expect(readErrorResponse('{"__proto__": {"error": {"code": "x", "message": "y"}}}')).toBeNull();
+  });
 });

@@ -182,6 +182,24 @@ describe('verifyMessage refuses', () => {
     });
   });
 
+  it('a header sent under two spellings with different values (header-invalid), not the last one taken', async () => {
+    const raw = await signed('unlink', UNLINK_BODY);
+    const headers = { 'x-tandem-connection': 'acme-other', ...raw.headers };
+    expect(await verifyMessage({ headers, body: raw.body }, options())).toMatchObject({
+      ok: false,
+      error: {
+        code: 'header-invalid',
+        message: expect.stringContaining('X-Tandem-Connection must be a connection id'),
+      },
+    });
+  });
+
+  it('a header sent under two spellings with the same value', async () => {
+    const raw = await signed('unlink', UNLINK_BODY);
+    const headers = { 'x-tandem-connection': CONNECTION_ID, ...raw.headers };
+    expect((await verifyMessage({ headers, body: raw.body }, options())).ok).toBe(true);
+  });
+
   it('a header sent twice with different values (header-invalid)', async () => {
     const raw = withHeader(await signed('unlink', UNLINK_BODY), 'X-Tandem-Connection', [
       CONNECTION_ID,
@@ -469,25 +487,65 @@ describe('verifyMessage on a batch', () => {
     });
   });
 
-  it('refuses a batch carrying a message of another connection (envelope-malformed)', async () => {
-    const message = {
-      ...inner(SECOND_ID, structuredClone(UNLINK_BODY), 'unlink'),
-      connectionId: 'acme-other',
-    };
-    const result = await verifyMessage(await batchOf([message]), options());
+  it('refuses alone a carried message of another connection, keeping the others', async () => {
+    const good = inner('01JD7XKQ2M3N4P5Q6R7S8T9V10', structuredClone(UNLINK_BODY), 'unlink');
+    const stray = { ...inner(SECOND_ID, structuredClone(UNLINK_BODY), 'unlink'), connectionId: 'acme-other' };
+    const result = await verifyMessage(await batchOf([stray, good]), options());
     expect(result).toMatchObject({
-      ok: false,
-      error: {
-        code: 'envelope-malformed',
-        message: expect.stringContaining('`body.messages[0].connectionId`'),
-      },
+      ok: true,
+      envelope: { body: { messages: [good] } },
+      refused: [
+        {
+          messageId: SECOND_ID,
+          outcome: 'rejected',
+          error: {
+            code: 'envelope-malformed',
+            message: expect.stringContaining('`body.messages[0].connectionId`'),
+            retryable: false,
+          },
+        },
+      ],
     });
   });
 
-  it('refuses a batch carrying a kind other than replica or unlink (kind-unsupported)', async () => {
-    const message = inner(SECOND_ID, { results: [] }, 'ack');
-    const result = await verifyMessage(await batchOf([message]), options());
-    expect(result).toMatchObject({ ok: false, error: { code: 'kind-unsupported' } });
+  it('refuses alone a carried message of a kind other than replica or unlink (kind-unsupported)', async () => {
+    const result = await verifyMessage(await batchOf([inner(SECOND_ID, { results: [] }, 'ack')]), options());
+    expect(result).toMatchObject({
+      ok: true,
+      envelope: { body: { messages: [] } },
+      refused: [{ messageId: SECOND_ID, error: { code: 'kind-unsupported', retryable: false } }],
+    });
+  });
+
+  it('refuses alone a carried replica nested 6,000 levels deep, where it used to fail the whole batch with a stack overflow', async () => {
+    const good = inner('01JD7XKQ2M3N4P5Q6R7S8T9V10', structuredClone(UNLINK_BODY), 'unlink');
+    const deep = `{"x":${'{"a":'.repeat(6000)}1${'}'.repeat(6000)},`;
+    const replicaText = JSON.stringify(exampleReplica).replace('"custom":{', `"custom":${deep}`);
+    const deepMessage = `{"v":1,"connectionId":"${CONNECTION_ID}","messageId":"${SECOND_ID}","kind":"replica","sentAt":"2026-11-20T09:59:00.000Z","body":{"replica":${replicaText},"target":null,"applied":0}}`;
+    const body = `{"v":1,"connectionId":"${CONNECTION_ID}","messageId":"${MESSAGE_ID}","kind":"batch","sentAt":"2026-11-20T10:00:00.000Z","body":{"inReplyTo":"${SECOND_ID}","more":false,"messages":[${deepMessage},${JSON.stringify(good)}]}}`;
+    const raw = await signRaw({
+      connectionId: CONNECTION_ID,
+      messageId: MESSAGE_ID,
+      timestamp: '2026-11-20T10:00:00.000Z',
+      body,
+    });
+    const result = await verifyMessage(raw, options());
+    expect(result).toMatchObject({
+      ok: true,
+      envelope: { body: { messages: [good] } },
+      refused: [{ messageId: SECOND_ID, error: { code: 'replica-invalid', retryable: false } }],
+    });
+    expect(result.ok && result.refused[0]?.outcome === 'rejected' && result.refused[0].error.message).toMatch(
+      /is nested more than 256 levels deep/,
+    );
+  });
+
+  it('refuses the whole batch when a carried message has no id it could be acknowledged by', async () => {
+    const result = await verifyMessage(await batchOf([{ ...inner(SECOND_ID, {}), messageId: 7 }]), options());
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'envelope-malformed', message: expect.stringContaining('`body.messages[0].messageId`') },
+    });
   });
 });
 

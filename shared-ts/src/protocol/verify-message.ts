@@ -68,7 +68,7 @@ export async function verifyMessage<K extends MessageKind = MessageKind>(
   const bodyBytes = new TextEncoder().encode(raw.body);
   if (bodyBytes.length > maxBodyBytes) return tooLarge(String(bodyBytes.length), maxBodyBytes);
 
-  const headers = lowerCaseHeaders(raw.headers);
+  const headers = collectHeaders(raw.headers);
   const connectionId = headerValue(headers, HEADERS.connection);
   if (typeof connectionId !== 'string' || !CONNECTION_ID_PATTERN.test(connectionId)) {
     return headerInvalid(HEADERS.connection, connectionId, 'a connection id (1 to 64 of A-Z a-z 0-9 . _ -)');
@@ -168,27 +168,32 @@ function headerInvalid(name: string, value: string | string[] | undefined, what:
 
 function describeHeader(value: string | string[] | undefined): string {
   if (value === undefined) return 'it is missing';
-  if (Array.isArray(value)) return `it was sent ${value.length} times`;
+  if (Array.isArray(value)) return `it was sent ${value.length} times with different values`;
   const shown = JSON.stringify(value);
   return `got ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}`;
 }
 
-function lowerCaseHeaders(headers: HeaderBag): Map<string, string | readonly string[]> {
-  const out = new Map<string, string | readonly string[]>();
+/**
+ * Every value sent under each header name, whatever its letter case: a platform may hand over
+ * `X-Tandem-Connection` and `x-tandem-connection` as two entries, and taking the last of them
+ * would let a proxy or a second header decide which value counts.
+ */
+function collectHeaders(headers: HeaderBag): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out.set(name.toLowerCase(), value);
+    if (value === undefined) continue;
+    const key = name.toLowerCase();
+    const values = out.get(key) ?? [];
+    if (typeof value === 'string') values.push(value);
+    else values.push(...value);
+    out.set(key, values);
   }
   return out;
 }
 
 /** A header's single value; a list when it was sent more than once with different values. */
-function headerValue(
-  headers: Map<string, string | readonly string[]>,
-  name: string,
-): string | string[] | undefined {
-  const value = headers.get(name.toLowerCase());
-  if (value === undefined || typeof value === 'string') return value;
-  const distinct = [...new Set(value)];
+function headerValue(headers: Map<string, string[]>, name: string): string | string[] | undefined {
+  const distinct = [...new Set(headers.get(name.toLowerCase()) ?? [])];
   if (distinct.length === 0) return undefined;
   return distinct.length === 1 ? distinct[0] : distinct;
 }

@@ -14,12 +14,12 @@ import {
 
 /**
  * The sizes and repeats the replica, protocol and engine linear-time tests use: 256 KiB to 1 MiB,
- * best of 5. Below 256 KiB a replica's objects fit the processor's caches on the machines these
+ * best of 3. Below 256 KiB a replica's objects fit the processor's caches on the machines these
  * tests run on, and the step out of them shows as a ratio of 3 to 4 even for a plain walk over
  * the objects or for JSON.stringify (measured: 4.0 and 3.3 from 128 to 256 KiB), which is the
  * machine, not the code.
  */
-export const WIRE_GROWTH: GrowthOptions = { sizes: [1 << 18, 1 << 19, 1 << 20], repeats: 5 };
+export const WIRE_GROWTH: GrowthOptions = { sizes: [1 << 18, 1 << 19, 1 << 20], repeats: 3 };
 
 async function measureGrowthAsync<T>(
   make: (size: number) => T | Promise<T>,
