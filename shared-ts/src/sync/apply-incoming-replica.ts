@@ -1,5 +1,5 @@
 import type { EntityRef, JsonValue } from '../replica';
-import { buildOutgoingReplica } from './build-outgoing-replica';
+import { buildValidOutgoingReplica } from './build-valid-outgoing-replica';
 import { commitIncomingApply } from './commit-incoming-apply';
 import { commitPartialApply } from './commit-partial-apply';
 import { describeRef } from './describe-ref';
@@ -18,7 +18,6 @@ import { refreshPendingReplica } from './refresh-pending-replica';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
-import { validateOutgoingReplica } from './validate-outgoing-replica';
 import type { ApplyResult, Conflict, WritePlan } from './write-plan';
 
 /**
@@ -69,7 +68,7 @@ export async function applyIncomingReplica(
 
   let unsentBefore = false;
   if (link && local && link.outgoing.lastSentHash !== null) {
-    const before = buildOutgoingReplica({
+    const before = buildValidOutgoingReplica({
       link,
       local,
       rules,
@@ -95,7 +94,7 @@ export async function applyIncomingReplica(
 
   const committed = commitIncomingApply(decision.next, plan, result.outcome);
   const applied: LocalEntity = result.outcome.entity;
-  const after = buildOutgoingReplica({
+  const after = buildValidOutgoingReplica({
     link: committed,
     local: applied,
     rules,
@@ -120,11 +119,7 @@ export async function applyIncomingReplica(
       localView: applied.view,
       policy: config.policy.conflict,
     });
-    const invalid = outgoing.kind === 'send' ? validateOutgoingReplica(outgoing.message.replica) : null;
-    if (invalid) {
-      await deps.links.save(committed, replica);
-      await enqueueOutgoingError(ctx, committed, invalid);
-    } else if (outgoing.kind === 'send') {
+    if (outgoing.kind === 'send') {
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
       await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
@@ -133,10 +128,7 @@ export async function applyIncomingReplica(
         { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
         () => deps.ids.next(),
       );
-      // Its old content was valid; a refresh the schema refuses leaves it as it was.
-      if (refreshed?.message?.kind === 'replica' && !validateOutgoingReplica(refreshed.message.replica)) {
-        await deps.outbox.put(refreshed);
-      }
+      if (refreshed) await deps.outbox.put(refreshed);
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

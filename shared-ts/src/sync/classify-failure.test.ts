@@ -18,10 +18,17 @@ describe('classifyFailure', () => {
     expect(classifyFailure(syncFailure('http', 'x'))).toBe('permanent');
   });
 
-  it.each(['schema', 'rule-error', 'rule-output', 'rejected', 'local-missing', 'link-mismatch'] as const)(
-    'gives up at once on a %s failure',
-    (code) => {
-      expect(classifyFailure(syncFailure(code, 'x'))).toBe('permanent');
-    },
-  );
+  it.each([
+    'schema',
+    'hash-mismatch',
+    'target-invalid',
+    'own-entity',
+    'rule-error',
+    'rule-output',
+    'rejected',
+    'local-missing',
+    'link-mismatch',
+  ] as const)('gives up at once on a %s failure', (code) => {
+    expect(classifyFailure(syncFailure(code, 'x'))).toBe('permanent');
+  });
 });

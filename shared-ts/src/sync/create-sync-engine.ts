@@ -15,6 +15,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import type { SyncContext, SyncDeps } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
+import { DEFAULT_ENTITY_TYPES } from './default-entity-types';
 import { DEFAULT_SYNC_POLICY, type SyncPolicy } from './sync-policy';
 import type { ConnectionStatistics } from './sync-statistics';
 import { syncLocalChange, type LocalChangeResult } from './sync-local-change';
@@ -25,6 +26,8 @@ export interface SyncEngineOptions {
   connectionId: string;
   side: Side;
   rules: { incoming: string; outgoing: string };
+  /** The entity types this side syncs; `DEFAULT_ENTITY_TYPES` of the side when omitted. */
+  entityTypes?: readonly string[];
   policy?: SyncPolicy;
   retry?: RetryPolicy;
   connection?: Record<string, JsonValue>;
@@ -59,6 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions, deps: SyncDeps): Sy
     config: {
       connectionId: options.connectionId,
       side: options.side,
+      entityTypes: options.entityTypes ?? DEFAULT_ENTITY_TYPES[options.side],
       rules: options.rules,
       policy: options.policy ?? DEFAULT_SYNC_POLICY,
       retry: options.retry ?? DEFAULT_RETRY_POLICY,

@@ -23,6 +23,7 @@ export type { SyncLogEntry, SyncLogKind } from './sync-log-entry';
 export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from './sync-statistics';
 export { syncFailure, type SyncFailure, type SyncFailureCode } from './sync-failure';
 export { CONFLICT_POLICIES, DEFAULT_SYNC_POLICY, type ConflictPolicy, type SyncPolicy } from './sync-policy';
+export { DEFAULT_ENTITY_TYPES } from './default-entity-types';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 // Ports
@@ -63,6 +64,8 @@ export {
 export { commitIncomingApply } from './commit-incoming-apply';
 export { commitPartialApply, type PartialApply } from './commit-partial-apply';
 export { isEmptyWritePlan } from './is-empty-write-plan';
+export { buildValidOutgoingReplica } from './build-valid-outgoing-replica';
+export { checkIncomingMessage } from './check-incoming-message';
 export {
   buildOutgoingReplica,
   type OutgoingBuild,

@@ -540,5 +540,44 @@ describe('planIncomingApply', () => {
         failure: { code: 'link-mismatch' },
       });
     });
+
+    it('fails with link-mismatch when the sender names a local entity other than the one it is linked to, where it used to write to the linked one', () => {
+      const decision = plan({
+        message: {
+          kind: 'replica',
+          replica: replicaOf({ seq: 2, summary: 'to the other Case' }),
+          target: { platform: 'salesforce', type: 'Case', id: '500B' },
+          applied: 0,
+        },
+      });
+      expect(decision).toEqual({
+        kind: 'fail',
+        failure: {
+          code: 'link-mismatch',
+          message:
+            'jira issue SUP-1 is linked here to salesforce Case 500A, but its replica names salesforce Case 500B; nothing was written to either. Unlink the pair on one side, then sync again.',
+        },
+      });
+    });
+
+    it('fails with rule-output when the incoming rules write a value nested 3,000 levels deep, instead of overflowing the stack', () => {
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 3000; i++) deep = { inner: deep };
+      const runRules = fakeRulesEngine({ incoming: () => ({ Subject: 'ok', Tier: deep }) });
+      expect(plan({ runRules })).toEqual({
+        kind: 'fail',
+        failure: {
+          code: 'rule-output',
+          message: `The incoming rules wrote a value nested more than 256 levels deep to Tier (at /${'inner/'.repeat(255)}inner), which cannot be applied; fix the incoming rules, then retry.`,
+        },
+      });
+    });
+
+    it('fails with rule-output when the incoming rules write a cycle', () => {
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+      const runRules = fakeRulesEngine({ incoming: () => ({ Tier: cyclic }) });
+      expect(plan({ runRules })).toMatchObject({ kind: 'fail', failure: { code: 'rule-output' } });
+    });
   });
 });

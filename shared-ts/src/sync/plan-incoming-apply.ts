@@ -1,4 +1,11 @@
-import type { EntityRef, JsonValue, Replica } from '../replica';
+import {
+  MAX_REPLICA_DEPTH,
+  MAX_REPLICA_VALUES,
+  type EntityRef,
+  type JsonValue,
+  type Replica,
+} from '../replica';
+import { inspectJson } from '../util/inspect-json';
 import type { EntityWrite, RuleInputs, Side } from '../rules/types';
 import { jsonEqual } from './json-equal';
 import type { BaselineEntry, IdPair, Link } from './link';
@@ -89,6 +96,12 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       `${describeRef(link.local)} is linked to ${describeRef(link.remote)}, not to ${remoteLabel}; unlink one of them first.`,
     );
   }
+  if (link && message.target && !sameEntity(link.local, message.target)) {
+    return fail(
+      'link-mismatch',
+      `${remoteLabel} is linked here to ${describeRef(link.local)}, but its replica names ${describeRef(message.target)}; nothing was written to either. Unlink the pair on one side, then sync again.`,
+    );
+  }
 
   const view = local?.view ?? {};
   const firstSync = previous === null;
@@ -107,6 +120,8 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       `The incoming rules failed at line ${line}, column ${column}: ${text} (${code}).`,
     );
   }
+  const outputProblem = ruleOutputProblem(run.writes);
+  if (outputProblem) return fail('rule-output', outputProblem);
   const writes = lastWritePerPath(run.writes);
   let previousWrites = new Map<string, EntityWrite>();
   if (previous) {
@@ -116,8 +131,10 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       previous: asRecord(previous),
       firstSync: false,
     });
-    // Rules that fail on the old replica (say, edited since) tell us nothing about it: fall back to the baseline.
-    if (before.ok) previousWrites = lastWritePerPath(before.writes);
+    // Rules that fail on the old replica (say, edited since), or write there what no replica may
+    // hold, tell us nothing about it: fall back to the baseline.
+    if (before.ok && ruleOutputProblem(before.writes) === null)
+      previousWrites = lastWritePerPath(before.writes);
   }
 
   const outgoingSeq = link?.outgoing.seq ?? 0;
@@ -241,6 +258,29 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       lastSyncAt: input.now,
     },
   };
+}
+
+/**
+ * Why what the incoming rules wrote cannot be applied, or null: every value is checked, without
+ * recursing, to nest and weigh no more than a replica may (`MAX_REPLICA_DEPTH`,
+ * `MAX_REPLICA_VALUES`, all writes together) and to hold nothing JSON cannot (a cycle), before
+ * the planner compares values by walking them.
+ */
+function ruleOutputProblem(writes: readonly EntityWrite[]): string | null {
+  const [problem] = inspectJson(
+    writes.map((write) => write.value),
+    { maxDepth: MAX_REPLICA_DEPTH + 1, maxValues: MAX_REPLICA_VALUES, allowUndefined: true },
+  );
+  if (!problem) return null;
+  const [, index = '', ...inside] = problem.path.split('/');
+  const where = `${writes[Number(index)]?.path.join('.') ?? ''}${inside.length > 0 ? ` (at /${inside.join('/')})` : ''}`;
+  const what =
+    problem.kind === 'depth'
+      ? `a value nested more than ${MAX_REPLICA_DEPTH} levels deep`
+      : problem.kind === 'size'
+        ? `values of more than ${MAX_REPLICA_VALUES} parts in all`
+        : `a value JSON cannot hold (${problem.message})`;
+  return `The incoming rules wrote ${what} to ${where}, which cannot be applied; fix the incoming rules, then retry.`;
 }
 
 /** Last write per path wins, at the position of the path's first write (the rules contract). */

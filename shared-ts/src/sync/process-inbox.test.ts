@@ -2,14 +2,18 @@ import { processInbox } from './process-inbox';
 import { receiveMessage } from './receive-message';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
-import { replicaOf } from './testing/fixtures';
+import { hashedReplicaOf } from './testing/fixtures';
 import { fakeRulesEngine } from './testing/fake-rules-engine';
 import { createTestNode, type TestNode } from './testing/test-node';
 
-function fromCase(id: string, seq = 1): ReplicaMessage {
+async function fromCase(id: string, seq = 1): Promise<ReplicaMessage> {
   return {
     kind: 'replica',
-    replica: replicaOf({ entity: { platform: 'salesforce', type: 'Case', id }, seq, summary: `Case ${id}` }),
+    replica: await hashedReplicaOf({
+      entity: { platform: 'salesforce', type: 'Case', id },
+      seq,
+      summary: `Case ${id}`,
+    }),
     target: null,
     applied: 0,
   };
@@ -26,8 +30,8 @@ function jira(
 describe('processInbox', () => {
   it('applies the due items, removes them and counts them as synced', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A'));
-    await receiveMessage(node.engine.context, fromCase('500B'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500B'));
     node.clock.advance(2_000);
     expect(await processInbox(node.engine.context)).toEqual({ done: 2, retrying: 0, failed: 0 });
     expect(node.inbox.items.size).toBe(0);
@@ -38,8 +42,8 @@ describe('processInbox', () => {
 
   it('schedules a transient failure for retry and goes on with the other items', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A'));
-    await receiveMessage(node.engine.context, fromCase('500B'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500B'));
     node.entities.failNextApply(syncFailure('http', 'Jira is busy', { status: 429, retryAfterSeconds: 60 }));
     expect(await processInbox(node.engine.context)).toEqual({ done: 1, retrying: 1, failed: 0 });
     const waiting = [...node.inbox.items.values()];
@@ -51,7 +55,7 @@ describe('processInbox', () => {
 
   it('does not take an item before its retry is due', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
     node.entities.failNextApply(syncFailure('network', 'reset'));
     await processInbox(node.engine.context);
     expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 0, failed: 0 });
@@ -61,7 +65,7 @@ describe('processInbox', () => {
 
   it('puts an item into the error list after the last attempt', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
     for (let attempt = 0; attempt < 3; attempt++) {
       node.entities.failNextApply(syncFailure('network', 'reset'));
       await processInbox(node.engine.context);
@@ -81,14 +85,14 @@ describe('processInbox', () => {
       incoming: () => ({ error: { code: 'type-error', message: 'bad', line: 1, column: 1 } }),
     });
     const node = jira({ platform: 'jira', type: 'issue', runRules: failing });
-    await receiveMessage(node.engine.context, fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
     expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 0, failed: 1 });
     expect((await node.inbox.get('conn-1:Case:500A'))?.lastError?.code).toBe('rule-error');
   });
 
   it('retries an item whose apply threw', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A'));
+    await receiveMessage(node.engine.context, await fromCase('500A'));
     const apply = node.entities.apply.bind(node.entities);
     node.entities.apply = () => Promise.reject(new Error('socket hang up'));
     expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 1, failed: 0 });
@@ -99,10 +103,10 @@ describe('processInbox', () => {
 
   it('keeps a newer replica that arrived while the older one was being applied', async () => {
     const node = jira();
-    await receiveMessage(node.engine.context, fromCase('500A', 1));
+    await receiveMessage(node.engine.context, await fromCase('500A', 1));
     const apply = node.entities.apply.bind(node.entities);
     node.entities.apply = async (plan) => {
-      await receiveMessage(node.engine.context, fromCase('500A', 2));
+      await receiveMessage(node.engine.context, await fromCase('500A', 2));
       return apply(plan);
     };
     await processInbox(node.engine.context);

@@ -1,7 +1,7 @@
 import { applyIncomingReplica } from './apply-incoming-replica';
 import { readLinkStatus } from './read-link-status';
 import { receiveMessage } from './receive-message';
-import { replicaOf, SALESFORCE_CASE } from './testing/fixtures';
+import { hashedReplicaOf, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 import { createTestNode } from './testing/test-node';
 
 const ISSUE = { platform: 'jira', type: 'issue', id: 'issue-1' };
@@ -42,7 +42,7 @@ describe('readLinkStatus', () => {
     await node.engine.deliverOutbox();
     await receiveMessage(node.engine.context, {
       kind: 'replica',
-      replica: replicaOf({ entity: SALESFORCE_CASE, seq: 2 }),
+      replica: await hashedReplicaOf({ entity: SALESFORCE_CASE, seq: 2 }),
       target: ISSUE,
       applied: 1,
     });

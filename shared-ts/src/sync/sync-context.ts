@@ -27,8 +27,13 @@ import type { SyncPolicy } from './sync-policy';
 /** One connection, as this side runs it. */
 export interface SyncConfig {
   connectionId: string;
-  /** Which platform's rule dialect this side runs (`issue` or `entity`). */
+  /**
+   * Which platform's rule dialect this side runs (`issue` or `entity`). It is also the platform
+   * of this side's entities (`jira`, `salesforce`): a message from an entity on it is refused.
+   */
   side: Side;
+  /** The entity types this side syncs (`issue`; `Case`): a message naming another as its target is refused. */
+  entityTypes: readonly string[];
   rules: { incoming: string; outgoing: string };
   policy: SyncPolicy;
   retry: RetryPolicy;

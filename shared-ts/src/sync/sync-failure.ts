@@ -16,15 +16,27 @@ export type SyncFailureCode =
   | 'unavailable'
   /** The platform refused the write for good (validation rule, missing permission). Permanent. */
   | 'rejected'
-  /** A replica or message does not match its schema. Permanent. */
+  /** A replica or message does not match its schema or its limits (nesting, size). Permanent. */
   | 'schema'
+  /** A replica's `hash` is not the hash of its content (altered, or a faulty sender). Permanent. */
+  | 'hash-mismatch'
+  /** A message names as its target an entity this side does not sync (another platform or type). Permanent. */
+  | 'target-invalid'
+  /** A message comes from an entity of this side's own platform: one of ours sent back, or a faulty sender. Permanent. */
+  | 'own-entity'
   /** A rule script failed while running (its message says where). Permanent. */
   | 'rule-error'
-  /** A rule script produced something the engine cannot use (a comment list without ids). Permanent. */
+  /**
+   * A rule script produced something the engine cannot use (a comment list without ids, a value
+   * nested deeper or larger than a replica may be). Permanent.
+   */
   | 'rule-output'
   /** The local entity of a link no longer exists. Permanent. */
   | 'local-missing'
-  /** A replica names a local entity that is linked to a different remote entity. Permanent. */
+  /**
+   * A replica names a local entity that is linked to a different remote entity, or comes from a
+   * remote entity linked to another local entity than the one it names. Permanent.
+   */
   | 'link-mismatch'
   /** A port threw instead of returning a failure (an adapter bug or an outage). Transient. */
   | 'unexpected';

@@ -1,3 +1,4 @@
+import { classifyFailure } from './classify-failure';
 import { syncLocalChange } from './sync-local-change';
 import { fakeRulesEngine } from './testing/fake-rules-engine';
 import { createTestNode, seedEntity } from './testing/test-node';
@@ -104,6 +105,21 @@ describe('syncLocalChange', () => {
     expect(result).toMatchObject({ kind: 'failed', failure: { code: 'schema' } });
     expect((await node.outbox.get('conn-1:Case:500A'))?.lastError?.message).toMatch(/\/summary/);
     expect((await node.links.get('conn-1', ref))?.outgoing.lastSentHash ?? null).toBeNull();
+  });
+
+  it('puts a replica the outgoing rules built 3,000 levels deep into the error list as a permanent schema failure, not a transient unexpected one retried for ever', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 3000; i++) deep = { inner: deep };
+    const deepRules = fakeRulesEngine({ outgoing: () => ({ custom: { Tier: deep } }) });
+    const node = createTestNode({ platform: 'salesforce', type: 'Case', runRules: deepRules });
+    const ref = seedEntity(node, '500A', { title: 'x' });
+    const result = await syncLocalChange(node.engine.context, ref);
+    expect(result).toMatchObject({
+      kind: 'failed',
+      failure: { code: 'schema', message: expect.stringContaining('is nested more than 256 levels deep') },
+    });
+    expect(result.kind === 'failed' && classifyFailure(result.failure)).toBe('permanent');
+    expect(await node.outbox.get('conn-1:Case:500A')).toMatchObject({ state: 'error', message: null });
   });
 
   it('reports a throwing port as an unexpected failure instead of throwing', async () => {

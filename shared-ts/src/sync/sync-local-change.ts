@@ -1,12 +1,11 @@
 import type { EntityRef } from '../replica';
-import { buildOutgoingReplica } from './build-outgoing-replica';
+import { buildValidOutgoingReplica } from './build-valid-outgoing-replica';
 import { createLink } from './create-link';
 import { enqueueOutgoing } from './enqueue-outgoing';
 import { enqueueOutgoingError } from './enqueue-outgoing-error';
 import { hashReplicaContent } from './hash-replica-content';
 import { planOutgoingSend } from './plan-outgoing-send';
 import { isoNow, unexpectedFailure, type SyncContext } from './sync-context';
-import { validateOutgoingReplica } from './validate-outgoing-replica';
 import type { SyncFailure } from './sync-failure';
 
 /** What became of a local change. */
@@ -30,7 +29,7 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
     const local = await deps.entities.read(ref);
     if (!local) return { kind: 'skipped', reason: 'missing' };
     const link = existing ?? createLink(config.connectionId, local.ref);
-    const built = buildOutgoingReplica({
+    const built = buildValidOutgoingReplica({
       link,
       local,
       rules: { side: config.side, script: config.rules.outgoing },
@@ -45,11 +44,6 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
     const hash = await hashReplicaContent(deps.hashReplica, built.content);
     const decision = planOutgoingSend(link, built.content, hash, local.view, config.policy.conflict);
     if (decision.kind === 'unchanged') return { kind: 'unchanged' };
-    const invalid = validateOutgoingReplica(decision.message.replica);
-    if (invalid) {
-      await enqueueOutgoingError(ctx, link, invalid);
-      return { kind: 'failed', failure: invalid };
-    }
     await enqueueOutgoing(ctx, decision.link, decision.message);
     return { kind: 'enqueued', seq: decision.message.replica.seq };
   } catch (error) {

@@ -1,24 +1,23 @@
-import { validateReplica, type Replica } from '../replica';
+import { validateReplica } from '../replica';
+import type { ReplicaContent } from './build-outgoing-replica';
+import { describeReplicaErrors } from './describe-replica-errors';
 import { syncFailure, type SyncFailure } from './sync-failure';
 
-/** How many schema errors a failure message lists. */
-const LISTED = 3;
+/** A seq and a hash of the right form: the engine sets the real ones, the rules never do. */
+const NUMBERING = { seq: 0, hash: '0'.repeat(64) } as const;
 
 /**
- * Null when the replica the outgoing rules built is a valid Replica v1; otherwise a `schema`
- * failure naming where it breaks the schema, so the mistake shows in this side's error list
- * instead of as a refusal from the other side.
+ * Null when the content the outgoing rules built makes a valid Replica v1 (within the replica
+ * limits, whatever seq and hash the engine gives it); otherwise a permanent `schema` failure
+ * naming where it breaks the schema, so the mistake shows in this side's error list instead of
+ * as a refusal from the other side. Checked before the content is hashed or stored, so a value
+ * nested thousands of levels deep is refused here, not met by code that recurses.
  */
-export function validateOutgoingReplica(replica: Replica): SyncFailure | null {
-  const result = validateReplica(replica);
+export function validateOutgoingReplica(content: ReplicaContent): SyncFailure | null {
+  const result = validateReplica({ ...content, ...NUMBERING });
   if (result.ok) return null;
-  const listed = result.errors
-    .slice(0, LISTED)
-    .map((error) => `${error.path || '/'}: ${error.message}`)
-    .join('; ');
-  const more = result.errors.length > LISTED ? `; and ${result.errors.length - LISTED} more` : '';
   return syncFailure(
     'schema',
-    `The outgoing rules built an invalid replica (${listed}${more}); fix the outgoing rules, then retry.`,
+    `The outgoing rules built an invalid replica (${describeReplicaErrors(result.errors)}); fix the outgoing rules, then retry.`,
   );
 }

@@ -1,5 +1,11 @@
 /** Shared fixtures of the sync tests: entities, replicas and local views with sensible defaults. */
-import type { EntityRef, JsonValue, Replica, ReplicaComment } from '../../replica';
+import {
+  replicaContentHash,
+  type EntityRef,
+  type JsonValue,
+  type Replica,
+  type ReplicaComment,
+} from '../../replica';
 import type { LocalEntity } from '../local-entity';
 
 /** A Jira issue, the remote side in most tests. */
@@ -34,6 +40,12 @@ export function replicaOf(overrides: Partial<Replica> = {}): Replica {
     attachments: [],
     ...overrides,
   };
+}
+
+/** `replicaOf(overrides)` with its true content hash, as the engine's `receive` requires. */
+export async function hashedReplicaOf(overrides: Partial<Replica> = {}): Promise<Replica> {
+  const replica = replicaOf(overrides);
+  return { ...replica, hash: await replicaContentHash(replica) };
 }
 
 /** A remote comment with the given id and body. */
