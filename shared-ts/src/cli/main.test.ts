@@ -26,4 +26,19 @@ describe('tandem', () => {
     expect(await main(['convert', '--from', 'text', '--to', 'html'], io)).toBe(0);
     expect(io.out).toContain('Hello &amp; &lt;world&gt;');
   });
+
+  it('dispatches replica to the replica validator', async () => {
+    const io = fakeIo({ stdin: '[]' });
+    expect(await main(['replica', 'validate'], io)).toBe(1);
+    expect(io.out).toBe('stdin: /: must be an object, found an array (type)\n1 error\n');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'names %s as an unknown command instead of throwing',
+    async (name) => {
+      const io = fakeIo();
+      expect(await main([name], io)).toBe(1);
+      expect(io.err).toContain(`unknown command '${name}'`);
+    },
+  );
 });

@@ -1,16 +1,21 @@
 /**
- * The `tandem` command: `tandem convert ...` and `tandem rules ...`.
+ * The `tandem` command: `tandem convert ...`, `tandem replica ...` and `tandem rules ...`.
  * Each command is a `CliCommand` tested with a fake `CliIo`; this file only dispatches.
  */
 import { readFileSync } from 'node:fs';
 import type { CliCommand, CliIo } from './io';
 import { convertCommand } from './convert-command';
+import { replicaCommand } from './replica-command';
 import { rulesCommand } from './rules-command';
 
 const commands: Record<string, { run: CliCommand; summary: string }> = {
   convert: {
     run: convertCommand,
     summary: 'convert --from adf|html|text --to adf|html|text   convert rich text read from stdin',
+  },
+  replica: {
+    run: replicaCommand,
+    summary: 'replica validate [FILE|-]   check a replica as a receiving node does (schema, limits, hash)',
   },
   rules: {
     run: rulesCommand,
@@ -32,7 +37,7 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     (name === undefined ? io.stderr : io.stdout)(USAGE);
     return name === undefined ? 1 : 0;
   }
-  const command = commands[name];
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
     io.stderr(`tandem: unknown command '${name}'\n\n${USAGE}`);
     return 1;

@@ -1,5 +1,5 @@
 import { fakeIo } from './testing/fake-io';
-import { rulesCommand } from './rules-command';
+import { rulesCommand, RULES_USAGE } from './rules-command';
 
 const OUTGOING = ['--side', 'jira', '--direction', 'outgoing'];
 
@@ -153,5 +153,48 @@ describe('tandem rules usage', () => {
     const io = fakeIo();
     expect(await rulesCommand(['--help'], io)).toBe(0);
     expect(io.out).toContain('tandem rules run FILE');
+  });
+});
+
+describe('tandem rules: every flag is checked before anything runs', () => {
+  const files = { 'now.js': 'replica.summary = date.now();', 'e.json': '{}' };
+
+  it.each([
+    [
+      ['--now', 'yesterday'],
+      '--now must be a UTC time that exists, such as 2026-11-20T10:00:00Z; got "yesterday"',
+    ],
+    [
+      ['--now', '2026-02-31T10:00:00Z'],
+      '--now must be a UTC time that exists, such as 2026-11-20T10:00:00Z; got "2026-02-31T10:00:00Z"',
+    ],
+    [['--now'], '--now needs a value'],
+    [['--now='], '--now needs a value'],
+    [['--entity', '--first-sync'], '--entity needs a value'],
+    [['--side', 'salesforce'], '--side is given twice'],
+    [['--entity', 'e.json', '--entity', 'e.json'], '--entity is given twice'],
+    [['--first-sync', '--first-sync'], '--first-sync is given twice'],
+    [['--first-sync=no'], '--first-sync takes no value'],
+    [['--engine', 'jit'], '--engine must be ast or ir'],
+    [['--verbose'], "unknown option --verbose for 'run'"],
+  ])('refuses %j as a usage mistake (exit 1), not as a failure of the script', async (extra, message) => {
+    const io = fakeIo({ files });
+    expect(await rulesCommand(['run', 'now.js', ...OUTGOING, ...extra], io)).toBe(1);
+    expect(io.err).toBe(`tandem rules: ${message}\n\n${RULES_USAGE}`);
+    expect(io.out).toBe('');
+  });
+
+  it('takes a --now that exists and gives it to the script as date.now()', async () => {
+    const io = fakeIo({ files });
+    expect(await rulesCommand(['run', 'now.js', ...OUTGOING, '--now', '2026-11-20T10:00:00Z'], io)).toBe(0);
+    expect(JSON.parse(io.out)).toMatchObject({ summary: expect.stringMatching(/^2026-11-20T10:00:00/) });
+  });
+
+  it('refuses an input file nested deeper than a replica may be', async () => {
+    const io = fakeIo({ files: { ...files, 'deep.json': `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}` } });
+    expect(await rulesCommand(['run', 'now.js', ...OUTGOING, '--entity', 'deep.json'], io)).toBe(1);
+    expect(io.err).toMatch(
+      /^tandem rules: --entity deep\.json: \/a(\/0)+ is nested more than 256 levels deep\n$/,
+    );
   });
 });

@@ -12,6 +12,9 @@ import {
   type RuleInputs,
   type Side,
 } from '../rules';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from '../replica';
+import { inspectJson } from '../util/inspect-json';
+import { parseUtcTimestamp } from '../util/utc-timestamp';
 import type { CliCommand, CliIo } from './io';
 
 /** The usage text of `tandem rules`. */
@@ -22,6 +25,7 @@ export const RULES_USAGE = [
   '       tandem rules compile FILE --side S --direction D',
   '',
   'FILE may be - for standard input. --entity, --replica, --previous and --connection name JSON files.',
+  '--now is a UTC time such as 2026-11-20T10:00:00Z (date.now() in the script).',
   '',
 ].join('\n');
 
@@ -161,6 +165,9 @@ function readJsonObject(
   if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
     throw new Error(`--${option} ${file} must hold a JSON object (or null)`);
   }
+  // The engine never hands the rules more than a replica may hold: neither does the dry run.
+  const [tooMuch] = inspectJson(value, { maxDepth: MAX_REPLICA_DEPTH, maxValues: MAX_REPLICA_VALUES });
+  if (tooMuch) throw new Error(`--${option} ${file}: ${tooMuch.path || '/'} ${tooMuch.message}`);
   return value as Record<string, unknown> | null;
 }
 
@@ -181,10 +188,14 @@ function parseArguments(args: string[]): Parsed {
     }
     const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (FLAG_OPTIONS.has(name) && subcommand === 'run') {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+      if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
       flags.add(name);
     } else if (VALUE_OPTIONS.has(name) && (subcommand === 'run' || name === 'side' || name === 'direction')) {
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      // An option right after another is a missing value, not a file named like an option.
+      const value = inline ?? (rest[i + 1]?.startsWith('--') ? undefined : rest[++i]);
+      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      if (options.has(name)) throw new UsageError(`--${name} is given twice`);
       options.set(name, value);
     } else {
       throw new UsageError(`unknown option --${name} for '${subcommand}'`);
@@ -204,5 +215,11 @@ function parseArguments(args: string[]): Parsed {
   const engine = options.get('engine');
   if (engine !== undefined && engine !== 'ast' && engine !== 'ir')
     throw new UsageError('--engine must be ast or ir');
+  const now = options.get('now');
+  if (now !== undefined && parseUtcTimestamp(now) === null) {
+    throw new UsageError(
+      `--now must be a UTC time that exists, such as 2026-11-20T10:00:00Z; got ${JSON.stringify(now.slice(0, 40))}`,
+    );
+  }
   return { subcommand, file: positional[0] as string, side, direction, options, flags };
 }
