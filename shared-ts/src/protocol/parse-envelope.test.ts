@@ -190,6 +190,17 @@ describe('parseEnvelope', () => {
     },
   );
 
+  it('takes an entity id of 200 characters as the replica schema counts them, an emoji being one', () => {
+    const id = (length: number): unknown => ({
+      ...UNLINK_BODY,
+      entity: { ...UNLINK_BODY.entity, id: '\u{1F600}'.repeat(length) },
+    });
+    expect(refusal('unlink', id(200))).toBe('accepted');
+    expect(refusal('unlink', id(201))).toMatch(
+      /^envelope-malformed: `body.entity.id` must be a non-empty string of at most 200 characters/,
+    );
+  });
+
   it('reads only own members: a body naming __proto__ or constructor gets no inherited values', () => {
     expect(refusal('pull', JSON.parse('{"__proto__": {"limit": 5, "acks": []}}'))).toMatch(
       /`body.limit` is missing/,

@@ -188,7 +188,11 @@ function check<T>(test: (value: unknown) => boolean, expected: string): Reader<T
 
 function text(max: number): Reader<string> {
   return check(
-    (value) => typeof value === 'string' && value.length > 0 && value.length <= max,
+    // Characters are code points, as the replica schema counts them: an emoji is one.
+    (value) =>
+      typeof value === 'string' &&
+      value.length > 0 &&
+      (value.length <= max || (value.length <= 2 * max && Array.from(value).length <= max)),
     `a non-empty string of at most ${max} characters`,
   );
 }

@@ -2,7 +2,13 @@ export * from './types';
 export { replicaJsonSchema } from './replica-json-schema';
 export { validateReplica, type ReplicaValidation, type ReplicaValidationError } from './validate-replica';
 export { replicaContentHash } from './replica-content-hash';
-export { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
+export {
+  MAX_REPLICA_DEPTH,
+  MAX_REPLICA_ID,
+  MAX_REPLICA_PLATFORM,
+  MAX_REPLICA_URL,
+  MAX_REPLICA_VALUES,
+} from './replica-limits';
 export type { AdfDoc, AdfMark, AdfNode } from './rich-text/adf';
 export type { RichTextError } from './rich-text/rich-text-error';
 export { adfToHtml } from './rich-text/adf-to-html';

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { replicaContentHash } from './replica-content-hash';
 import { replicaJsonSchema } from './replica-json-schema';
-import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
+import {
+  MAX_REPLICA_DEPTH,
+  MAX_REPLICA_ID,
+  MAX_REPLICA_PLATFORM,
+  MAX_REPLICA_URL,
+  MAX_REPLICA_VALUES,
+} from './replica-limits';
 import { DROPPED_TAGS, UNKNOWN_BLOCK_TAGS } from './rich-text/html-subset';
 import { exampleReplica } from './testing/example-replica';
 import { validateReplica } from './validate-replica';
@@ -39,6 +45,9 @@ describe('docs/replica.md', () => {
     const limits = doc.slice(doc.indexOf('## Limits'), doc.indexOf('## Rich text'));
     expect(limits).toContain(`| ${MAX_REPLICA_DEPTH} levels`);
     expect(limits).toContain(`| ${MAX_REPLICA_VALUES.toLocaleString('en-US')} values`);
-    for (const rule of ['depth', 'size']) expect(limits).toContain(`| \`${rule}\` |`);
+    for (const length of [MAX_REPLICA_ID, MAX_REPLICA_PLATFORM, MAX_REPLICA_URL]) {
+      expect(limits).toContain(`| ${length} characters`);
+    }
+    for (const rule of ['depth', 'size', 'maxLength']) expect(limits).toContain(`| \`${rule}\` |`);
   });
 });

@@ -8,11 +8,14 @@
  * does not define is refused, so a typo never passes as data. Adding a field means a new version.
  */
 
+import { MAX_REPLICA_ID, MAX_REPLICA_PLATFORM, MAX_REPLICA_URL } from './replica-limits';
+
 const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
 const TIME = 'T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?Z';
 const TIMESTAMP_PATTERN = `^${DATE}${TIME}$`;
 const HTTP_URL = {
   type: 'string',
+  maxLength: MAX_REPLICA_URL,
   pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$',
   description: 'an http or https URL such as https://acme.atlassian.net/browse/SUP-42',
 } as const;
@@ -57,11 +60,12 @@ export const replicaJsonSchema = {
         platform: {
           type: 'string',
           pattern: '^[a-z][a-z0-9_-]*$',
+          maxLength: MAX_REPLICA_PLATFORM,
           description: 'a lowercase platform name such as "jira" or "salesforce"',
         },
-        type: { $ref: '#/$defs/nonEmptyString' },
-        id: { $ref: '#/$defs/nonEmptyString' },
-        key: { $ref: '#/$defs/nonEmptyString' },
+        type: { $ref: '#/$defs/id' },
+        id: { $ref: '#/$defs/id' },
+        key: { $ref: '#/$defs/id' },
         url: HTTP_URL,
       },
     },
@@ -115,7 +119,7 @@ export const replicaJsonSchema = {
         additionalProperties: false,
         required: ['id', 'author', 'body', 'created', 'updated', 'internal'],
         properties: {
-          id: { $ref: '#/$defs/nonEmptyString' },
+          id: { $ref: '#/$defs/id' },
           author: { $ref: '#/$defs/user' },
           body: { type: 'string' },
           created: { $ref: '#/$defs/timestamp' },
@@ -131,7 +135,7 @@ export const replicaJsonSchema = {
         additionalProperties: false,
         required: ['id', 'filename', 'mimeType', 'size', 'created', 'author', 'ref'],
         properties: {
-          id: { $ref: '#/$defs/nonEmptyString' },
+          id: { $ref: '#/$defs/id' },
           filename: { $ref: '#/$defs/nonEmptyString' },
           mimeType: {
             type: 'string',
@@ -146,13 +150,14 @@ export const replicaJsonSchema = {
           },
           created: { $ref: '#/$defs/timestamp' },
           author: { $ref: '#/$defs/user' },
-          ref: { $ref: '#/$defs/nonEmptyString' },
+          ref: { type: 'string', minLength: 1, maxLength: MAX_REPLICA_URL },
         },
       },
     },
   },
   $defs: {
     nonEmptyString: { type: 'string', minLength: 1 },
+    id: { type: 'string', minLength: 1, maxLength: MAX_REPLICA_ID },
     richText: {
       type: ['string', 'null'],
       description: 'HTML of the replica subset (docs/replica.md); receivers sanitise it again',

@@ -1,5 +1,11 @@
 import { replicaJsonSchema } from './replica-json-schema';
-import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
+import {
+  MAX_REPLICA_DEPTH,
+  MAX_REPLICA_ID,
+  MAX_REPLICA_PLATFORM,
+  MAX_REPLICA_URL,
+  MAX_REPLICA_VALUES,
+} from './replica-limits';
 import { exampleReplica } from './testing/example-replica';
 import type { Replica } from './types';
 import { validateReplica, type ReplicaValidationError } from './validate-replica';
@@ -214,6 +220,38 @@ describe('validateReplica', () => {
     ]);
     expect(errorsOf(withValue('/labels', ['ok', '']))).toEqual([
       { path: '/labels/1', rule: 'minLength', message: 'must not be empty' },
+    ]);
+  });
+
+  it.each([
+    ['/entity/id', MAX_REPLICA_ID, 'x'],
+    ['/entity/type', MAX_REPLICA_ID, 'x'],
+    ['/entity/key', MAX_REPLICA_ID, 'x'],
+    ['/comments/0/id', MAX_REPLICA_ID, 'x'],
+    ['/attachments/0/id', MAX_REPLICA_ID, 'x'],
+    ['/entity/platform', MAX_REPLICA_PLATFORM, 'x'],
+    ['/entity/url', MAX_REPLICA_URL, 'https://acme.example/'],
+    ['/parent/url', MAX_REPLICA_URL, 'https://acme.example/'],
+    ['/attachments/0/ref', MAX_REPLICA_URL, 'attachment:'],
+  ])(
+    'refuses %s longer than %i characters (maxLength), as the receiver could not name it back as a target',
+    (path, limit, start) => {
+      const fits = start + 'x'.repeat(limit - start.length);
+      expect(errorsOf(withValue(path, fits))).toEqual([]);
+      expect(errorsOf(withValue(path, `${fits}x`))).toEqual([
+        { path, rule: 'maxLength', message: `must be at most ${limit} characters, found ${limit + 1}` },
+      ]);
+    },
+  );
+
+  it('counts an id in characters as the schema does, an emoji being one', () => {
+    expect(errorsOf(withValue('/entity/id', '\u{1F600}'.repeat(MAX_REPLICA_ID)))).toEqual([]);
+    expect(errorsOf(withValue('/entity/id', '\u{1F600}'.repeat(MAX_REPLICA_ID + 1)))).toEqual([
+      {
+        path: '/entity/id',
+        rule: 'maxLength',
+        message: `must be at most ${MAX_REPLICA_ID} characters, found ${MAX_REPLICA_ID + 1}`,
+      },
     ]);
   });
 

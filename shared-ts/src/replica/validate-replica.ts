@@ -23,7 +23,7 @@ export interface ReplicaValidationError {
   /** JSON pointer to the offending value (`/comments/0/created`); `''` is the whole value. */
   path: string;
   /**
-   * The rule broken: a JSON Schema keyword (`required`, `type`, `const`, `pattern`, `minLength`,
+   * The rule broken: a JSON Schema keyword (`required`, `type`, `const`, `pattern`, `minLength`, `maxLength`,
    * `minimum`, `maximum`, `uniqueItems`, `additionalProperties`); `json` for a value that is not
    * JSON; `depth` or `size` for a replica nested too deep or too large; `unique` for an id used
    * twice in `comments` or `attachments`; `date` for a day or time that does not exist; `url`
@@ -165,6 +165,14 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
       }
       case 'minLength':
         errors.push({ path, rule: 'minLength', message: 'must not be empty' });
+        break;
+      case 'maxLength':
+        errors.push({
+          path,
+          rule: 'maxLength',
+          // Counted as the schema counts, by code point: an emoji is one character.
+          message: `must be at most ${String(keyword)} characters, found ${typeof actual === 'string' ? Array.from(actual).length : '?'}`,
+        });
         break;
       case 'minimum':
         errors.push({
