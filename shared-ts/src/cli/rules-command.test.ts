@@ -177,6 +177,7 @@ describe('tandem rules: every flag is checked before anything runs', () => {
     [['--first-sync=no'], '--first-sync takes no value'],
     [['--engine', 'jit'], '--engine must be ast or ir'],
     [['--verbose'], "unknown option --verbose for 'run'"],
+    [['-v'], "unknown option -v for 'run'"],
   ])('refuses %j as a usage mistake (exit 1), not as a failure of the script', async (extra, message) => {
     const io = fakeIo({ files });
     expect(await rulesCommand(['run', 'now.js', ...OUTGOING, ...extra], io)).toBe(1);

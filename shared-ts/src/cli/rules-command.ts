@@ -182,10 +182,12 @@ function parseArguments(args: string[]): Parsed {
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    if (!arg.startsWith('--')) {
+    if (!arg.startsWith('-') || arg === '-') {
       positional.push(arg);
       continue;
     }
+    // A short option is a mistake, not a file to read: there are none.
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option ${arg} for '${subcommand}'`);
     const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (FLAG_OPTIONS.has(name) && subcommand === 'run') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
