@@ -2,6 +2,7 @@ export * from './types';
 export { replicaJsonSchema } from './replica-json-schema';
 export { validateReplica, type ReplicaValidation, type ReplicaValidationError } from './validate-replica';
 export { replicaContentHash } from './replica-content-hash';
+export { downgradeReplica, migrateReplica } from './migrate-replica';
 export {
   MAX_REPLICA_DEPTH,
   MAX_REPLICA_ID,

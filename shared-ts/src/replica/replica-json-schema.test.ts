@@ -25,13 +25,16 @@ describe('replicaJsonSchema', () => {
 
   it('requires exactly the fields of the Replica type, all of them', () => {
     expect([...replicaJsonSchema.required].sort()).toEqual(Object.keys(exampleReplica).sort());
-    expect(Object.keys(replicaJsonSchema.properties).sort()).toEqual(Object.keys(exampleReplica).sort());
+    // fieldTimes is v2's only addition, required for schema 2 by the validator.
+    expect(Object.keys(replicaJsonSchema.properties).sort()).toEqual(
+      [...Object.keys(exampleReplica), 'fieldTimes'].sort(),
+    );
   });
 
   it('closes every object except custom, so unknown properties are refused', () => {
     const open = objectSchemas(replicaJsonSchema)
       .filter(([, schema]) => schema.additionalProperties !== false)
       .map(([location]) => location);
-    expect(open).toEqual(['#/properties/custom']);
+    expect(open).toEqual(['#/properties/custom', '#/properties/fieldTimes']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The JSON Schema (draft 2020-12) of Replica v1, the contract every node (Jira, Salesforce, a
+ * The JSON Schema (draft 2020-12) of Replica v2 (and v1, which it also admits), the contract every node (Jira, Salesforce, a
  * future Zendesk one) validates against. docs/replica.md explains each field; `validateReplica`
  * applies this schema and adds the checks a schema cannot express (JSON-only values, nesting and
  * size limits, unique ids, days that exist, URLs that parse).
@@ -23,7 +23,7 @@ const HTTP_URL = {
 /** The schema as a plain JSON value: `JSON.stringify` it to publish it. */
 export const replicaJsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'Tandem Replica v1',
+  title: 'Tandem Replica v2',
   description: 'The whole state of one entity, as one side of a Tandem connection sends it to the other.',
   type: 'object',
   additionalProperties: false,
@@ -51,7 +51,7 @@ export const replicaJsonSchema = {
     'attachments',
   ],
   properties: {
-    schema: { const: 1, description: 'the format version, 1' },
+    schema: { enum: [1, 2], description: 'the format version: 2, or 1 from an older sender' },
     entity: {
       type: 'object',
       additionalProperties: false,
@@ -127,6 +127,12 @@ export const replicaJsonSchema = {
           internal: { type: 'boolean' },
         },
       },
+    },
+    fieldTimes: {
+      type: 'object',
+      description:
+        'v2 only (required there, refused in v1): when each field last changed, by JSON pointer such as /summary or /custom/Tier',
+      additionalProperties: { $ref: '#/$defs/timestamp' },
     },
     attachments: {
       type: 'array',

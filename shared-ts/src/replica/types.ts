@@ -1,5 +1,6 @@
 /**
- * Replica v1: a platform-neutral JSON document of one entity's whole state.
+ * Replica v2: a platform-neutral JSON document of one entity's whole state. v2 is v1 plus
+ * `fieldTimes`, when each field last changed; receivers read both versions.
  *
  * Fields sit at the top level exactly as rules write them (`replica.summary = ...`).
  * Rich text (description, comment bodies) is the sanitised HTML subset documented in
@@ -7,8 +8,41 @@
  * `undefined`, so a replica survives JSON unchanged.
  */
 
-/** The replica format version this code writes and reads. */
-export const REPLICA_SCHEMA_VERSION = 1;
+/** The replica format version this code writes. */
+export const REPLICA_SCHEMA_VERSION = 2;
+
+/** The replica format versions this code reads (and can send, see `downgradeReplica`). */
+export const REPLICA_SCHEMA_VERSIONS: readonly ReplicaSchemaVersion[] = [1, 2];
+
+/** A replica format version: 1 (no field times) or 2. */
+export type ReplicaSchemaVersion = 1 | 2;
+
+/**
+ * The top-level replica fields that carry a change time in `fieldTimes` (besides each custom
+ * field, as `/custom/<name>`). `created` and `updated` are times themselves; `comments` and
+ * `attachments` are kept in step by identity, not by time.
+ */
+export const TIMED_FIELDS = [
+  'summary',
+  'description',
+  'status',
+  'priority',
+  'labels',
+  'assignee',
+  'reporter',
+  'due',
+  'resolution',
+  'type',
+  'project',
+  'parent',
+] as const;
+
+/**
+ * When each field last changed on the sending side, by JSON pointer (`/summary`,
+ * `/custom/Customer Tier`, the name escaped as RFC 6901 says), as UTC timestamps. A field
+ * missing from it has no known time.
+ */
+export type FieldTimes = Record<string, string>;
 
 /** Which platform an entity lives on. Open-ended so a new node (say Zendesk) needs no change here. */
 export type Platform = 'jira' | 'salesforce' | (string & {});
@@ -75,11 +109,12 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /** The whole state of one entity, as sent from one side to the other. */
 export interface Replica {
-  schema: typeof REPLICA_SCHEMA_VERSION;
+  /** The format version; this code writes 2 and reads 1 and 2. */
+  schema: ReplicaSchemaVersion;
   entity: EntityRef;
   /** Monotonic per entity and sender; the receiver drops a replica whose seq is not newer. */
   seq: number;
-  /** Hash of the content (everything but schema, entity, seq and hash); see docs/replica.md. */
+  /** Hash of the content (everything but schema, entity, seq, hash and fieldTimes); see docs/replica.md. */
   hash: string;
   summary: string | null;
   description: string | null;
@@ -103,4 +138,9 @@ export interface Replica {
   custom: Record<string, JsonValue>;
   comments: ReplicaComment[];
   attachments: ReplicaAttachment[];
+  /**
+   * v2 only (present exactly when `schema` is 2): when each field last changed, derived by the
+   * sending engine from successive builds. `newest-wins` compares these per field.
+   */
+  fieldTimes?: FieldTimes;
 }

@@ -9,6 +9,8 @@ const RULES = new Set([
   'required',
   'type',
   'const',
+  'enum',
+  'propertyNames',
   'pattern',
   'minLength',
   'minimum',

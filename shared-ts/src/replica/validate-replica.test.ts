@@ -155,8 +155,7 @@ describe('validateReplica', () => {
       {
         path: '/Severity',
         rule: 'additionalProperties',
-        message:
-          'unknown property "Severity": Replica v1 has no such field (custom fields belong in /custom)',
+        message: 'unknown property "Severity": a replica has no such field (custom fields belong in /custom)',
       },
     ]);
   });
@@ -172,8 +171,52 @@ describe('validateReplica', () => {
   });
 
   it('refuses another format version', () => {
-    expect(errorsOf(withValue('/schema', 2))).toEqual([
-      { path: '/schema', rule: 'const', message: 'must be 1, found 2' },
+    expect(errorsOf(withValue('/schema', 3))).toEqual([
+      { path: '/schema', rule: 'enum', message: 'must be one of 1, 2, found 3' },
+    ]);
+  });
+
+  it('accepts a v2 replica with field times by pointer, a custom field name escaped', () => {
+    const v2 = {
+      ...example(),
+      schema: 2,
+      fieldTimes: { '/summary': '2026-11-20T10:00:00.000Z', '/custom/a~1b': '2026-11-20T10:00:00Z' },
+    };
+    expect(validateReplica(v2).ok).toBe(true);
+  });
+
+  it('refuses a v2 replica without field times, and a v1 replica with them', () => {
+    expect(errorsOf({ ...example(), schema: 2 })).toEqual([
+      {
+        path: '/fieldTimes',
+        rule: 'required',
+        message: 'required property "fieldTimes" is missing (Replica v2)',
+      },
+    ]);
+    expect(errorsOf({ ...example(), fieldTimes: {} })).toEqual([
+      {
+        path: '/fieldTimes',
+        rule: 'additionalProperties',
+        message:
+          'unknown property "fieldTimes": Replica v1 has no field times (send schema 2, or leave them out)',
+      },
+    ]);
+  });
+
+  it('refuses a field time for a field that has none, and a time that is not a UTC timestamp or does not exist', () => {
+    const v2 = {
+      ...example(),
+      schema: 2,
+      fieldTimes: {
+        '/updated': '2026-11-20T10:00:00Z',
+        '/summary': 'yesterday',
+        '/status': '2026-02-31T10:00:00Z',
+      },
+    };
+    expect(errorsOf(v2).map((error) => `${error.path} ${error.rule}`)).toEqual([
+      '/fieldTimes/~1summary pattern',
+      '/fieldTimes/~1updated propertyNames',
+      '/fieldTimes/~1status date',
     ]);
   });
 

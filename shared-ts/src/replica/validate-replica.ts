@@ -1,5 +1,5 @@
 /**
- * Validates untrusted input (a parsed message body, a rule's output) as a Replica v1. All or
+ * Validates untrusted input (a parsed message body, a rule's output) as a Replica v1 or v2. All or
  * nothing: a replica with any error is refused whole, and every error says where (JSON pointer)
  * and which rule it broke, in words a person can act on.
  *
@@ -16,18 +16,19 @@ import { pointerSegment, unescapePointerSegment } from '../util/json-pointer';
 import { isCalendarDate, parseUtcTimestamp } from '../util/utc-timestamp';
 import { replicaJsonSchema } from './replica-json-schema';
 import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
-import type { Replica } from './types';
+import { TIMED_FIELDS, type Replica } from './types';
 
 /** One reason a value is not a valid replica. */
 export interface ReplicaValidationError {
   /** JSON pointer to the offending value (`/comments/0/created`); `''` is the whole value. */
   path: string;
   /**
-   * The rule broken: a JSON Schema keyword (`required`, `type`, `const`, `pattern`, `minLength`, `maxLength`,
+   * The rule broken: a JSON Schema keyword (`required`, `type`, `enum`, `const`, `pattern`, `minLength`, `maxLength`,
    * `minimum`, `maximum`, `uniqueItems`, `additionalProperties`); `json` for a value that is not
    * JSON; `depth` or `size` for a replica nested too deep or too large; `unique` for an id used
    * twice in `comments` or `attachments`; `date` for a day or time that does not exist; `url`
-   * for a URL that does not parse or a reference with a dangerous scheme.
+   * for a URL that does not parse or a reference with a dangerous scheme; `propertyNames` for a
+   * `fieldTimes` key that names no timed field.
    */
   rule: string;
   message: string;
@@ -55,10 +56,11 @@ const URL_SHAPE = new RegExp(replicaJsonSchema.properties.entity.properties.url.
 let validator: Validator | undefined;
 
 /**
- * `{ok: true, replica}` when `value` is a valid Replica v1 (the same object, typed), otherwise
- * `{ok: false, errors}` listing every problem found: values that are not JSON, schema
+ * `{ok: true, replica}` when `value` is a valid Replica v1 or v2 (the same object, typed),
+ * otherwise `{ok: false, errors}` listing every problem found: values that are not JSON, schema
  * violations, unknown properties at any level (except inside `custom`), duplicate labels and
- * comment or attachment ids, days that do not exist, URLs that are not http(s). A replica nested
+ * comment or attachment ids, days that do not exist, URLs that are not http(s), `fieldTimes`
+ * missing from v2 or present in v1 or naming no timed field. A replica nested
  * too deep or too large gets that one error. The `hash` is checked for form only; recompute it
  * with `replicaContentHash`.
  */
@@ -82,6 +84,7 @@ export function validateReplica(value: unknown): ReplicaValidation {
     ...duplicateIds(value),
     ...impossibleDates(value),
     ...unsafeUrls(value),
+    ...fieldTimesProblems(value),
   ];
   // The validator reports each missing property, and each report here lists them all: keep one of each.
   const unique = new Map(errors.map((error) => [`${error.path} ${error.rule}`, error]));
@@ -120,7 +123,7 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
         // `additionalProperties: false` reports each unknown property at the property itself.
         const name = unescapePointerSegment(path.slice(path.lastIndexOf('/') + 1));
         const topLevel = path.lastIndexOf('/') === 0;
-        const hint = topLevel ? ': Replica v1 has no such field (custom fields belong in /custom)' : ' here';
+        const hint = topLevel ? ': a replica has no such field (custom fields belong in /custom)' : ' here';
         errors.push({
           path,
           rule: 'additionalProperties',
@@ -163,6 +166,13 @@ function schemaErrors(units: readonly OutputUnit[], instance: unknown): ReplicaV
         errors.push({ path, rule: 'pattern', message: `must be ${expected}, found ${shown(actual)}` });
         break;
       }
+      case 'enum':
+        errors.push({
+          path,
+          rule: 'enum',
+          message: `must be one of ${(Array.isArray(keyword) ? keyword : []).map((item) => JSON.stringify(item)).join(', ')}, found ${shown(actual)}`,
+        });
+        break;
       case 'minLength':
         errors.push({ path, rule: 'minLength', message: 'must not be empty' });
         break;
@@ -266,6 +276,52 @@ function impossibleDates(value: unknown): ReplicaValidationError[] {
       if (!isRecord(item)) return;
       for (const field of fields) check(item[field], `/${collection}/${index}/${field}`);
     });
+  }
+  return errors;
+}
+
+const TIMED_POINTER = new RegExp(`^/(${TIMED_FIELDS.join('|')}|custom/.+)$`);
+
+/**
+ * `fieldTimes` belongs to v2 and only to it, and names timed fields by pointer (a day that does
+ * not exist is reported with the other dates). Linear in the number of times.
+ */
+function fieldTimesProblems(value: unknown): ReplicaValidationError[] {
+  if (!isRecord(value)) return [];
+  const has = hasOwn(value, 'fieldTimes');
+  if (value.schema === 2 && !has) {
+    return [
+      {
+        path: '/fieldTimes',
+        rule: 'required',
+        message: 'required property "fieldTimes" is missing (Replica v2)',
+      },
+    ];
+  }
+  if (value.schema === 1 && has) {
+    return [
+      {
+        path: '/fieldTimes',
+        rule: 'additionalProperties',
+        message:
+          'unknown property "fieldTimes": Replica v1 has no field times (send schema 2, or leave them out)',
+      },
+    ];
+  }
+  const times = value.fieldTimes;
+  if (!isRecord(times)) return [];
+  const errors: ReplicaValidationError[] = [];
+  for (const [key, time] of Object.entries(times)) {
+    const path = `/fieldTimes/${pointerSegment(key)}`;
+    if (!TIMED_POINTER.test(key)) {
+      errors.push({
+        path,
+        rule: 'propertyNames',
+        message: `must name a timed field by JSON pointer (/summary, /custom/<name>, ...), found ${shown(key)}`,
+      });
+    } else if (typeof time === 'string' && TIMESTAMP_SHAPE.test(time) && parseUtcTimestamp(time) === null) {
+      errors.push({ path, rule: 'date', message: `must be a day that exists, found ${shown(time)}` });
+    }
   }
   return errors;
 }

@@ -48,6 +48,19 @@ export async function applyIncomingReplica(
   const previous = link ? await deps.links.loadPrevious(link) : null;
   const now = isoNow(ctx);
   const rules = { side: config.side, script: config.rules.outgoing };
+  // Our replica as it stands now: whether it holds unsent changes, and when each of its fields
+  // last changed (a local edit not yet built gets its time here).
+  const before =
+    link && local
+      ? buildValidOutgoingReplica({
+          link,
+          local,
+          rules,
+          runRules: deps.runRules,
+          connection: config.connection,
+          now,
+        })
+      : null;
   const decision = planIncomingApply({
     connectionId: config.connectionId,
     link,
@@ -59,6 +72,7 @@ export async function applyIncomingReplica(
     policy: config.policy,
     connection: config.connection,
     now,
+    ...(before?.ok ? { localFieldTimes: before.content.fieldTimes ?? {} } : {}),
   });
   if (decision.kind === 'drop') {
     await appendLog(ctx, 'dropped', { local: link?.local, remote }, decision.message);
@@ -66,20 +80,12 @@ export async function applyIncomingReplica(
   }
   if (decision.kind === 'fail') return { kind: 'failed', failure: decision.failure };
 
-  let unsentBefore = false;
-  if (link && local && link.outgoing.lastSentHash !== null) {
-    const before = buildValidOutgoingReplica({
-      link,
-      local,
-      rules,
-      runRules: deps.runRules,
-      connection: config.connection,
-      now,
-    });
-    unsentBefore =
-      before.ok &&
-      (await hashReplicaContent(deps.hashReplica, before.content)) !== link.outgoing.lastSentHash;
-  }
+  const unsentBefore =
+    before !== null &&
+    before.ok &&
+    link !== null &&
+    link.outgoing.lastSentHash !== null &&
+    (await hashReplicaContent(deps.hashReplica, before.content)) !== link.outgoing.lastSentHash;
 
   const { plan } = decision;
   const result: ApplyResult =
@@ -101,6 +107,7 @@ export async function applyIncomingReplica(
     runRules: deps.runRules,
     connection: config.connection,
     now,
+    adopted: replica,
   });
   if (!after.ok) {
     await deps.links.save(committed, replica);

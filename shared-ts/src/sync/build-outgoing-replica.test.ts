@@ -2,7 +2,9 @@ import type { RuleInputs } from '../rules/types';
 import { buildOutgoingReplica, type OutgoingBuildInput } from './build-outgoing-replica';
 import { createLink } from './create-link';
 import { fakeRulesEngine } from './testing/fake-rules-engine';
-import { caseOf, SALESFORCE_CASE } from './testing/fixtures';
+import { TIMED_FIELDS } from '../replica';
+import { stampsOf } from './stamp-fields';
+import { caseOf, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 const NOW = '2026-11-20T10:00:00.000Z';
 
@@ -27,7 +29,7 @@ describe('buildOutgoingReplica', () => {
     expect(result).toEqual({
       ok: true,
       content: {
-        schema: 1,
+        schema: 2,
         entity: SALESFORCE_CASE,
         summary: 'Printer on fire',
         description: null,
@@ -46,8 +48,41 @@ describe('buildOutgoingReplica', () => {
         custom: {},
         comments: [],
         attachments: [],
+        // The first build: every field changed, at the entity's modifiedAt.
+        fieldTimes: Object.fromEntries(TIMED_FIELDS.map((name) => [`/${name}`, '2026-11-20T08:00:00.000Z'])),
       },
     });
+  });
+
+  it('keeps the time of a field whose value is unchanged since the last build, and stamps a changed one', () => {
+    const first = build();
+    if (!first.ok) throw new Error('no build');
+    const link = {
+      ...createLink('conn-1', SALESFORCE_CASE),
+      outgoing: { ...createLink('conn-1', SALESFORCE_CASE).outgoing, fields: stampsOf(first.content) },
+    };
+    const second = build({
+      link,
+      local: caseOf(
+        { Subject: 'Printer fixed', Status: 'x', comments: [] },
+        { modifiedAt: '2026-11-20T09:30:00+01:00' },
+      ),
+    });
+    expect(second.ok && second.content.fieldTimes).toMatchObject({
+      '/summary': '2026-11-20T08:30:00.000Z',
+      '/status': '2026-11-20T08:00:00.000Z',
+    });
+  });
+
+  it("gives a field that changed to the value of the replica just applied that replica's time for it", () => {
+    const adopted = {
+      ...replicaOf({ summary: 'Printer on fire' }),
+      schema: 2 as const,
+      fieldTimes: { '/summary': '2026-11-19T07:00:00.000Z' },
+    };
+    const result = build({ adopted });
+    expect(result.ok && result.content.fieldTimes?.['/summary']).toBe('2026-11-19T07:00:00.000Z');
+    expect(result.ok && result.content.fieldTimes?.['/status']).toBe('2026-11-20T08:00:00.000Z');
   });
 
   it('never sends back the comment copies the apply created', () => {
@@ -68,7 +103,7 @@ describe('buildOutgoingReplica', () => {
       outgoing: () => ({ schema: 9, entity: { id: 'other' }, seq: 99, hash: 'x' }),
     });
     const result = build({ runRules: spoofing });
-    expect(result.ok && result.content.schema).toBe(1);
+    expect(result.ok && result.content.schema).toBe(2);
     expect(result.ok && result.content.entity).toEqual(SALESFORCE_CASE);
     expect(result.ok && 'seq' in result.content).toBe(false);
     expect(result.ok && 'hash' in result.content).toBe(false);

@@ -3,6 +3,7 @@ import type { Side } from '../rules/types';
 import type { Link } from './link';
 import type { LocalEntity } from './local-entity';
 import type { RulesEngine } from './ports';
+import { stampFields } from './stamp-fields';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import { withoutEchoItems } from './without-echo-items';
 
@@ -17,6 +18,8 @@ export interface OutgoingBuildInput {
   runRules: RulesEngine;
   connection?: Record<string, JsonValue>;
   now: string;
+  /** The remote replica just applied, when this build follows an apply (see `stampFields`). */
+  adopted?: Replica | null;
 }
 
 /** The replica content, or why it could not be built. */
@@ -24,8 +27,9 @@ export type OutgoingBuild = { ok: true; content: ReplicaContent } | { ok: false;
 
 /**
  * Runs the outgoing rules on the local entity (without the items that came from the remote) and
- * returns the replica they build. The rules start from an empty replica; `schema` and `entity`
- * are the engine's to set, whatever the rules wrote there.
+ * returns the replica they build. The rules start from an empty replica; `schema`, `entity` and
+ * `fieldTimes` are the engine's to set, whatever the rules wrote there. Field times carry over
+ * from the link's stamps of the last build where a value is unchanged (`stampFields`).
  */
 export function buildOutgoingReplica(input: OutgoingBuildInput): OutgoingBuild {
   const start = emptyReplica(input.local.ref);
@@ -46,15 +50,26 @@ export function buildOutgoingReplica(input: OutgoingBuildInput): OutgoingBuild {
       ),
     };
   }
-  const { seq: _seq, hash: _hash, schema: _schema, entity: _entity, ...content } = result.output;
-  return {
-    ok: true,
-    content: {
-      schema: REPLICA_SCHEMA_VERSION,
-      entity: input.local.ref,
-      ...(content as Omit<ReplicaContent, 'schema' | 'entity'>),
-    },
+  const {
+    seq: _seq,
+    hash: _hash,
+    schema: _schema,
+    entity: _entity,
+    fieldTimes: _fieldTimes,
+    ...content
+  } = result.output;
+  const built: ReplicaContent = {
+    schema: REPLICA_SCHEMA_VERSION,
+    entity: input.local.ref,
+    ...(content as Omit<ReplicaContent, 'schema' | 'entity'>),
   };
+  const { fieldTimes } = stampFields({
+    previous: input.link.outgoing.fields,
+    content: built,
+    modifiedAt: input.local.modifiedAt,
+    adopted: input.adopted ?? null,
+  });
+  return { ok: true, content: { ...built, fieldTimes } };
 }
 
 function emptyReplica(entity: EntityRef): ReplicaContent {
@@ -78,5 +93,6 @@ function emptyReplica(entity: EntityRef): ReplicaContent {
     custom: {},
     comments: [],
     attachments: [],
+    fieldTimes: {},
   };
 }

@@ -5,6 +5,7 @@ import { replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 function replicaItem(id: string, seq: number, overrides: Partial<QueueItem> = {}): QueueItem {
   return {
+    format: 2,
     id,
     key: 'conn-1:Case:500A',
     connectionId: 'conn-1',

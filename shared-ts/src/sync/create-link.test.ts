@@ -5,12 +5,13 @@ describe('createLink', () => {
 
   it('starts active with nothing sent, nothing applied and empty id maps', () => {
     expect(createLink('conn-1', local)).toEqual({
+      format: 2,
       connectionId: 'conn-1',
       local,
       remote: null,
       state: 'active',
       incoming: { seq: 0, acked: 0, baseline: [] },
-      outgoing: { seq: 0, lastSentHash: null, unacked: [] },
+      outgoing: { seq: 0, lastSentHash: null, unacked: [], delivered: 0, fields: {} },
       comments: [],
       attachments: [],
       lastSyncAt: null,

@@ -6,7 +6,8 @@ import type { SyncFailure } from './sync-failure';
 
 /**
  * Sends the outbox items that are due through the transport, each on its own: a delivered item
- * leaves the outbox (unless a newer one replaced it meanwhile) and stamps the link's last sync;
+ * leaves the outbox (unless a newer one replaced it meanwhile) and stamps the link's last sync
+ * and the newest seq known delivered;
  * a failed one is retried with backoff or goes to the error list; the run goes on either way.
  */
 export async function deliverOutbox(ctx: SyncContext): Promise<QueueRunSummary> {
@@ -25,7 +26,15 @@ export async function deliverOutbox(ctx: SyncContext): Promise<QueueRunSummary> 
       if (sent.ok) {
         await deps.outbox.remove(item.key, item.id);
         const link = await deps.links.get(config.connectionId, item.entity);
-        if (link) await deps.links.save({ ...link, lastSyncAt: isoNow(ctx) });
+        const seq = item.message.kind === 'replica' ? item.message.replica.seq : 0;
+        if (link) {
+          const delivered = Math.max(link.outgoing.delivered, seq);
+          await deps.links.save({
+            ...link,
+            outgoing: { ...link.outgoing, delivered },
+            lastSyncAt: isoNow(ctx),
+          });
+        }
         await countSyncEvent(ctx, {
           outcome: 'synced',
           latencyMs: deps.clock.now() - Date.parse(item.queuedAt),

@@ -7,6 +7,7 @@ import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 const link = { ...createLink('conn-1', SALESFORCE_CASE, JIRA_ISSUE), lastSyncAt: '2026-11-20T09:00:00.000Z' };
 
 const item: QueueItem = {
+  format: 2,
   id: 'q1',
   key: 'conn-1:Case:500A',
   connectionId: 'conn-1',

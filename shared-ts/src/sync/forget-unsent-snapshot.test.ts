@@ -5,6 +5,7 @@ import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 function link(seqs: number[]): Link {
   return {
+    format: 2,
     connectionId: 'conn-1',
     local: SALESFORCE_CASE,
     remote: JIRA_ISSUE,
@@ -13,7 +14,9 @@ function link(seqs: number[]): Link {
     outgoing: {
       seq: Math.max(...seqs),
       lastSentHash: 'h',
-      unacked: seqs.map((seq) => ({ seq, view: { Subject: `v${seq}` } })),
+      unacked: seqs.map((seq) => ({ seq, applied: 1, view: { Subject: `v${seq}` } })),
+      delivered: 0,
+      fields: {},
     },
     comments: [],
     attachments: [],
@@ -23,6 +26,7 @@ function link(seqs: number[]): Link {
 
 function queued(seq: number, attempts = 0): QueueItem {
   return {
+    format: 2,
     id: `item-${seq}`,
     key: 'conn-1:Case:500A',
     connectionId: 'conn-1',

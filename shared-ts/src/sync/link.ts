@@ -6,6 +6,9 @@
  */
 import type { EntityRef, JsonValue } from '../replica';
 
+/** The link format this code writes; `migrateLink` brings a v1 link (no `format`) up to it. */
+export const LINK_FORMAT = 2;
+
 /** A remote item (comment, attachment) and the local copy the apply created for it. */
 export interface IdPair {
   remote: string;
@@ -30,7 +33,23 @@ export interface BaselineEntry {
  */
 export interface SentSnapshot {
   seq: number;
+  /** The remote seq this replica acknowledged (`applied` on its message) when it was built. */
+  applied: number;
+  /**
+   * The local values at the top-level fields the incoming rules write (all fields when they
+   * cannot be told), a value over 1 KiB of canonical JSON replaced by `{"$digest": <sha-256>}`.
+   */
   view: Record<string, JsonValue>;
+}
+
+/**
+ * One field of the last outgoing replica built: a digest of its value (SHA-256 of its canonical
+ * JSON), and when it last changed (the entity's `modifiedAt` at the build that first showed the
+ * value; null when unknown). Successive builds derive `Replica.fieldTimes` from these.
+ */
+export interface FieldStamp {
+  digest: string;
+  time: string | null;
 }
 
 /** Whether the pair still syncs. Unlinking stops sync for good; both entities keep their data. */
@@ -38,6 +57,8 @@ export type LinkState = 'active' | 'unlinked';
 
 /** What this side keeps per synced pair. */
 export interface Link {
+  /** The link format, 2. */
+  format: typeof LINK_FORMAT;
   connectionId: string;
   /** The local entity. */
   local: EntityRef;
@@ -59,6 +80,13 @@ export interface Link {
     lastSentHash: string | null;
     /** Snapshots of the replicas sent and not yet acknowledged, oldest first (a few at most). */
     unacked: SentSnapshot[];
+    /**
+     * The newest outgoing seq known to have reached the remote: its delivery succeeded, or the
+     * remote acknowledged it (or a newer one). 0 before the first.
+     */
+    delivered: number;
+    /** Per field of the last replica built, by JSON pointer (`/summary`, `/custom/Tier`). */
+    fields: Record<string, FieldStamp>;
   };
   /** Comments this side created from remote comments. Their local copies are never sent back. */
   comments: IdPair[];

@@ -9,6 +9,7 @@ describe('newQueueItem', () => {
 
   it('makes a pending item keyed by connection and entity, due now', () => {
     expect(newQueueItem(node.engine.context, SALESFORCE_CASE, unlink)).toEqual({
+      format: 2,
       id: 'salesforce-q1',
       key: 'conn-1:Case:500A',
       connectionId: 'conn-1',

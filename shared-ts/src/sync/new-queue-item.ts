@@ -1,5 +1,5 @@
 import type { EntityRef } from '../replica';
-import { queueKey, type QueueItem } from './queue-item';
+import { QUEUE_ITEM_FORMAT, queueKey, type QueueItem } from './queue-item';
 import { isoNow, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
@@ -13,6 +13,7 @@ export function newQueueItem(
 ): QueueItem {
   const now = isoNow(ctx);
   return {
+    format: QUEUE_ITEM_FORMAT,
     id: ctx.deps.ids.next(),
     key: queueKey(ctx.config.connectionId, entity),
     connectionId: ctx.config.connectionId,

@@ -381,9 +381,11 @@ describe('planIncomingApply', () => {
           seq: 3,
           lastSentHash: 'sent-3',
           unacked: [
-            { seq: 2, view: { Subject: 'Older', Status: 'To Do' } },
-            { seq: 3, view: { Subject: 'Ours', Status: 'To Do' } },
+            { seq: 2, applied: 0, view: { Subject: 'Older', Status: 'To Do' } },
+            { seq: 3, applied: 0, view: { Subject: 'Ours', Status: 'To Do' } },
           ],
+          delivered: 0,
+          fields: {},
         },
       };
     }
@@ -440,7 +442,7 @@ describe('planIncomingApply', () => {
       const decision = applied(plan({ link: linkAwaitingAck(), applied: 2, replica: replicaOf({ seq: 2 }) }));
       expect(decision.next.incoming.acked).toBe(2);
       expect(decision.next.outgoing.unacked).toEqual([
-        { seq: 3, view: { Subject: 'Ours', Status: 'To Do' } },
+        { seq: 3, applied: 0, view: { Subject: 'Ours', Status: 'To Do' } },
       ]);
     });
 

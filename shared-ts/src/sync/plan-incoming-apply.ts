@@ -2,13 +2,14 @@ import {
   MAX_REPLICA_DEPTH,
   MAX_REPLICA_VALUES,
   type EntityRef,
+  type FieldTimes,
   type JsonValue,
   type Replica,
 } from '../replica';
 import { inspectJson } from '../util/inspect-json';
 import type { EntityWrite, RuleInputs, Side } from '../rules/types';
 import { jsonEqual } from './json-equal';
-import type { BaselineEntry, IdPair, Link } from './link';
+import { LINK_FORMAT, type BaselineEntry, type IdPair, type Link } from './link';
 import type { LocalEntity } from './local-entity';
 import { pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
@@ -21,6 +22,7 @@ import type { SyncPolicy } from './sync-policy';
 import { valueAtPath } from './value-at-path';
 import { writtenValueMatches } from './written-value-matches';
 import { describeRef } from './describe-ref';
+import { fieldTimesAt, readsByWrittenPath, timesOfStamps } from './field-times-at';
 import type { CollectionPlan, Conflict, FieldWrite, WritePlan } from './write-plan';
 
 /** The collections kept in step by identity: a rule write to exactly this path means "keep in step". */
@@ -43,6 +45,11 @@ export interface IncomingApplyInput {
   connection?: Record<string, JsonValue>;
   /** ISO-8601 instant: `date.now()` in the rules and the link's `lastSyncAt`. */
   now: string;
+  /**
+   * When each field of our own replica last changed, as our build before this apply found them
+   * (`Replica.fieldTimes`); default: the times of the link's stamps (`link.outgoing.fields`).
+   */
+  localFieldTimes?: FieldTimes;
 }
 
 /** The link after a successful apply, before the entity store has said which ids it created. */
@@ -147,6 +154,11 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
 
   // Both sides remote-wins (or both local-wins) agree on no winner: settle such conflicts by newest-wins.
   const settle = effectiveConflictPolicy(input.policy.conflict, message.policy);
+  // A v2 replica says when each field changed: newest-wins compares those, per field. A v1 sender
+  // compares entity-wide times on its side, so the same is done here for its replicas.
+  const remoteTimes = replica.schema === 2 ? (replica.fieldTimes ?? {}) : null;
+  const localTimes = input.localFieldTimes ?? timesOfStamps(link?.outgoing.fields);
+  const reads = remoteTimes ? readsByWrittenPath(input.rules.script, input.rules.side) : null;
   const fields: FieldWrite[] = [];
   const conflicts: Conflict[] = [];
   for (const [key, write] of writes) {
@@ -185,10 +197,13 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     }
     const base = echoed !== undefined ? echoed : entry?.value;
     if (base !== undefined && !jsonEqual(current, base)) {
+      const times = remoteTimes
+        ? fieldTimesAt(reads ? (reads.get(key) ?? []) : null, remoteTimes, localTimes)
+        : { remote: replica.updated, local: local.modifiedAt };
       const winner = resolveConflict({
         policy: settle.policy,
-        remoteUpdated: replica.updated,
-        localModifiedAt: local.modifiedAt,
+        remoteUpdated: times.remote,
+        localModifiedAt: times.local,
         remote: replica.entity,
         local: local.ref,
       });
@@ -243,6 +258,7 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     },
     conflicts,
     next: {
+      format: LINK_FORMAT,
       connectionId: input.connectionId,
       local: local?.ref ?? link?.local ?? null,
       remote: replica.entity,
@@ -252,6 +268,9 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
         seq: outgoingSeq,
         lastSentHash: link?.outgoing.lastSentHash ?? null,
         unacked: (link?.outgoing.unacked ?? []).filter((s) => s.seq > acked),
+        // What the remote acknowledges has reached it.
+        delivered: Math.max(link?.outgoing.delivered ?? 0, acked),
+        fields: link?.outgoing.fields ?? {},
       },
       comments: collections.comments.pairs,
       attachments: collections.attachments.pairs,

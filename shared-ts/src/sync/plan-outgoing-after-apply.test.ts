@@ -1,6 +1,7 @@
 import { createLink } from './create-link';
 import type { Link } from './link';
 import { planOutgoingAfterApply, type OutgoingAfterApplyInput } from './plan-outgoing-after-apply';
+import { stampsOf } from './stamp-fields';
 import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 const { seq: _seq, hash: _hash, ...content } = replicaOf({ entity: SALESFORCE_CASE });
@@ -10,7 +11,7 @@ function applyLink(): Link {
   return {
     ...link,
     incoming: { ...link.incoming, seq: 4 },
-    outgoing: { seq: 2, lastSentHash: 'h-before', unacked: [] },
+    outgoing: { ...link.outgoing, seq: 2, lastSentHash: 'h-before', unacked: [] },
   };
 }
 
@@ -32,7 +33,10 @@ describe('planOutgoingAfterApply', () => {
     const decision = after({});
     expect(decision).toEqual({
       kind: 'suppress',
-      link: { ...applyLink(), outgoing: { seq: 2, lastSentHash: 'h-after', unacked: [] } },
+      link: {
+        ...applyLink(),
+        outgoing: { ...applyLink().outgoing, lastSentHash: 'h-after', fields: stampsOf(content) },
+      },
     });
   });
 

@@ -2,6 +2,7 @@ import type { JsonValue } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import { planOutgoingSend } from './plan-outgoing-send';
+import { stampsOf } from './stamp-fields';
 import type { ReplicaMessage } from './sync-message';
 import type { ConflictPolicy } from './sync-policy';
 
@@ -37,7 +38,10 @@ export function planOutgoingAfterApply(input: OutgoingAfterApplyInput): Outgoing
   const { link, hash } = input;
   if (hash === link.outgoing.lastSentHash) return { kind: 'unchanged' };
   if (!input.unsentBefore && input.senderKnewUs) {
-    return { kind: 'suppress', link: { ...link, outgoing: { ...link.outgoing, lastSentHash: hash } } };
+    return {
+      kind: 'suppress',
+      link: { ...link, outgoing: { ...link.outgoing, lastSentHash: hash, fields: stampsOf(input.content) } },
+    };
   }
   const decision = planOutgoingSend(link, input.content, hash, input.localView, input.policy);
   return decision.kind === 'send' ? decision : { kind: 'unchanged' };

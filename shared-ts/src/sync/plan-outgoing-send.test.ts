@@ -1,5 +1,6 @@
 import { createLink } from './create-link';
 import { planOutgoingSend } from './plan-outgoing-send';
+import { stampsOf } from './stamp-fields';
 import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 import type { Link } from './link';
 
@@ -10,7 +11,7 @@ function sentLink(): Link {
   return {
     ...link,
     incoming: { ...link.incoming, seq: 5 },
-    outgoing: { seq: 2, lastSentHash: 'h2', unacked: [] },
+    outgoing: { ...link.outgoing, seq: 2, lastSentHash: 'h2', unacked: [] },
   };
 }
 
@@ -68,7 +69,9 @@ describe('planOutgoingSend', () => {
     expect(decision.kind === 'send' && decision.link.outgoing).toEqual({
       seq: 3,
       lastSentHash: 'h3',
-      unacked: [{ seq: 3, view: { Subject: 'x' } }],
+      unacked: [{ seq: 3, applied: 5, view: { Subject: 'x' } }],
+      delivered: 0,
+      fields: stampsOf(content),
     });
   });
 

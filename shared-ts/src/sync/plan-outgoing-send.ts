@@ -2,6 +2,7 @@ import type { JsonValue } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import type { ReplicaMessage } from './sync-message';
+import { stampsOf } from './stamp-fields';
 import type { ConflictPolicy } from './sync-policy';
 
 /** How many unacknowledged snapshots a link keeps; older ones only weaken echo detection. */
@@ -13,7 +14,8 @@ export type OutgoingDecision = { kind: 'unchanged' } | { kind: 'send'; message: 
 /**
  * Decides an outgoing replica: nothing when its hash equals the last one sent; otherwise the
  * next per-entity seq, a message that tells the receiver its own entity and the last seq of
- * theirs we applied, this side's conflict policy, and a snapshot of the local fields for recognising the echo later.
+ * theirs we applied, this side's conflict policy, and a snapshot of the local fields (with the
+ * `applied` it carries) for recognising the echo later. The link keeps the build's field stamps.
  */
 export function planOutgoingSend(
   link: Link,
@@ -25,16 +27,20 @@ export function planOutgoingSend(
   if (hash === link.outgoing.lastSentHash) return { kind: 'unchanged' };
   const seq = link.outgoing.seq + 1;
   const { comments: _comments, attachments: _attachments, ...fields } = localView;
-  const unacked = [...link.outgoing.unacked, { seq, view: fields }].slice(-MAX_UNACKED_SNAPSHOTS);
+  const applied = link.incoming.seq;
+  const unacked = [...link.outgoing.unacked, { seq, applied, view: fields }].slice(-MAX_UNACKED_SNAPSHOTS);
   return {
     kind: 'send',
     message: {
       kind: 'replica',
       replica: { ...content, seq, hash },
       target: link.remote,
-      applied: link.incoming.seq,
+      applied,
       policy,
     },
-    link: { ...link, outgoing: { seq, lastSentHash: hash, unacked } },
+    link: {
+      ...link,
+      outgoing: { ...link.outgoing, seq, lastSentHash: hash, unacked, fields: stampsOf(content) },
+    },
   };
 }

@@ -10,8 +10,13 @@ import type { SyncMessage } from './sync-message';
 /** `pending` items are tried when due; `error` items wait for an admin to retry or discard them. */
 export type QueueItemState = 'pending' | 'error';
 
+/** The queue item format this code writes; `migrateQueueItem` brings a v1 item (no `format`) up to it. */
+export const QUEUE_ITEM_FORMAT = 2;
+
 /** A message waiting to be delivered (outbox) or applied (inbox). */
 export interface QueueItem {
+  /** The queue item format, 2. */
+  format: typeof QUEUE_ITEM_FORMAT;
   /** Unique per content: a coalesced item gets a new id, so a late result for the old one is ignored. */
   id: string;
   /** One item per key: `connectionId:type:id` of the entity (ours in the outbox, the sender's in the inbox). */

@@ -8,6 +8,7 @@ const policy = { baseMs: 1_000, capMs: 60_000, maxAttempts: 3 };
 const half = () => 0.5;
 
 const item: QueueItem = {
+  format: 2,
   id: 'q1',
   key: 'conn-1:Case:500A',
   connectionId: 'conn-1',

@@ -5,6 +5,7 @@ import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 function queuedReplica(applied: number, target: EntityRef | null = JIRA_ISSUE): QueueItem {
   return {
+    format: 2,
     id: 'item-1',
     key: 'conn-1:Case:500A',
     connectionId: 'conn-1',
