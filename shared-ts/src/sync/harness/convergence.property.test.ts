@@ -23,11 +23,15 @@ import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
 
 // HARNESS_RUNS=1000 for a longer hunt; 100 keeps the suite fast.
 const RUNS = Number(process.env.HARNESS_RUNS ?? 100);
+// HARNESS_FORCED_RUNS=400 adds the forced long scenarios (3 pairs, 20 to 90 steps) that find the
+// open case of section 9; HARNESS_SEED fixes fast-check's seed for them.
+const FORCED_RUNS = Number(process.env.HARNESS_FORCED_RUNS ?? 0);
+const SEED = Number(process.env.HARNESS_SEED ?? 1);
 const PAIRS = 2;
+const FORCED_PAIRS = 3;
 const TIMEOUT_MS = Math.max(60_000, RUNS * 400);
 
 const side = fc.constantFrom<Side>('jira', 'salesforce');
-const pair = fc.integer({ min: 0, max: PAIRS - 1 });
 
 const changes: fc.Arbitrary<Partial<SyncedFields>> = fc.oneof(
   fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
@@ -49,23 +53,26 @@ const fault: fc.Arbitrary<Fault | null> = fc.oneof(
   },
 );
 
-const step: fc.Arbitrary<ScenarioStep> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('deliver' as const),
-      side,
-      faults: fc.array(fault, { maxLength: PAIRS }),
-    }),
-  },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
-  },
-);
+const stepOn = (pairs: number): fc.Arbitrary<ScenarioStep> => {
+  const pair = fc.integer({ min: 0, max: pairs - 1 });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('deliver' as const),
+        side,
+        faults: fc.array(fault, { maxLength: pairs }),
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
+    },
+  );
+};
 
 const start: SyncedFields = {
   summary: 'start',
@@ -75,13 +82,19 @@ const start: SyncedFields = {
   labels: [],
 };
 
-function scenarios(policies: Record<Side, ConflictPolicy>): fc.Arbitrary<Scenario> {
+function scenarios(
+  policies: Record<Side, ConflictPolicy>,
+  shape = { pairs: PAIRS, minSteps: 0, maxSteps: 40 },
+): fc.Arbitrary<Scenario> {
   return fc.record({
     seed: fc.integer({ min: 1, max: 1_000_000 }),
     policies: fc.constant(policies),
-    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), { minLength: 1, maxLength: PAIRS }),
+    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), {
+      minLength: 1,
+      maxLength: shape.pairs,
+    }),
     settled: fc.boolean(),
-    steps: fc.array(step, { maxLength: 40 }),
+    steps: fc.array(stepOn(shape.pairs), { minLength: shape.minSteps, maxLength: shape.maxSteps }),
   });
 }
 
@@ -144,5 +157,27 @@ describe('two nodes under random edits and network faults', () => {
       );
     },
     TIMEOUT_MS,
+  );
+});
+
+const PAIRINGS: [string, Record<Side, ConflictPolicy>][] = [
+  ['Salesforce local-wins, Jira remote-wins', { salesforce: 'local-wins', jira: 'remote-wins' }],
+  ['Jira local-wins, Salesforce remote-wins', { jira: 'local-wins', salesforce: 'remote-wins' }],
+  ['both remote-wins', { jira: 'remote-wins', salesforce: 'remote-wins' }],
+  ['both local-wins', { jira: 'local-wins', salesforce: 'local-wins' }],
+  ['both newest-wins', { jira: 'newest-wins', salesforce: 'newest-wins' }],
+];
+
+// Opt-in (HARNESS_FORCED_RUNS): open case 1 of section 9 still fails these.
+(FORCED_RUNS > 0 ? describe : describe.skip)('forced long scenarios: 3 pairs, 20 to 90 steps', () => {
+  it.each(PAIRINGS)(
+    'converge when %s',
+    async (_name, policies) => {
+      await fc.assert(
+        fc.asyncProperty(scenarios(policies, { pairs: FORCED_PAIRS, minSteps: 20, maxSteps: 90 }), converges),
+        { numRuns: FORCED_RUNS, seed: SEED },
+      );
+    },
+    Math.max(60_000, FORCED_RUNS * 800),
   );
 });

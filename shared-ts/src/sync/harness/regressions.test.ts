@@ -206,4 +206,49 @@ describe('convergence regressions', () => {
 
     expect(problems).toEqual([]);
   });
+  it.each<ConflictPolicy>(['remote-wins', 'local-wins'])(
+    "settles a field changed on both sides by its own change times, not the entities' (both %s)",
+    async (policy) => {
+      // Found by the forced long scenarios (29 steps; the steps on pairs the scenario does not
+      // have are left out). Both sides changed the description ("three" on Jira, then "two" on
+      // Salesforce); Jira's labels changed after. Comparing entity-wide times, each side found its
+      // own entity newer and kept its own description, for good. Replica v2 carries a time per
+      // field and both sides now compare the two description edits (sync-semantics.md, 4.4).
+      const scenario: Scenario = {
+        seed: 362395,
+        policies: { jira: policy, salesforce: policy },
+        entities: [{ side: 'jira', fields: START }],
+        settled: true,
+        steps: [
+          { kind: 'process', side: 'salesforce' },
+          { kind: 'tick', ms: 88492 },
+          { kind: 'process', side: 'jira' },
+          { kind: 'process', side: 'jira' },
+          { kind: 'edit', side: 'salesforce', pair: 0, changes: { status: 'Working' } },
+          { kind: 'deliver', side: 'jira', faults: [null, null, { kind: 'drop', ms: 381017 }] },
+          { kind: 'edit', side: 'jira', pair: 0, changes: { description: 'three' } },
+          { kind: 'deliver', side: 'salesforce', faults: [{ kind: 'delay', ms: 336121 }] },
+          { kind: 'deliver', side: 'salesforce', faults: [null] },
+          { kind: 'deliver', side: 'salesforce', faults: [null] },
+          { kind: 'tick', ms: 40475 },
+          { kind: 'deliver', side: 'jira', faults: [] },
+          { kind: 'tick', ms: 68783 },
+          { kind: 'edit', side: 'salesforce', pair: 0, changes: { description: 'three' } },
+          { kind: 'tick', ms: 84985 },
+          { kind: 'deliver', side: 'jira', faults: [null, null, { kind: 'crash-receiver', ms: 128023 }] },
+          { kind: 'edit', side: 'jira', pair: 0, changes: { labels: ['a', 'b', 'c'] } },
+          { kind: 'edit', side: 'salesforce', pair: 0, changes: { description: 'two' } },
+          { kind: 'deliver', side: 'salesforce', faults: [] },
+          { kind: 'process', side: 'salesforce' },
+          { kind: 'deliver', side: 'jira', faults: [null, null, null] },
+          { kind: 'deliver', side: 'jira', faults: [null, null] },
+          { kind: 'edit', side: 'salesforce', pair: 0, changes: { status: 'Working' } },
+        ],
+      };
+
+      const { problems } = await runScenario(scenario);
+
+      expect(problems).toEqual([]);
+    },
+  );
 });
