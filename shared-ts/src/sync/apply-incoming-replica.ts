@@ -10,6 +10,7 @@ import type { IncomingResult } from './incoming-result';
 import { isEmptyWritePlan } from './is-empty-write-plan';
 import type { Link } from './link';
 import type { LocalEntity } from './local-entity';
+import { snapshotKeysOf } from './field-times-at';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
@@ -125,6 +126,7 @@ export async function applyIncomingReplica(
       hash,
       localView: applied.view,
       policy: config.policy.conflict,
+      snapshotKeys: snapshotKeysOf(config.rules.incoming, config.side),
     });
     if (outgoing.kind === 'send') {
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);

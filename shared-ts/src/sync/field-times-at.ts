@@ -28,6 +28,21 @@ export function readsByWrittenPath(script: string, side: Side): Map<string, stri
   return value;
 }
 
+/**
+ * The top-level local fields the incoming rules write: all a sent snapshot needs to keep. Null
+ * (keep every field) when the script does not check.
+ */
+export function snapshotKeysOf(script: string, side: Side): ReadonlySet<string> | null {
+  const reads = readsByWrittenPath(script, side);
+  if (!reads) return null;
+  const keys = new Set<string>();
+  for (const key of reads.keys()) {
+    const path = key.startsWith('.') ? [key.slice(1)] : (JSON.parse(key) as string[]);
+    if (path[0] !== undefined) keys.add(path[0]);
+  }
+  return keys;
+}
+
 /** The times of our last build's fields, from the link's stamps (unknown ones left out). */
 export function timesOfStamps(fields: Readonly<Record<string, FieldStamp>> | undefined): FieldTimes {
   const times: FieldTimes = {};

@@ -2,6 +2,7 @@ import type { Replica } from '../replica';
 import type { RuleInputs } from '../rules/types';
 import { createLink } from './create-link';
 import type { Link } from './link';
+import { snapshotView } from './snapshot-view';
 import { planIncomingApply, type IncomingApplyInput, type IncomingDecision } from './plan-incoming-apply';
 import { DEFAULT_SYNC_POLICY, type ConflictPolicy } from './sync-policy';
 import { fakeRulesEngine } from './testing/fake-rules-engine';
@@ -389,6 +390,23 @@ describe('planIncomingApply', () => {
         },
       };
     }
+
+    it('recognises our own long value shown back although its snapshot keeps only a digest', () => {
+      const long = `Printer on fire ${'x'.repeat(40_000)}`;
+      const link = linkAwaitingAck();
+      const snapshot = { seq: 3, applied: 0, view: snapshotView({ Subject: long, Status: 'To Do' }, null) };
+      const decision = applied(
+        plan({
+          link: { ...link, outgoing: { ...link.outgoing, unacked: [snapshot] } },
+          local: caseOf({ Subject: long, Status: 'To Do' }),
+          applied: 3,
+          replica: replicaOf({ seq: 2, summary: long }),
+        }),
+      );
+      expect(JSON.stringify(snapshot).length).toBeLessThan(200);
+      expect(decision.plan.fields).toEqual([]);
+      expect(decision.next.incoming.baseline).toContainEqual({ path: ['Subject'], value: long, sentSeq: 3 });
+    });
 
     it('does not treat our own value shown back by an acknowledging replica as a remote change', () => {
       const local = caseOf({ Subject: 'Ours', Status: 'To Do' });

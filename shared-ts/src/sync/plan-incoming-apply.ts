@@ -19,6 +19,7 @@ import { effectiveConflictPolicy, resolveConflict } from './resolve-conflict';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
 import type { SyncPolicy } from './sync-policy';
+import { snapshotValueAt } from './snapshot-view';
 import { valueAtPath } from './value-at-path';
 import { writtenValueMatches } from './written-value-matches';
 import { describeRef } from './describe-ref';
@@ -173,7 +174,9 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     const entry = baseline.get(key);
     // Our replica `acked` is newer news than an agreement recorded before we sent it.
     const echoed =
-      snapshot && (!entry || entry.sentSeq < acked) ? valueAtPath(snapshot.view, path) : undefined;
+      snapshot && (!entry || entry.sentSeq < acked)
+        ? snapshotValueAt(snapshot.view, path, [remote, valueAtPath(view, path)])
+        : undefined;
     if (echoed !== undefined && writtenValueMatches(remote, echoed)) {
       baseline.set(key, { path, value: echoed, sentSeq: acked });
       continue;

@@ -20,6 +20,8 @@ export interface OutgoingAfterApplyInput {
   localView: Record<string, JsonValue>;
   /** This side's conflict policy, stamped on a replica it sends. */
   policy: ConflictPolicy;
+  /** The top-level fields the incoming rules write: what a snapshot keeps (all when absent). */
+  snapshotKeys?: ReadonlySet<string> | null;
 }
 
 /** Nothing to do, an echo to remember without sending, or a replica to send. */
@@ -43,6 +45,13 @@ export function planOutgoingAfterApply(input: OutgoingAfterApplyInput): Outgoing
       link: { ...link, outgoing: { ...link.outgoing, lastSentHash: hash, fields: stampsOf(input.content) } },
     };
   }
-  const decision = planOutgoingSend(link, input.content, hash, input.localView, input.policy);
+  const decision = planOutgoingSend(
+    link,
+    input.content,
+    hash,
+    input.localView,
+    input.policy,
+    input.snapshotKeys ?? null,
+  );
   return decision.kind === 'send' ? decision : { kind: 'unchanged' };
 }

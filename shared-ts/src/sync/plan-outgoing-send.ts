@@ -2,6 +2,7 @@ import type { JsonValue } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import type { ReplicaMessage } from './sync-message';
+import { snapshotView } from './snapshot-view';
 import { stampsOf } from './stamp-fields';
 import type { ConflictPolicy } from './sync-policy';
 
@@ -15,7 +16,8 @@ export type OutgoingDecision = { kind: 'unchanged' } | { kind: 'send'; message: 
  * Decides an outgoing replica: nothing when its hash equals the last one sent; otherwise the
  * next per-entity seq, a message that tells the receiver its own entity and the last seq of
  * theirs we applied, this side's conflict policy, and a snapshot of the local fields (with the
- * `applied` it carries) for recognising the echo later. The link keeps the build's field stamps.
+ * `applied` it carries; only the fields in `snapshotKeys`, the top-level fields the incoming
+ * rules write, when given; see `snapshotView`) for recognising the echo later. The link keeps the build's field stamps.
  */
 export function planOutgoingSend(
   link: Link,
@@ -23,10 +25,11 @@ export function planOutgoingSend(
   hash: string,
   localView: Record<string, JsonValue>,
   policy: ConflictPolicy,
+  snapshotKeys: ReadonlySet<string> | null = null,
 ): OutgoingDecision {
   if (hash === link.outgoing.lastSentHash) return { kind: 'unchanged' };
   const seq = link.outgoing.seq + 1;
-  const { comments: _comments, attachments: _attachments, ...fields } = localView;
+  const fields = snapshotView(localView, snapshotKeys);
   const applied = link.incoming.seq;
   const unacked = [...link.outgoing.unacked, { seq, applied, view: fields }].slice(-MAX_UNACKED_SNAPSHOTS);
   return {

@@ -4,6 +4,7 @@ import { createLink } from './create-link';
 import { enqueueOutgoing } from './enqueue-outgoing';
 import { enqueueOutgoingError } from './enqueue-outgoing-error';
 import { hashReplicaContent } from './hash-replica-content';
+import { snapshotKeysOf } from './field-times-at';
 import { planOutgoingSend } from './plan-outgoing-send';
 import { isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
@@ -42,7 +43,14 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
       return { kind: 'failed', failure: built.failure };
     }
     const hash = await hashReplicaContent(deps.hashReplica, built.content);
-    const decision = planOutgoingSend(link, built.content, hash, local.view, config.policy.conflict);
+    const decision = planOutgoingSend(
+      link,
+      built.content,
+      hash,
+      local.view,
+      config.policy.conflict,
+      snapshotKeysOf(config.rules.incoming, config.side),
+    );
     if (decision.kind === 'unchanged') return { kind: 'unchanged' };
     await enqueueOutgoing(ctx, decision.link, decision.message);
     return { kind: 'enqueued', seq: decision.message.replica.seq };
