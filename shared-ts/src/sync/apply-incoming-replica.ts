@@ -11,6 +11,7 @@ import { isEmptyWritePlan } from './is-empty-write-plan';
 import type { Link } from './link';
 import type { LocalEntity } from './local-entity';
 import { snapshotKeysOf } from './field-times-at';
+import { snapshotView } from './snapshot-view';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
@@ -131,11 +132,24 @@ export async function applyIncomingReplica(
     if (outgoing.kind === 'send') {
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
-      await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
       const refreshed = refreshPendingReplica(
         await deps.outbox.get(queueKey(config.connectionId, committed.local)),
         { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
         () => deps.ids.next(),
+      );
+      const saved = outgoing.kind === 'suppress' ? outgoing.link : committed;
+      // The snapshot of a refreshed replica shows what it now carries, for the remote will judge that.
+      await deps.links.save(
+        refreshed?.message?.kind === 'replica'
+          ? refreshSnapshot(
+              saved,
+              refreshed.message.replica.seq,
+              refreshed.message.applied,
+              applied.view,
+              snapshotKeysOf(config.rules.incoming, config.side),
+            )
+          : saved,
+        replica,
       );
       if (refreshed) await deps.outbox.put(refreshed);
       if (outgoing.kind === 'suppress') {
@@ -168,6 +182,19 @@ export async function applyIncomingReplica(
       : `Applied seq ${replica.seq} of ${describeRef(remote)} to ${describeRef(committed.local)}: ${describePlan(plan)}.`,
   );
   return { kind: 'applied', created, plan, conflicts: decision.conflicts };
+}
+
+function refreshSnapshot(
+  link: Link,
+  seq: number,
+  appliedSeq: number,
+  view: Record<string, JsonValue>,
+  keys: ReadonlySet<string> | null,
+): Link {
+  const unacked = link.outgoing.unacked.map((snapshot) =>
+    snapshot.seq === seq ? { seq, applied: appliedSeq, view: snapshotView(view, keys) } : snapshot,
+  );
+  return { ...link, outgoing: { ...link.outgoing, unacked } };
 }
 
 function refs(link: Link): { local: EntityRef; remote: EntityRef | null } {

@@ -160,6 +160,19 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
   const remoteTimes = replica.schema === 2 ? (replica.fieldTimes ?? {}) : null;
   const localTimes = input.localFieldTimes ?? timesOfStamps(link?.outgoing.fields);
   const reads = remoteTimes ? readsByWrittenPath(input.rules.script, input.rules.side) : null;
+  const previousTimes = previous?.schema === 2 ? (previous.fieldTimes ?? {}) : null;
+  const timeMovedOn = (key: string): boolean => {
+    if (!remoteTimes || !previousTimes) return false;
+    const fieldReads = reads ? (reads.get(key) ?? []) : null;
+    const now = fieldTimesAt(fieldReads, remoteTimes, previousTimes);
+    return now.remote !== null && (now.local === null || Date.parse(now.remote) > Date.parse(now.local));
+  };
+  // Replicas of ours that reached the remote after the one it acknowledges here: it built this one
+  // without them, and will judge them when it applies them. One still waiting in our outbox is
+  // not among them: the apply brings it up to date (refresh-pending-replica.ts).
+  const delivered = link?.outgoing.delivered ?? 0;
+  const unackedAfter = (link?.outgoing.unacked ?? []).filter((s) => s.seq > acked && s.seq <= delivered);
+  const firstUnseenSeq = unackedAfter[0]?.seq ?? Infinity;
   const fields: FieldWrite[] = [];
   const conflicts: Conflict[] = [];
   for (const [key, write] of writes) {
@@ -184,9 +197,12 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     // Did the remote change it? When it had applied our replica `acked` and now shows something
     // else, yes: it changed the value after seeing ours (even back to what `previous` held).
     // Otherwise against what the rules made of previous, or else against the agreed value.
+    // A v2 remote whose time for the field moved on changed it, even back to the value previous
+    // held (changed and changed back).
     const before = previousWrites.get(key);
     if (
       echoed === undefined &&
+      !timeMovedOn(key) &&
       (before
         ? jsonEqual(remote, before.value)
         : entry !== undefined && writtenValueMatches(remote, entry.value))
@@ -194,12 +210,51 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       continue;
     }
     const current = valueAtPath(view, path);
+    // Values of ours in replicas the remote had not seen when it built this one.
+    const unseenWithAck = unackedAfter.map((s) => ({
+      value: snapshotValueAt(s.view, path, [current, remote]),
+      applied: s.applied as number | null,
+    }));
+    const unseen = unseenWithAck.map((item) => item.value);
+    // The acknowledged snapshot carried a known `applied`; an agreement's is not recorded.
+    const seenApplied: number | null = snapshot ? snapshot.applied : null;
     if (writtenValueMatches(remote, current)) {
-      baseline.set(key, { path, value: current, sentSeq: outgoingSeq });
+      // Both sides reached the value. When ours came from a change the remote has not seen yet,
+      // keep the older agreement: the remote will judge that change against it.
+      const seen = echoed !== undefined ? echoed : entry?.value;
+      const oursUnseen =
+        seen !== undefined && !jsonEqual(current, seen) && unseen.some((value) => jsonEqual(value, current));
+      if (!oursUnseen) baseline.set(key, { path, value: current, sentSeq: outgoingSeq });
+      else if (echoed !== undefined) baseline.set(key, { path, value: echoed, sentSeq: acked });
       continue;
     }
     const base = echoed !== undefined ? echoed : entry?.value;
-    if (base !== undefined && !jsonEqual(current, base)) {
+    // We changed it when our value differs from the base, or when the replicas of ours the remote
+    // had not seen change it from one to the next (changed and changed back): the remote will judge
+    // each against the one before. The first is judged against what the remote last had of ours:
+    // the acknowledged snapshot, or an agreement recorded no later than the acknowledged seq and
+    // before the first of them was built.
+    const seenBefore = snapshot
+      ? snapshotValueAt(snapshot.view, path, [current, remote])
+      : entry !== undefined && entry.sentSeq <= acked && entry.sentSeq < firstUnseenSeq
+        ? entry.value
+        : undefined;
+    // A replica that acknowledges a newer seq of the remote's is judged by the remote against its
+    // own value at that seq (an echo, section 4.3), not against our replica before it: no change.
+    const chain =
+      seenBefore === undefined
+        ? unseenWithAck
+        : [{ value: seenBefore, applied: seenApplied }, ...unseenWithAck];
+    const changedUnseen = chain.some((item, index) => {
+      const before = chain[index - 1];
+      return (
+        before !== undefined &&
+        (before.applied === null || (item.applied !== null && item.applied <= before.applied)) &&
+        !jsonEqual(item.value, before.value)
+      );
+    });
+    const weChanged = base !== undefined && (!jsonEqual(current, base) || changedUnseen);
+    if (weChanged) {
       const times = remoteTimes
         ? fieldTimesAt(reads ? (reads.get(key) ?? []) : null, remoteTimes, localTimes)
         : { remote: replica.updated, local: local.modifiedAt };
