@@ -11,7 +11,7 @@ import type { CliCommand } from './io';
 export const REPLICA_USAGE = [
   'usage: tandem replica validate [FILE|-]',
   '',
-  '  Reads a Replica v1 (JSON) from FILE, or from standard input when FILE is - or absent, and',
+  '  Reads a replica (v1 or v2, JSON) from FILE, or from standard input when FILE is - or absent, and',
   '  checks it as a receiving node does: schema, limits, dates, links, unique ids and the hash.',
   '  Prints each problem as FILE: /json/pointer: message (rule). Exits 1 when there is one.',
   '',
@@ -51,9 +51,13 @@ export const replicaCommand: CliCommand = async (args, io) => {
     io.stdout(`${lines.join('\n')}\n${errors.length} error${errors.length === 1 ? '' : 's'}\n`);
     return 1;
   }
-  const replica = value as { seq: number; entity: { platform: string; type: string; id: string } };
+  const replica = value as {
+    schema: number;
+    seq: number;
+    entity: { platform: string; type: string; id: string };
+  };
   io.stdout(
-    `${name}: a valid Replica v1 of ${replica.entity.platform} ${replica.entity.type} ${replica.entity.id}, seq ${replica.seq}, its hash right\n`,
+    `${name}: a valid Replica v${replica.schema} of ${replica.entity.platform} ${replica.entity.type} ${replica.entity.id}, seq ${replica.seq}, its hash right\n`,
   );
   return 0;
 };

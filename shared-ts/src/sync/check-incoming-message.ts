@@ -11,7 +11,7 @@ const MAX_REASON = 1000;
 
 /**
  * Null when a message from the other side may go into the inbox; otherwise the permanent failure
- * that refuses it. A replica must be a valid Replica v1 within the replica limits, with a seq of
+ * that refuses it. A replica must be a valid Replica (v1 or v2) within the replica limits, with a seq of
  * 1 to 2^53 - 1 (`schema`). The sender's entity must not be on this side's platform
  * (`own-entity`), and a target must be an entity this side syncs, on its platform and of one of
  * its types (`target-invalid`). Takes any value, so a caller that skipped the protocol layer
@@ -23,7 +23,9 @@ export function checkIncomingMessage(config: SyncConfig, message: unknown): Sync
   if (message.kind !== 'replica') return schema(`Unknown message kind ${shown(message.kind)}.`);
   const validation = validateReplica(member(message, 'replica'));
   if (!validation.ok) {
-    return schema(`The replica is not a valid Replica v1 (${describeReplicaErrors(validation.errors)}).`);
+    return schema(
+      `The replica is not a valid Replica v1 or v2 (${describeReplicaErrors(validation.errors)}).`,
+    );
   }
   const { replica } = validation;
   if (replica.seq < 1) return schema('The replica seq must be a positive integer (1 to 2^53 - 1).');

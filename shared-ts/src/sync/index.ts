@@ -7,7 +7,15 @@
  */
 
 // Data
-export type { BaselineEntry, IdPair, Link, LinkState, SentSnapshot } from './link';
+export {
+  LINK_FORMAT,
+  type BaselineEntry,
+  type FieldStamp,
+  type IdPair,
+  type Link,
+  type LinkState,
+  type SentSnapshot,
+} from './link';
 export type { LocalEntity } from './local-entity';
 export type { ReplicaMessage, SyncMessage, UnlinkMessage } from './sync-message';
 export type {
@@ -18,7 +26,21 @@ export type {
   FieldWrite,
   WritePlan,
 } from './write-plan';
-export { queueKey, type QueueItem, type QueueItemState } from './queue-item';
+export { QUEUE_ITEM_FORMAT, queueKey, type QueueItem, type QueueItemState } from './queue-item';
+export {
+  CONNECTION_FORMAT,
+  migrateConnection,
+  migrateLink,
+  migrateQueueItem,
+  migrateStoredReplica,
+  replicaVersionFor,
+  V1_PEER_SPEAKS,
+  type LinkV1,
+  type Migrated,
+  type PeerSpeaks,
+} from './migrate';
+export { stampFields, type StampInput } from './stamp-fields';
+export { fieldTimesAt } from './field-times-at';
 export type { SyncLogEntry, SyncLogKind } from './sync-log-entry';
 export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from './sync-statistics';
 export { syncFailure, type SyncFailure, type SyncFailureCode } from './sync-failure';

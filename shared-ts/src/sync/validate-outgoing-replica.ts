@@ -7,7 +7,7 @@ import { syncFailure, type SyncFailure } from './sync-failure';
 const NUMBERING = { seq: 0, hash: '0'.repeat(64) } as const;
 
 /**
- * Null when the content the outgoing rules built makes a valid Replica v1 (within the replica
+ * Null when the content the outgoing rules built makes a valid Replica v2 (within the replica
  * limits, whatever seq and hash the engine gives it); otherwise a permanent `schema` failure
  * naming where it breaks the schema, so the mistake shows in this side's error list instead of
  * as a refusal from the other side. Checked before the content is hashed or stored, so a value
