@@ -160,13 +160,6 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
   const remoteTimes = replica.schema === 2 ? (replica.fieldTimes ?? {}) : null;
   const localTimes = input.localFieldTimes ?? timesOfStamps(link?.outgoing.fields);
   const reads = remoteTimes ? readsByWrittenPath(input.rules.script, input.rules.side) : null;
-  const previousTimes = previous?.schema === 2 ? (previous.fieldTimes ?? {}) : null;
-  const timeMovedOn = (key: string): boolean => {
-    if (!remoteTimes || !previousTimes) return false;
-    const fieldReads = reads ? (reads.get(key) ?? []) : null;
-    const now = fieldTimesAt(fieldReads, remoteTimes, previousTimes);
-    return now.remote !== null && (now.local === null || Date.parse(now.remote) > Date.parse(now.local));
-  };
   // Replicas of ours that reached the remote after the one it acknowledges here: it built this one
   // without them, and will judge them when it applies them. One still waiting in our outbox is
   // not among them: the apply brings it up to date (refresh-pending-replica.ts).
@@ -197,12 +190,9 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     // Did the remote change it? When it had applied our replica `acked` and now shows something
     // else, yes: it changed the value after seeing ours (even back to what `previous` held).
     // Otherwise against what the rules made of previous, or else against the agreed value.
-    // A v2 remote whose time for the field moved on changed it, even back to the value previous
-    // held (changed and changed back).
     const before = previousWrites.get(key);
     if (
       echoed === undefined &&
-      !timeMovedOn(key) &&
       (before
         ? jsonEqual(remote, before.value)
         : entry !== undefined && writtenValueMatches(remote, entry.value))

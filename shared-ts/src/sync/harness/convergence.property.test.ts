@@ -16,8 +16,9 @@ import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
  * The entity-wide times of newest-wins are replaced by per-field times (Replica v2) and the
  * counterexamples of "changed and changed back" that the forced long scenarios found from seed 11
  * are closed (Link v2); both are kept in regressions.test.ts. The forced scenarios (3 pairs, 20
- * to 90 steps) run from that fixed seed here; other seeds (7, 23) still find the open part of
- * "changed and changed back" (docs/sync-semantics.md, section 9).
+ * to 90 steps) run from that fixed seed here; seed 7 still finds the open part of "changed and
+ * changed back": a replica replaced in the remote's inbox before it was applied
+ * (docs/sync-semantics.md, section 9).
  */
 
 // HARNESS_RUNS=1000 for a longer hunt; 100 keeps the suite fast.
