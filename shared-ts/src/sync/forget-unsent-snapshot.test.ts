@@ -52,6 +52,13 @@ describe('forgetUnsentSnapshot', () => {
     expect(forgetUnsentSnapshot(before, queued(3, 1), queued(4))).toBe(before);
   });
 
+  it('keeps the snapshot of a replica the rendezvous offered in a batch, for the puller may hold it', () => {
+    const before = link([2, 3, 4]);
+    const offered = { ...queued(3), offers: 1, lastOfferedAt: '2026-11-20T10:00:00.000Z' };
+
+    expect(forgetUnsentSnapshot(before, offered, queued(4))).toBe(before);
+  });
+
   it('keeps everything when nothing was replaced', () => {
     const before = link([2, 3]);
     const waiting = queued(3);
