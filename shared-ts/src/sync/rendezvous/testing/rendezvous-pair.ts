@@ -12,6 +12,7 @@ import {
 } from '../../../protocol';
 import { TEST_SECRET } from '../../../protocol/testing/fixtures';
 import type { SyncEngineOptions } from '../../create-sync-engine';
+import type { RulesEngine } from '../../ports';
 import { ManualClock } from '../../testing/in-memory-ports';
 import { createTestNode, type TestNode } from '../../testing/test-node';
 import { InMemoryAckStore } from '../ack-store';
@@ -39,11 +40,16 @@ export interface RendezvousPair {
 
 /** Builds the pair on connection `conn-1`, sharing `TEST_SECRET`. */
 export function rendezvousPair(
-  options: { speaks?: Speaks; maxBatchBytes?: number; jira?: Partial<SyncEngineOptions> } = {},
+  options: {
+    speaks?: Speaks;
+    maxBatchBytes?: number;
+    jira?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
+    salesforce?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
+  } = {},
 ): RendezvousPair {
   const clock = new ManualClock();
   const jira = createTestNode({ platform: 'jira', type: 'issue', clock, ...options.jira });
-  const salesforce = createTestNode({ platform: 'salesforce', type: 'Case', clock });
+  const salesforce = createTestNode({ platform: 'salesforce', type: 'Case', clock, ...options.salesforce });
   const speaks = options.speaks ?? { ...THIS_NODE_SPEAKS };
   const server: RendezvousDeps = {
     connection: async (connectionId) =>
