@@ -10,9 +10,10 @@ import {
   type Envelope,
   type MessageStamp,
 } from '../../protocol';
+import type { Replica } from '../../replica';
 import { classifyFailure } from '../classify-failure';
 import type { QueueItem } from '../queue-item';
-import type { SyncFailure } from '../sync-failure';
+import { syncFailure, type SyncFailure } from '../sync-failure';
 import type { SyncMessage } from '../sync-message';
 
 /** The envelope of a sync message, stamped as given (a carried message uses its item's message id). */
@@ -38,6 +39,25 @@ export function envelopeOf(message: SyncMessage, stamp: MessageStamp): BatchedMe
 /** An outbox item as the envelope a batch or push carries: under the item's message id, stamped `sentAt`. */
 export function carriedEnvelope(item: QueueItem & { message: SyncMessage }, sentAt: number): BatchedMessage {
   return envelopeOf(item.message, { connectionId: item.connectionId, messageId: item.messageId, sentAt });
+}
+
+/** Turns a replica into an older format (lane C's `downgradeReplica`), or null when it cannot. */
+export type ReplicaDowngrade = (replica: Replica, toVersion: number) => Replica | null;
+
+/**
+ * The message in a replica format the peer reads: as it is when the peer reads its format,
+ * else downgraded to the newest format the peer reads, else null (it cannot be sent as it is).
+ * An unlink carries no replica and always goes.
+ */
+export function inSpokenFormat(
+  message: SyncMessage,
+  replicaVersions: readonly number[],
+  downgrade: ReplicaDowngrade | undefined,
+): SyncMessage | null {
+  if (message.kind !== 'replica' || replicaVersions.includes(message.replica.schema)) return message;
+  const target = Math.max(...replicaVersions.filter((version) => version < message.replica.schema));
+  const older = Number.isFinite(target) && downgrade ? downgrade(message.replica, target) : null;
+  return older ? { ...message, replica: older } : null;
 }
 
 /** A verified replica or unlink envelope as the engine's message. */
@@ -82,4 +102,12 @@ const MAX_ACK_MESSAGE = 4000;
 function cutMessage(message: string): string {
   if (message.length === 0) return 'No reason given.';
   return message.length <= MAX_ACK_MESSAGE ? message : `${message.slice(0, MAX_ACK_MESSAGE - 1)}…`;
+}
+
+/** The failure of a replica the peer cannot read: permanent until one side is upgraded. */
+export function unspokenFailure(replicaVersions: readonly number[]): SyncFailure {
+  return syncFailure(
+    'schema',
+    `The other side reads replica formats ${replicaVersions.join(', ')} only, and this replica cannot be written in them. Update the other side.`,
+  );
 }

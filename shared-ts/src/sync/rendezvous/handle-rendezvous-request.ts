@@ -31,7 +31,13 @@ import type { QueueItem } from '../queue-item';
 import type { QueueRunSummary } from '../queue-run-summary';
 import { isoNow } from '../sync-context';
 import { syncFailure } from '../sync-failure';
-import { ackResultOf, failureOfRejection, syncMessageOf } from './carried-message';
+import {
+  ackResultOf,
+  failureOfRejection,
+  syncMessageOf,
+  unspokenFailure,
+  type ReplicaDowngrade,
+} from './carried-message';
 import { planCarried } from './plan-carried';
 import { settleOutboxItem } from './settle-outbox-item';
 
@@ -56,6 +62,8 @@ export interface RendezvousConnection {
    * Acks name messages by id only.
    */
   findQueued(messageId: string): Promise<QueueItem | null>;
+  /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
+  downgradeReplica?: ReplicaDowngrade;
 }
 
 /** A connection made by a `hello`: what the platform stores (and then serves under its id). */
@@ -230,7 +238,17 @@ async function answerPull(
     maxBytes,
     emptyBytes: new TextEncoder().encode(canonicalJson(empty)).length,
     sentAt: now,
+    replicaVersions: connection.speaks.replica,
+    ...(connection.downgradeReplica ? { downgrade: connection.downgradeReplica } : {}),
   });
+  for (const item of plan.unspoken) {
+    await settleOutboxItem(
+      ctx,
+      item,
+      { ok: false, failure: unspokenFailure(connection.speaks.replica) },
+      summary,
+    );
+  }
   for (const { item, bytes } of plan.oversize) {
     await settleOutboxItem(
       ctx,

@@ -45,6 +45,21 @@ describe('buildPushRequest', () => {
     expect(push?.more).toBe(true);
   });
 
+  it('sets aside a replica in a format the rendezvous does not read, to book as a failure', async () => {
+    const pair = rendezvousPair({ speaks: { protocol: [1], replica: [2], capabilities: ['batch-push'] } });
+    const items = await queueCases(pair, '500A');
+    expect(await pushOutbox(pair.client)).toEqual({ done: 0, retrying: 0, failed: 1, more: false });
+    expect(pair.exchanges).toEqual([]);
+    expect(await pair.salesforce.outbox.get(items[0]?.key ?? '')).toMatchObject({
+      state: 'error',
+      lastError: {
+        code: 'schema',
+        message:
+          'The other side reads replica formats 2 only, and this replica cannot be written in them. Update the other side.',
+      },
+    });
+  });
+
   it('has nothing to send when no item has a message', async () => {
     const pair = rendezvousPair();
     const [item] = await queueCases(pair, '500A');

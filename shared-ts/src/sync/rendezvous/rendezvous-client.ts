@@ -29,7 +29,14 @@ import type { QueueRunSummary } from '../queue-run-summary';
 import { isoNow, unexpectedFailure } from '../sync-context';
 import { syncFailure, type SyncFailure } from '../sync-failure';
 import type { AckStore } from './ack-store';
-import { ackResultOf, envelopeOf, failureOfRejection, syncMessageOf } from './carried-message';
+import {
+  ackResultOf,
+  envelopeOf,
+  failureOfRejection,
+  syncMessageOf,
+  unspokenFailure,
+  type ReplicaDowngrade,
+} from './carried-message';
 import { planCarried, type SendableItem } from './plan-carried';
 import { settleOutboxItem } from './settle-outbox-item';
 
@@ -57,6 +64,8 @@ export interface RendezvousClientDeps {
   ): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: SyncFailure }>;
   /** Largest body sent or taken, UTF-8 bytes. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
+  downgradeReplica?: ReplicaDowngrade;
 }
 
 /** One request carrying outbox items, and which item each acked message id stands for. */
@@ -66,6 +75,8 @@ export interface PushRequest {
   carried: Map<string, SendableItem>;
   /** Items too large to send even alone: book them as failures. */
   oversize: { item: SendableItem; bytes: number }[];
+  /** Replicas in a format the peer does not read that cannot be downgraded: book them as failures. */
+  unspoken: SendableItem[];
   /** Whether due items were left for another request. */
   more: boolean;
 }
@@ -80,7 +91,7 @@ export async function buildPushRequest(
   dueItems: readonly QueueItem[],
   deps: Pick<
     RendezvousClientDeps,
-    'connectionId' | 'secret' | 'speaks' | 'clock' | 'messageIds' | 'maxBodyBytes'
+    'connectionId' | 'secret' | 'speaks' | 'clock' | 'messageIds' | 'maxBodyBytes' | 'downgradeReplica'
   >,
 ): Promise<PushRequest | null> {
   const now = deps.clock.now();
@@ -92,34 +103,30 @@ export async function buildPushRequest(
     maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     emptyBytes: new TextEncoder().encode(canonicalJson(emptyPush)).length,
     sentAt: now,
+    replicaVersions: deps.speaks.replica,
+    ...(deps.downgradeReplica ? { downgrade: deps.downgradeReplica } : {}),
   });
+  const setAside = { oversize: plan.oversize, unspoken: plan.unspoken, more: plan.more };
   const first = plan.carried[0];
   if (!first) {
-    return plan.oversize.length === 0
+    return plan.oversize.length === 0 && plan.unspoken.length === 0
       ? null
-      : {
-          request: await signMessage(emptyPush, deps.secret),
-          carried: new Map(),
-          oversize: plan.oversize,
-          more: plan.more,
-        };
+      : { request: await signMessage(emptyPush, deps.secret), carried: new Map(), ...setAside };
   }
   if (batched) {
     const push = createEnvelope('push', { messages: plan.carried.map(({ envelope }) => envelope) }, stamp);
     return {
       request: await signMessage(push, deps.secret),
       carried: new Map(plan.carried.map(({ item }) => [item.messageId, item])),
-      oversize: plan.oversize,
-      more: plan.more,
+      ...setAside,
     };
   }
   // A single message is a request of its own: it travels under the request's new id.
-  const single = envelopeOf(first.item.message, stamp);
+  const single = envelopeOf(syncMessageOf(first.envelope), stamp);
   return {
     request: await signMessage(single, deps.secret),
     carried: new Map([[single.messageId, first.item]]),
-    oversize: plan.oversize,
-    more: plan.more,
+    ...setAside,
   };
 }
 
@@ -138,6 +145,9 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
   const push = await buildPushRequest(due, deps);
   if (!push) return { ...summary, more: false };
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  for (const item of push.unspoken) {
+    await settleOutboxItem(ctx, item, { ok: false, failure: unspokenFailure(deps.speaks.replica) }, summary);
+  }
   for (const { item, bytes } of push.oversize) {
     const failure = syncFailure(
       'schema',
