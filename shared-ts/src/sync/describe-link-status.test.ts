@@ -52,6 +52,16 @@ describe('describeLinkStatus', () => {
     });
   });
 
+  it('says when the rendezvous offered the waiting replica and waits for the puller to acknowledge it', () => {
+    expect(
+      describeLinkStatus(link, { ...item, offers: 2, lastOfferedAt: '2026-11-20T10:02:00.000Z' }, null),
+    ).toMatchObject({
+      state: 'pending',
+      message:
+        'Offered to the other side 2 times, last at 2026-11-20T10:02:00.000Z; waiting for its acknowledgement.',
+    });
+  });
+
   it('says when a pending item will be retried and why the last attempt failed', () => {
     const retrying = {
       ...item,
