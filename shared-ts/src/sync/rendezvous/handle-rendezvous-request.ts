@@ -115,10 +115,12 @@ export async function handleRendezvousRequest(
 ): Promise<HttpResponse> {
   try {
     return await handle(request, deps);
-  } catch (error) {
+  } catch {
+    // The cause stays here: the answer is unsigned and may go to anyone.
     return errorResponse({
       code: 'unavailable',
-      message: `The rendezvous could not finish the request (${error instanceof Error ? error.message : String(error)}); nothing it did not finish was acknowledged. Retry later.`,
+      message:
+        'The rendezvous could not read or write its storage; nothing it did not finish was acknowledged. Retry later.',
     });
   }
 }
