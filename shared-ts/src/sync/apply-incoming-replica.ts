@@ -15,7 +15,7 @@ import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
 import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
-import { appendLog, isoNow, type SyncContext } from './sync-context';
+import { appendLog, isoNow, nextMessageId, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
 import type { ApplyResult, Conflict, WritePlan } from './write-plan';
@@ -127,6 +127,7 @@ export async function applyIncomingReplica(
         await deps.outbox.get(queueKey(config.connectionId, committed.local)),
         { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
         () => deps.ids.next(),
+        () => nextMessageId(ctx),
       );
       if (refreshed) await deps.outbox.put(refreshed);
       if (outgoing.kind === 'suppress') {

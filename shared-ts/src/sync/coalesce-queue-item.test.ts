@@ -10,6 +10,9 @@ function replicaItem(id: string, seq: number, overrides: Partial<QueueItem> = {}
     connectionId: 'conn-1',
     entity: SALESFORCE_CASE,
     message: { kind: 'replica', replica: replicaOf({ seq }), target: null, applied: 0 },
+    messageId: '01M7W6C3800000000000000001',
+    offers: 0,
+    lastOfferedAt: null,
     queuedAt: '2026-11-20T10:00:00.000Z',
     attempts: 0,
     nextAttemptAt: '2026-11-20T10:00:00.000Z',
@@ -38,6 +41,16 @@ describe('coalesceQueueItem', () => {
     const result = coalesceQueueItem(replicaItem('a', 1), newer);
     expect(result.id).toBe('b');
     expect(result.message).toBe(newer.message);
+  });
+
+  it("gives newer content the newcomer's message id, not yet offered, so an ack for the old content leaves it queued", () => {
+    const offered = replicaItem('a', 1, { offers: 2, lastOfferedAt: '2026-11-20T10:01:00.000Z' });
+    const newer = replicaItem('b', 2, { messageId: '01M7W6C3800000000000000009' });
+    expect(coalesceQueueItem(offered, newer)).toMatchObject({
+      messageId: '01M7W6C3800000000000000009',
+      offers: 0,
+      lastOfferedAt: null,
+    });
   });
 
   it('keeps the pending replica when the newcomer is not newer', () => {

@@ -42,6 +42,11 @@ function errorText(item: QueueItem): string {
 }
 
 function pendingText(verb: 'send' | 'apply', item: QueueItem): string {
-  if (item.attempts === 0 || !item.lastError) return `Waiting to ${verb}.`;
+  if (item.attempts === 0 || !item.lastError) {
+    if (verb === 'send' && item.offers > 0 && item.lastOfferedAt) {
+      return `Offered to the other side ${item.offers === 1 ? 'once' : `${item.offers} times`}, last at ${item.lastOfferedAt}; waiting for its acknowledgement.`;
+    }
+    return `Waiting to ${verb}.`;
+  }
   return `Retrying to ${verb} at ${item.nextAttemptAt} (attempt ${item.attempts} failed: ${item.lastError.message}).`;
 }

@@ -107,3 +107,6 @@ export { listSyncErrors, type SyncErrorItem } from './list-sync-errors';
 export { readLinkStatus } from './read-link-status';
 export { readConnectionStatistics } from './read-connection-statistics';
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './create-sync-engine';
+
+// The rendezvous: the initiator's endpoint and the calling side's client
+export * from './rendezvous';

@@ -1,6 +1,6 @@
 import type { EntityRef } from '../replica';
 import { queueKey, type QueueItem } from './queue-item';
-import { isoNow, type SyncContext } from './sync-context';
+import { isoNow, nextMessageId, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
 
@@ -18,6 +18,9 @@ export function newQueueItem(
     connectionId: ctx.config.connectionId,
     entity,
     message,
+    messageId: nextMessageId(ctx),
+    offers: 0,
+    lastOfferedAt: null,
     queuedAt: now,
     attempts: 0,
     nextAttemptAt: now,

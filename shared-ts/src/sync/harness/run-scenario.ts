@@ -29,6 +29,13 @@ export interface Scenario {
   /** Whether the entities are synced, without faults, before the steps (else their creation is part of the traffic). */
   settled: boolean;
   steps: ScenarioStep[];
+  /**
+   * How the nodes talk (default `push`). On `rendezvous`, a `deliver` step of Jira is a Salesforce
+   * pull (its faults hit the pull), cut at `pullLimit` messages and `maxBatchBytes` bytes.
+   */
+  topology?: 'push' | 'rendezvous';
+  pullLimit?: number;
+  maxBatchBytes?: number;
 }
 
 /** Where a scenario's convergence check failed, in words a test failure can show. */
@@ -47,7 +54,13 @@ const SIDES: readonly Side[] = ['jira', 'salesforce'];
  * and no apply sent anything back except the one reply that tells the creator the new pair.
  */
 export async function runScenario(scenario: Scenario): Promise<ScenarioOutcome> {
-  const harness = await createTwoNodeHarness({ seed: scenario.seed, policies: scenario.policies });
+  const harness = await createTwoNodeHarness({
+    seed: scenario.seed,
+    policies: scenario.policies,
+    ...(scenario.topology === undefined ? {} : { topology: scenario.topology }),
+    ...(scenario.pullLimit === undefined ? {} : { pullLimit: scenario.pullLimit }),
+    ...(scenario.maxBatchBytes === undefined ? {} : { maxBatchBytes: scenario.maxBatchBytes }),
+  });
   const pairs: PairRecord[] = [];
   for (const [index, entity] of scenario.entities.entries()) {
     const origin = await harness.createEntity(
