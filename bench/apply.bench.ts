@@ -156,16 +156,21 @@ const input: IncomingApplyInput = {
 function applyOnce(): Link {
   const decision = planIncomingApply(input);
   if (decision.kind !== 'apply') throw new Error(`expected an apply, got ${decision.kind}`);
-  return commitIncomingApply(decision.next, decision.plan, {
-    entity: local,
-    created: {
-      comments: decision.plan.comments.add.map((add) => ({
-        remote: add.remoteId,
-        local: `new-${add.remoteId}`,
-      })),
-      attachments: [],
+  return commitIncomingApply(
+    decision.next,
+    decision.plan,
+    {
+      entity: local,
+      created: {
+        comments: decision.plan.comments.add.map((add) => ({
+          remote: add.remoteId,
+          local: `new-${add.remoteId}`,
+        })),
+        attachments: [],
+      },
     },
-  });
+    0,
+  );
 }
 
 const check = planIncomingApply(input);

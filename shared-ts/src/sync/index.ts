@@ -39,6 +39,7 @@ export type {
   SyncLog,
   Transport,
   WorkQueue,
+  ConditionalWrite,
 } from './ports';
 
 // Pure decisions
@@ -99,7 +100,16 @@ export { receiveMessage } from './receive-message';
 export { processInbox } from './process-inbox';
 export { applyIncomingReplica } from './apply-incoming-replica';
 export { applyIncomingUnlink } from './apply-incoming-unlink';
-export { deliverOutbox } from './deliver-outbox';
+export {
+  commitOutboxDelivery,
+  deliverOutbox,
+  planOutboxDelivery,
+  type OutboxDelivery,
+  type OutboxDeliveryPlan,
+} from './deliver-outbox';
+export { hasRoom, itemBytes, utf8Length, type RunBudget } from './run-budget';
+export { MAX_WRITE_TRIES } from './conditional-write';
+export { linkExisting, type LinkExistingRefusal, type LinkExistingResult } from './link-existing';
 export { unlinkEntity, type UnlinkResult } from './unlink-entity';
 export { retryQueueItem, type RetryResult } from './retry-queue-item';
 export { discardQueueItem, type DiscardResult } from './discard-queue-item';

@@ -66,4 +66,10 @@ export interface Link {
   attachments: IdPair[];
   /** When the pair last synced successfully in either direction. */
   lastSyncAt: string | null;
+  /**
+   * The compare-and-set counter of the stored link: the version this copy was read at (0 for a
+   * link never stored). `LinkStore.save` stores it only if the stored version is still this one,
+   * and bumps it; the value the engine holds is never written by hand.
+   */
+  version: number;
 }

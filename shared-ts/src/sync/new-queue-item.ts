@@ -23,5 +23,6 @@ export function newQueueItem(
     nextAttemptAt: now,
     state: failure ? 'error' : 'pending',
     lastError: failure,
+    version: 0,
   };
 }

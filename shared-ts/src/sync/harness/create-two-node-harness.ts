@@ -132,7 +132,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     try {
       return await run();
     } catch (error) {
-      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0 };
+      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0, remaining: 0 };
       throw error;
     }
   };
