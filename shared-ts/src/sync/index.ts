@@ -109,6 +109,18 @@ export {
 } from './deliver-outbox';
 export { hasRoom, itemBytes, utf8Length, type RunBudget } from './run-budget';
 export { MAX_WRITE_TRIES } from './conditional-write';
+export {
+  decodeStored,
+  encodeStored,
+  STORED_CHUNK_MAX_BYTES,
+  STORED_CHUNK_MAX_UNITS,
+  STORED_HEADER_LENGTH,
+  STORED_MAX_CHUNKS,
+  type DecodeStoredResult,
+  type EncodeStoredResult,
+  type StoredCodecError,
+  type StoredCodecErrorCode,
+} from './storage-codec';
 export { linkExisting, type LinkExistingRefusal, type LinkExistingResult } from './link-existing';
 export { unlinkEntity, type UnlinkResult } from './unlink-entity';
 export { retryQueueItem, type RetryResult } from './retry-queue-item';
