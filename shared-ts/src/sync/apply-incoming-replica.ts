@@ -16,6 +16,7 @@ import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
 import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
+import { withTrim } from './replica-budget';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
@@ -97,16 +98,17 @@ export async function applyIncomingReplica(
     return { kind: 'failed', failure: result.failure };
   }
 
-  const committed = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
+  const draft = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
   const applied: LocalEntity = result.outcome.entity;
   const after = buildValidOutgoingReplica({
-    link: committed,
+    link: draft,
     local: applied,
     rules,
     runRules: deps.runRules,
     connection: config.connection,
     now,
   });
+  const committed = after.ok ? withTrim(draft, after.trimmed) : draft;
   if (!after.ok) {
     const saved = await saveLink(ctx, committed, replica);
     await enqueueOutgoingError(ctx, saved, after.failure);

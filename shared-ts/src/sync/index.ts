@@ -110,6 +110,13 @@ export {
 export { hasRoom, itemBytes, utf8Length, type RunBudget } from './run-budget';
 export { MAX_WRITE_TRIES } from './conditional-write';
 export {
+  describeTrim,
+  fitReplicaBudget,
+  REPLICA_BUDGET_BYTES,
+  type BudgetedReplica,
+  type ReplicaTrim,
+} from './replica-budget';
+export {
   decodeStored,
   encodeStored,
   STORED_CHUNK_MAX_BYTES,

@@ -5,6 +5,7 @@
  * the link, not in it: it is large and only the apply needs it.
  */
 import type { EntityRef, JsonValue } from '../replica';
+import type { ReplicaTrim } from './replica-budget';
 
 /** A remote item (comment, attachment) and the local copy the apply created for it. */
 export interface IdPair {
@@ -72,4 +73,9 @@ export interface Link {
    * and bumps it; the value the engine holds is never written by hand.
    */
   version: number;
+  /**
+   * What the latest outgoing replica left out to fit the replica budget (the oldest comments,
+   * then attachments); absent when it left out nothing. The status shows it.
+   */
+  trimmed?: ReplicaTrim;
 }

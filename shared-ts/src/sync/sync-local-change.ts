@@ -6,6 +6,7 @@ import { enqueueOutgoing } from './enqueue-outgoing';
 import { enqueueOutgoingError } from './enqueue-outgoing-error';
 import { hashReplicaContent } from './hash-replica-content';
 import { planOutgoingSend } from './plan-outgoing-send';
+import { withTrim } from './replica-budget';
 import { queueKey } from './queue-item';
 import { isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
@@ -75,6 +76,6 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     config.policy.conflict,
   );
   if (decision.kind === 'unchanged') return { kind: 'unchanged' };
-  await enqueueOutgoing(ctx, decision.link, decision.message, undefined, waiting);
+  await enqueueOutgoing(ctx, withTrim(decision.link, built.trimmed), decision.message, undefined, waiting);
   return { kind: 'enqueued', seq: decision.message.replica.seq };
 }
