@@ -105,6 +105,17 @@ describe('run budgets', () => {
     expect(node.entities.entities.size).toBe(4);
   });
 
+  it('an inbox run within a byte budget applies the items that fit and leaves the rest due', async () => {
+    const node = await jiraWithInbox(3);
+    const [first] = await node.inbox.due('conn-1', node.clock.iso(), 1);
+    if (!first) throw new Error('nothing due');
+    expect(await processInbox(node.engine.context, { maxBytes: itemBytes(first) * 2 })).toMatchObject({
+      done: 2,
+      remaining: 1,
+    });
+    expect(node.inbox.items.size).toBe(1);
+  });
+
   it('queue runs take only their own connection’s items', async () => {
     const node = await withQueuedCases(1);
     const other = await node.outbox.get('conn-1:Case:5001');
