@@ -91,7 +91,7 @@ export async function applyIncomingReplica(
   const result: ApplyResult =
     local && isEmptyWritePlan(plan)
       ? { ok: true, outcome: { entity: local, created: { comments: [], attachments: [] } } }
-      : await deps.entities.apply(plan);
+      : await deps.entities.apply(plan, remote);
   if (!result.ok) {
     const partial = commitPartialApply(link, config.connectionId, remote, result);
     if (partial) await saveLink(ctx, partial);

@@ -188,6 +188,25 @@ describe('concurrent operations on one entity', () => {
     expect(await queued(node, `conn-1:Case:${ref.id}`)).toMatchObject({ status: { name: 'Escalated' } });
   });
 
+  it('two inbox runs applying the same creating replica at once create one entity, linked once', async () => {
+    const node = createTestNode({ platform: 'jira', type: 'issue', retry });
+    const replica = await hashedReplicaOf({
+      entity: { platform: 'salesforce', type: 'Case', id: '500A' },
+      seq: 1,
+      summary: 'from salesforce',
+    });
+    await receiveMessage(node.engine.context, { kind: 'replica', replica, target: null, applied: 0 });
+    let second: Promise<unknown> = Promise.resolve();
+    node.links.beforeSave.push(() => {
+      second = processInbox(node.engine.context);
+    });
+    await processInbox(node.engine.context);
+    await second;
+    expect(node.entities.entities.size).toBe(1);
+    expect(node.links.links.size).toBe(1);
+    expect(node.inbox.items.size).toBe(0);
+  });
+
   it('a crash between writing a comment and saving the link does not duplicate the comment on retry', async () => {
     const node = createTestNode({ platform: 'salesforce', type: 'Case', retry });
     await receiveMessage(node.engine.context, await fromIssue(1, { summary: 'from jira' }));

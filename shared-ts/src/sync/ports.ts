@@ -36,8 +36,12 @@ export interface EntityStore {
    * `created`, so a retried apply never duplicates a comment or an attachment. Forge: the Jira
    * comment/attachment carries the remote id in an entity property; Salesforce: an external-id
    * field on the copy (`Tandem_Remote_Id__c`), looked up before the insert.
+   *
+   * Creation is idempotent by remote entity the same way: with `plan.target` null and `source`
+   * given, when this store already created an entity from `source` (an earlier or concurrent
+   * apply of the same replica), it writes the plan to that entity instead of creating another.
    */
-  apply(plan: WritePlan): Promise<ApplyResult>;
+  apply(plan: WritePlan, source?: EntityRef): Promise<ApplyResult>;
 }
 
 /** Where links and the last applied replicas live. */

@@ -110,6 +110,8 @@ export class InMemoryEntityStore implements EntityStore {
   readonly afterApply: BeforeWrite[] = [];
   /** The copies this store created, by entity, collection and remote id: adds are idempotent by remote id. */
   private readonly copiesByRemote = new Map<string, string>();
+  /** The entities this store created, by the remote entity they were created from: creation is idempotent too. */
+  private readonly createdFrom = new Map<string, string>();
 
   constructor(
     readonly platform: string,
@@ -149,24 +151,30 @@ export class InMemoryEntityStore implements EntityStore {
     return entity ? clone(entity) : null;
   }
 
-  async apply(plan: WritePlan): Promise<ApplyResult> {
+  async apply(plan: WritePlan, source?: EntityRef): Promise<ApplyResult> {
     await runHook(this.beforeApply);
-    const result = this.write(plan);
+    const result = this.write(plan, source);
     await runHook(this.afterApply);
     return result;
   }
 
-  private write(plan: WritePlan): ApplyResult {
+  private write(plan: WritePlan, source?: EntityRef): ApplyResult {
     this.plans.push(clone(plan));
     const failing = this.injected.shift();
     let entity: LocalEntity;
     let createdEntity: EntityRef | null = null;
-    if (plan.target) {
-      entity = this.require(plan.target);
+    const made = source && !plan.target ? this.createdFrom.get(refKey(source)) : undefined;
+    const target =
+      plan.target ?? (made && this.entities.has(made) ? this.entities.get(made)?.ref : undefined);
+    if (target) {
+      entity = this.require(target);
+      // Reported like a creation, so a failed apply's link still records it.
+      if (!plan.target) createdEntity = target;
     } else {
       const ref = { platform: this.platform, type: this.type, id: `${this.type}-${++this.created}` };
       entity = { ref, view: {}, modifiedAt: null };
       this.entities.set(refKey(ref), entity);
+      if (source) this.createdFrom.set(refKey(source), refKey(ref));
       createdEntity = ref;
     }
     const created: { comments: IdPair[]; attachments: IdPair[] } = { comments: [], attachments: [] };
