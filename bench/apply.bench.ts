@@ -222,7 +222,9 @@ async function pipelinePerApply(iterations: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < iterations; i++) {
     node.entities.put(local);
-    await node.links.save(link, previous);
+    // Put the link back as it was before the apply, over whatever version the last one stored.
+    const stored = await node.links.get(link.connectionId, link.local);
+    await node.links.save({ ...link, version: stored?.version ?? 0 }, previous);
     const result = await applyIncomingReplica(node.engine.context, input.message);
     if (result.kind !== 'applied') throw new Error(`pipeline: ${JSON.stringify(result)}`);
   }
