@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     messageId: ids(),
     offers: 0,
     lastOfferedAt: null,
+    version: 0,
     queuedAt: new Date(pair.clock.now()).toISOString(),
     attempts: 0,
     nextAttemptAt: new Date(pair.clock.now()).toISOString(),
@@ -206,10 +207,12 @@ async function main(): Promise<void> {
   const applyUs = await time(2_000, async () => {
     const decision = planIncomingApply(input);
     if (decision.kind !== 'apply') throw new Error(`expected an apply, got ${decision.kind}`);
-    return commitIncomingApply(decision.next, decision.plan, {
-      entity: local,
-      created: { comments: [], attachments: [] },
-    });
+    return commitIncomingApply(
+      decision.next,
+      decision.plan,
+      { entity: local, created: { comments: [], attachments: [] } },
+      0,
+    );
   });
 
   const replicaBytes = bytes(JSON.stringify(issueReplica));

@@ -2,6 +2,7 @@ import type { EntityRef, JsonValue } from '../replica';
 import { buildValidOutgoingReplica } from './build-valid-outgoing-replica';
 import { commitIncomingApply } from './commit-incoming-apply';
 import { commitPartialApply } from './commit-partial-apply';
+import { putItem, retryOnConflict, saveLink } from './conditional-write';
 import { describeRef } from './describe-ref';
 import { enqueueOutgoing } from './enqueue-outgoing';
 import { enqueueOutgoingError } from './enqueue-outgoing-error';
@@ -15,6 +16,7 @@ import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
 import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
+import { withTrim } from './replica-budget';
 import { appendLog, isoNow, nextMessageId, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
@@ -25,6 +27,10 @@ import type { ApplyResult, Conflict, WritePlan } from './write-plan';
  * sender named), plans the three-way apply, has the entity store carry it out, commits the link
  * with the replica as the new `previous`, and settles the echo (stored as last sent, or sent when
  * local changes were pending or the sender did not know the pair). Conflicts and drops are logged.
+ *
+ * Its link writes are compare-and-set: a refused one raises `WriteConflict`, and `processInbox`
+ * runs the apply again from fresh reads. That second run writes the entity again, which is safe
+ * because fields are set to the same values and `EntityStore.apply` adds by remote id at most once.
  */
 export async function applyIncomingReplica(
   ctx: SyncContext,
@@ -85,26 +91,27 @@ export async function applyIncomingReplica(
   const result: ApplyResult =
     local && isEmptyWritePlan(plan)
       ? { ok: true, outcome: { entity: local, created: { comments: [], attachments: [] } } }
-      : await deps.entities.apply(plan);
+      : await deps.entities.apply(plan, remote);
   if (!result.ok) {
     const partial = commitPartialApply(link, config.connectionId, remote, result);
-    if (partial) await deps.links.save(partial);
+    if (partial) await saveLink(ctx, partial);
     return { kind: 'failed', failure: result.failure };
   }
 
-  const committed = commitIncomingApply(decision.next, plan, result.outcome);
+  const draft = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
   const applied: LocalEntity = result.outcome.entity;
   const after = buildValidOutgoingReplica({
-    link: committed,
+    link: draft,
     local: applied,
     rules,
     runRules: deps.runRules,
     connection: config.connection,
     now,
   });
+  const committed = after.ok ? withTrim(draft, after.trimmed) : draft;
   if (!after.ok) {
-    await deps.links.save(committed, replica);
-    await enqueueOutgoingError(ctx, committed, after.failure);
+    const saved = await saveLink(ctx, committed, replica);
+    await enqueueOutgoingError(ctx, saved, after.failure);
   } else {
     const hash = await hashReplicaContent(deps.hashReplica, after.content);
     const outgoing = planOutgoingAfterApply({
@@ -122,14 +129,20 @@ export async function applyIncomingReplica(
     if (outgoing.kind === 'send') {
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
-      await deps.links.save(outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
-      const refreshed = refreshPendingReplica(
-        await deps.outbox.get(queueKey(config.connectionId, committed.local)),
-        { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
-        () => deps.ids.next(),
-        () => nextMessageId(ctx),
+      await saveLink(ctx, outgoing.kind === 'suppress' ? outgoing.link : committed, replica);
+      // The apply is committed: a concurrent change to the waiting item is refreshed again, not re-applied.
+      await retryOnConflict(
+        async () => {
+          const refreshed = refreshPendingReplica(
+            await deps.outbox.get(queueKey(config.connectionId, committed.local)),
+            { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
+            () => deps.ids.next(),
+            () => nextMessageId(ctx),
+          );
+          if (refreshed) await putItem(deps.outbox, refreshed);
+        },
+        () => undefined,
       );
-      if (refreshed) await deps.outbox.put(refreshed);
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

@@ -18,6 +18,7 @@ function replicaItem(id: string, seq: number, overrides: Partial<QueueItem> = {}
     nextAttemptAt: '2026-11-20T10:00:00.000Z',
     state: 'pending',
     lastError: null,
+    version: 0,
     ...overrides,
   };
 }
@@ -80,7 +81,22 @@ describe('coalesceQueueItem', () => {
       lastError: syncFailure('network', 'down'),
     });
     const newer = replicaItem('b', 2, { queuedAt: '2026-11-20T11:00:00.000Z' });
-    expect(coalesceQueueItem(failed, newer)).toBe(newer);
+    expect(coalesceQueueItem(failed, newer)).toEqual(newer);
+  });
+
+  it('takes the newcomer of the same seq when its content differs: the later of two racing writers read the entity later', () => {
+    const existing = replicaItem('a', 3);
+    const racing = replicaItem('b', 3);
+    if (racing.message?.kind !== 'replica') throw new Error('fixture');
+    racing.message.replica.hash = 'sha256:other';
+    expect(coalesceQueueItem(existing, racing).id).toBe('b');
+  });
+
+  it('carries the stored version on whatever it keeps, so the put is a compare-and-set against it', () => {
+    const stored = replicaItem('a', 1, { version: 4 });
+    expect(coalesceQueueItem(stored, replicaItem('b', 2)).version).toBe(4);
+    expect(coalesceQueueItem(stored, replicaItem('c', 1)).version).toBe(4);
+    expect(coalesceQueueItem({ ...stored, state: 'error' }, replicaItem('d', 2)).version).toBe(4);
   });
 
   it('lets an unlink replace a pending replica, and no replica replace an unlink', () => {

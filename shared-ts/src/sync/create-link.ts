@@ -13,5 +13,6 @@ export function createLink(connectionId: string, local: EntityRef, remote: Entit
     comments: [],
     attachments: [],
     lastSyncAt: null,
+    version: 0,
   };
 }

@@ -20,6 +20,7 @@ const item: QueueItem = {
   nextAttemptAt: '2026-11-20T10:00:00.000Z',
   state: 'pending',
   lastError: null,
+  version: 0,
 };
 
 describe('describeLinkStatus', () => {

@@ -18,6 +18,7 @@ function link(seqs: number[]): Link {
     comments: [],
     attachments: [],
     lastSyncAt: null,
+    version: 0,
   };
 }
 
@@ -36,6 +37,7 @@ function queued(seq: number, attempts = 0): QueueItem {
     nextAttemptAt: '2026-11-20T10:00:00.000Z',
     state: 'pending',
     lastError: null,
+    version: 0,
   };
 }
 

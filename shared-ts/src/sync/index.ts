@@ -39,6 +39,7 @@ export type {
   SyncLog,
   Transport,
   WorkQueue,
+  ConditionalWrite,
 } from './ports';
 
 // Pure decisions
@@ -99,7 +100,35 @@ export { receiveMessage } from './receive-message';
 export { processInbox } from './process-inbox';
 export { applyIncomingReplica } from './apply-incoming-replica';
 export { applyIncomingUnlink } from './apply-incoming-unlink';
-export { deliverOutbox } from './deliver-outbox';
+export {
+  commitOutboxDelivery,
+  deliverOutbox,
+  planOutboxDelivery,
+  type OutboxDelivery,
+  type OutboxDeliveryPlan,
+} from './deliver-outbox';
+export { hasRoom, itemBytes, utf8Length, type RunBudget } from './run-budget';
+export { MAX_WRITE_TRIES } from './conditional-write';
+export {
+  describeTrim,
+  fitReplicaBudget,
+  REPLICA_BUDGET_BYTES,
+  type BudgetedReplica,
+  type ReplicaTrim,
+} from './replica-budget';
+export {
+  decodeStored,
+  encodeStored,
+  STORED_CHUNK_MAX_BYTES,
+  STORED_CHUNK_MAX_UNITS,
+  STORED_HEADER_LENGTH,
+  STORED_MAX_CHUNKS,
+  type DecodeStoredResult,
+  type EncodeStoredResult,
+  type StoredCodecError,
+  type StoredCodecErrorCode,
+} from './storage-codec';
+export { linkExisting, type LinkExistingRefusal, type LinkExistingResult } from './link-existing';
 export { unlinkEntity, type UnlinkResult } from './unlink-entity';
 export { retryQueueItem, type RetryResult } from './retry-queue-item';
 export { discardQueueItem, type DiscardResult } from './discard-queue-item';

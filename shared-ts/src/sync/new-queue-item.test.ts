@@ -7,7 +7,7 @@ describe('newQueueItem', () => {
   const node = createTestNode({ platform: 'salesforce', type: 'Case' });
   const unlink = { kind: 'unlink' as const, entity: SALESFORCE_CASE, target: null, reason: null };
 
-  it('makes a pending item keyed by connection and entity, due now', () => {
+  it('makes a pending item keyed by connection and entity, due now, never stored (version 0)', () => {
     expect(newQueueItem(node.engine.context, SALESFORCE_CASE, unlink)).toEqual({
       id: 'salesforce-q1',
       key: 'conn-1:Case:500A',
@@ -22,6 +22,7 @@ describe('newQueueItem', () => {
       nextAttemptAt: '2026-11-20T10:00:00.000Z',
       state: 'pending',
       lastError: null,
+      version: 0,
     });
   });
 

@@ -26,5 +26,6 @@ export function newQueueItem(
     nextAttemptAt: now,
     state: failure ? 'error' : 'pending',
     lastError: failure,
+    version: 0,
   };
 }

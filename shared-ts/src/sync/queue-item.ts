@@ -43,6 +43,11 @@ export interface QueueItem {
   nextAttemptAt: string;
   state: QueueItemState;
   lastError: SyncFailure | null;
+  /**
+   * The compare-and-set counter of the stored item: the version this copy was read at (0 for an
+   * item never stored). `WorkQueue.put` stores it only if the stored version is still this one.
+   */
+  version: number;
 }
 
 /** The queue key of an entity on a connection. */

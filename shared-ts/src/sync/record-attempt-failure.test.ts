@@ -21,6 +21,7 @@ const item: QueueItem = {
   nextAttemptAt: '2026-11-20T09:59:00.000Z',
   state: 'pending',
   lastError: null,
+  version: 0,
 };
 
 describe('recordAttemptFailure', () => {

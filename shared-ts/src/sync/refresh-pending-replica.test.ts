@@ -24,6 +24,7 @@ function queuedReplica(applied: number, target: EntityRef | null = JIRA_ISSUE): 
     nextAttemptAt: '2026-11-20T10:05:00.000Z',
     state: 'pending',
     lastError: null,
+    version: 0,
   };
 }
 

@@ -151,7 +151,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     try {
       return await run();
     } catch (error) {
-      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0 };
+      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0, remaining: 0 };
       throw error;
     }
   };
@@ -165,8 +165,8 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     if (side === 'salesforce') return salesforce.push();
     const pulled = await salesforce.pull(pullLimit, 'jira');
     return pulled.ok
-      ? { done: pulled.received, retrying: 0, failed: pulled.rejected }
-      : { done: 0, retrying: 1, failed: 0 };
+      ? { done: pulled.received, retrying: 0, failed: pulled.rejected, remaining: 0 }
+      : { done: 0, retrying: 1, failed: 0, remaining: 0 };
   };
 
   const touch = (side: Side, ref: EntityRef, changes: Record<string, JsonValue>) =>

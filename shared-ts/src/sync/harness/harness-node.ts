@@ -410,16 +410,19 @@ class NamedFieldEntityStore implements EntityStore {
     return this.inner.read(ref);
   }
 
-  apply(plan: WritePlan): Promise<ApplyResult> {
-    return this.inner.apply({
-      ...plan,
-      fields: plan.fields.map((field) =>
-        field.path.length === 1 &&
-        (field.path[0] === 'status' || field.path[0] === 'priority') &&
-        typeof field.value === 'string'
-          ? { ...field, value: { name: field.value } }
-          : field,
-      ),
-    });
+  apply(plan: WritePlan, source?: EntityRef): Promise<ApplyResult> {
+    return this.inner.apply(
+      {
+        ...plan,
+        fields: plan.fields.map((field) =>
+          field.path.length === 1 &&
+          (field.path[0] === 'status' || field.path[0] === 'priority') &&
+          typeof field.value === 'string'
+            ? { ...field, value: { name: field.value } }
+            : field,
+        ),
+      },
+      source,
+    );
   }
 }

@@ -215,7 +215,7 @@ async function answerPull(
   deps: RendezvousDeps,
 ): Promise<HttpResponse> {
   const ctx = connection.engine.context;
-  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0 };
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
   for (const result of pull.body.acks) {
     const item = await connection.findQueued(result.messageId);
     if (!item || item.messageId !== result.messageId || item.connectionId !== pull.connectionId) continue;
@@ -231,10 +231,12 @@ async function answerPull(
   const maxBytes = deps.maxBatchBytes ?? deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const stamp = { connectionId: pull.connectionId, messageId: deps.messageIds(), sentAt: now };
   const empty = createEnvelope('batch', { inReplyTo: pull.messageId, messages: [], more: false }, stamp);
-  // Due items of every connection share the store; this connection's are taken up to the limit.
-  const due = (
-    await ctx.deps.outbox.due(isoNow(ctx), Math.max(ctx.config.batchSize, pull.body.limit) + 1)
-  ).filter((item) => item.connectionId === pull.connectionId);
+  // This connection's due items, up to the limit (one more tells whether more wait).
+  const due = await ctx.deps.outbox.due(
+    pull.connectionId,
+    isoNow(ctx),
+    Math.max(ctx.config.batchSize, pull.body.limit) + 1,
+  );
   const plan = planCarried(due, {
     limit: pull.body.limit,
     maxBytes,

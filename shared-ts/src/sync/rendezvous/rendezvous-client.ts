@@ -138,10 +138,8 @@ export async function buildPushRequest(
  */
 export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSummary & { more: boolean }> {
   const ctx = deps.engine.context;
-  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0 };
-  const due = (await ctx.deps.outbox.due(isoNow(ctx), ctx.config.batchSize)).filter(
-    (item) => item.connectionId === deps.connectionId,
-  );
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
+  const due = await ctx.deps.outbox.due(deps.connectionId, isoNow(ctx), ctx.config.batchSize);
   const push = await buildPushRequest(due, deps);
   if (!push) return { ...summary, more: false };
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
