@@ -8,6 +8,8 @@ import type { RuleError } from './types';
 /** The stable codes of runtime errors (docs/ir.md lists when each one is raised). */
 export type RuntimeErrorCode =
   | 'step-limit'
+  | 'memory-limit'
+  | 'deadline'
   | 'output-limit'
   | 'list-limit'
   | 'null-access'
@@ -18,6 +20,8 @@ export type RuntimeErrorCode =
   | 'bad-pattern'
   | 'forbidden-key'
   | 'bad-ir'
+  | 'too-deep'
+  | 'too-large'
   | 'internal-error';
 
 /** A runtime error on its way out of an interpreter; `line` 0 means "not located yet". */

@@ -7,7 +7,7 @@
  */
 import { locate, RuleFailure } from './errors';
 import type { At, IrExpression, IrFunction, IrProgram, IrProperty, IrStatement } from './ir';
-import { checkListLength, checkText, callFunction, listTooLong } from './library';
+import { builtList, checkListLength, checkText, callFunction, listTooLong } from './library';
 import { callCallbackMethod, callMethod } from './methods';
 import { binary, negate } from './operators';
 import type { RunContext } from './run-context';
@@ -55,7 +55,7 @@ export function runIrProgram(ir: IrProgram, context: RunContext): void {
 }
 
 function tick(context: RunContext, at: At): void {
-  if (++context.steps > context.maxSteps) throw context.stepLimit(at);
+  if (++context.steps > context.checkAt) context.checkpoint(at);
 }
 
 function statements(list: IrStatement[]): Execute {
@@ -105,7 +105,7 @@ function statement(node: IrStatement): Execute {
         tick(context, at);
         const right = value(frame);
         try {
-          frame.locals[slot] = binary('+', frame.locals[slot] ?? null, right, context.maxOutputSize);
+          frame.locals[slot] = binary('+', frame.locals[slot] ?? null, right, context);
         } catch (error) {
           throw locate(error, at);
         }
@@ -267,7 +267,7 @@ function operation(node: IrExpression): Evaluate {
       return (frame) => {
         const a = left(frame);
         const b = right(frame);
-        return binary(operator, a, b, frame.context.maxOutputSize);
+        return binary(operator, a, b, frame.context);
       };
     }
     case 'logical': {
@@ -384,8 +384,7 @@ function list(items: Extract<IrExpression, { op: 'list' }>['items']): Evaluate {
       for (const element of spread) out.push(orNull(element));
       if (out.length > context.maxListLength) throw listTooLong(out.length, context.maxListLength);
     }
-    checkListLength(out, context);
-    return out;
+    return builtList(out, context);
   };
 }
 
@@ -405,14 +404,19 @@ function object(props: IrProperty[]): Evaluate {
   const members = props.map(member);
   return (frame) => {
     const out: ValueObject = {};
+    let keys = 0;
     for (const m of members) {
-      if (m.kind === 'spread') spreadInto(out, m.value(frame));
-      else if (m.kind === 'key') out[m.key] = m.value(frame);
-      else {
+      if (m.kind === 'spread') keys += spreadInto(out, m.value(frame));
+      else if (m.kind === 'key') {
+        out[m.key] = m.value(frame);
+        keys++;
+      } else {
         const key = objectKey(m.keyExpr(frame));
         out[key] = m.value(frame);
+        keys++;
       }
     }
+    frame.context.built(keys);
     return out;
   };
 }

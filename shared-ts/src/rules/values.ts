@@ -266,17 +266,23 @@ function numberLength(value: number): number {
   return formatNumber(value).length;
 }
 
-/** `{ ...value }`: null adds nothing; an object adds its own fields; anything else is an error. */
-export function spreadInto(out: ValueObject, value: Value): void {
-  if (value === null) return;
+/**
+ * `{ ...value }`: null adds nothing; an object adds its own fields; anything else is an error.
+ * Returns how many keys it set.
+ */
+export function spreadInto(out: ValueObject, value: Value): number {
+  if (value === null) return 0;
   if (!isObject(value)) {
     throw new RuleFailure(
       'type-error',
       `Only an object can be spread into an object, not ${describe(value)}.`,
     );
   }
+  let keys = 0;
   for (const key in value) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw forbiddenKey(key);
     out[key] = orNull(value[key] as Value);
+    keys++;
   }
+  return keys;
 }
