@@ -40,9 +40,11 @@ export class RuleFailure {
     }
   }
 
-  /** The failure as the public `RuleError`. */
+  /** The failure as the public `RuleError`; one no node located (the run's input or output) is at 1:1. */
   toError(): RuleError {
-    return { code: this.code, message: this.message, line: this.line, column: this.column };
+    return this.line === 0
+      ? { code: this.code, message: this.message, line: 1, column: 1 }
+      : { code: this.code, message: this.message, line: this.line, column: this.column };
   }
 }
 

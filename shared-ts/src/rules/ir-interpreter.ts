@@ -361,9 +361,9 @@ function template(parts: string[], values: Evaluate[]): Evaluate {
 
 function list(items: Extract<IrExpression, { op: 'list' }>['items']): Evaluate {
   const compiledItems = items.map((item) =>
-    'op' in item
-      ? { value: expression(item), spread: false }
-      : { value: expression(item.spread), spread: true },
+    Object.prototype.hasOwnProperty.call(item, 'op')
+      ? { value: expression(item as IrExpression), spread: false }
+      : { value: expression((item as { spread: IrExpression }).spread), spread: true },
   );
   return (frame) => {
     const context = frame.context;
@@ -395,9 +395,15 @@ type Member =
   | { kind: 'spread'; value: Evaluate };
 
 function member(prop: IrProperty): Member {
-  if ('spread' in prop) return { kind: 'spread', value: expression(prop.spread) };
-  if ('key' in prop) return { kind: 'key', key: prop.key, value: expression(prop.value) };
-  return { kind: 'keyExpr', keyExpr: expression(prop.keyExpr), value: expression(prop.value) };
+  if (Object.prototype.hasOwnProperty.call(prop, 'spread')) {
+    return { kind: 'spread', value: expression((prop as { spread: IrExpression }).spread) };
+  }
+  if (Object.prototype.hasOwnProperty.call(prop, 'key')) {
+    const { key, value } = prop as { key: string; value: IrExpression };
+    return { kind: 'key', key, value: expression(value) };
+  }
+  const { keyExpr, value } = prop as { keyExpr: IrExpression; value: IrExpression };
+  return { kind: 'keyExpr', keyExpr: expression(keyExpr), value: expression(value) };
 }
 
 function object(props: IrProperty[]): Evaluate {

@@ -13,9 +13,9 @@ export const MAX_SCRIPT_LENGTH = 262_144;
 /** The limits a run gets when the caller sets none (docs/ir.md, "Limits and steps"). */
 export const DEFAULT_LIMITS: Readonly<Required<RuleLimits>> = Object.freeze({
   maxSteps: 1_000_000,
-  maxOutputSize: 4_000_000,
+  maxOutputSize: 8_000_000,
   maxListLength: 10_000,
-  maxMemory: 16_000_000,
+  maxMemory: 8_000_000,
   maxMillis: 5_000,
 });
 

@@ -70,9 +70,9 @@ describe('runRules', () => {
   it('uses the default limits when the options give none or nonsense', () => {
     expect(DEFAULT_LIMITS).toEqual({
       maxSteps: 1_000_000,
-      maxOutputSize: 4_000_000,
+      maxOutputSize: 8_000_000,
       maxListLength: 10_000,
-      maxMemory: 16_000_000,
+      maxMemory: 8_000_000,
       maxMillis: 5_000,
     });
     const script =
@@ -83,11 +83,11 @@ describe('runRules', () => {
     }
   });
 
-  it('turns input nested too deeply for the host into an error instead of throwing', () => {
+  it('refuses input nested too deeply to copy with too-deep instead of throwing', () => {
     let deep: Record<string, unknown> = {};
     for (let i = 0; i < 100_000; i++) deep = { next: deep };
-    const result = runRules("issue.summary = 'x';", 'jira', 'incoming', { entity: deep });
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal-error', line: 1, column: 1 } });
+    const result = runRules("issue.summary = 'x';", 'jira', 'incoming', { entity: deep, now: NOW });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-deep', line: 1, column: 1 } });
   });
 
   it('reports a step-limit error a person can act on', () => {

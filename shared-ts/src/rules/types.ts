@@ -41,11 +41,11 @@ export interface RuleInputs {
 export interface RuleLimits {
   /** Evaluation steps, weighted by the work each operation does (default 1,000,000). */
   maxSteps?: number;
-  /** Characters of JSON output, and of any one text built (default 4,000,000). */
+  /** Characters of JSON output, and of any one text built (default 8,000,000). */
   maxOutputSize?: number;
   /** Elements of any list built or iterated (default 10,000). */
   maxListLength?: number;
-  /** Units (text code units, list elements, object keys) of every value the run builds (default 16,000,000). */
+  /** Units (text code units, list elements, object keys) of every value the run builds (default 8,000,000). */
   maxMemory?: number;
   /** Wall-clock milliseconds a run may take (default 5,000). */
   maxMillis?: number;
