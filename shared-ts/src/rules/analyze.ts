@@ -410,7 +410,10 @@ class Checker extends CallChecker {
   private memberName(node: MemberExpression): string | undefined {
     let name: string | undefined;
     if (!node.computed && node.property.type === 'Identifier') name = node.property.name;
-    else if (node.computed && !(node.property.type === 'Literal' && typeof node.property.value === 'number')) {
+    else if (
+      node.computed &&
+      !(node.property.type === 'Literal' && typeof node.property.value === 'number')
+    ) {
       name = staticKey(node.property as Expression);
     }
     if (name !== undefined && FORBIDDEN_KEYS.has(name)) {

@@ -69,9 +69,11 @@ class Validator {
       throw new RuleFailure('too-large', `The program has more than ${MAX_NODES} nodes.`, [1, 1]);
     }
     if (++this.depth > MAX_NESTING) {
-      throw new RuleFailure('too-deep', `The program nests nodes more than ${MAX_NESTING} levels deep.`, [
-        1, 1,
-      ]);
+      throw new RuleFailure(
+        'too-deep',
+        `The program nests nodes more than ${MAX_NESTING} levels deep.`,
+        [1, 1],
+      );
     }
   }
 
