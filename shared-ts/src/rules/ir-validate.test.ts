@@ -62,6 +62,15 @@ describe('validateIr bounds', () => {
     expect(code(run(program(body)))).toBe('too-large');
   });
 
+  it(`counts path segments, properties and list items too: an object of ${MAX_NODES} properties is too-large`, () => {
+    const props = Array.from({ length: MAX_NODES }, (_, i) => ({ key: `k${i}`, value: lit(1) }));
+    expect(code(run(program([expr({ op: 'object', at: [1, 1], props })])))).toBe('too-large');
+    const path = Array.from({ length: MAX_NODES }, () => ({ at: [1, 1], name: 'a' }));
+    expect(code(run(program([{ op: 'assign', at: [1, 1], operator: '=', path, value: lit(1) }])))).toBe(
+      'too-large',
+    );
+  });
+
   it('refuses a number literal that is not finite (1e999 in the JSON)', () => {
     const ir = JSON.parse(
       '{"irVersion":1,"side":"jira","direction":"outgoing","slots":0,"body":[{"op":"expr","at":[1,1],"value":{"op":"lit","at":[1,1],"value":1e999}}]}',

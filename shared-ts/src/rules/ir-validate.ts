@@ -63,11 +63,16 @@ class Validator {
     }
   }
 
-  /** Counts a node one level deeper; a failure ends the whole validation, so leaving needs no `finally`. */
-  private enter(): void {
+  /** Counts a part of the program that is not a node (a path segment, property, list item or text part). */
+  private count(): void {
     if (++this.nodes > MAX_NODES) {
       throw new RuleFailure('too-large', `The program has more than ${MAX_NODES} nodes.`, [1, 1]);
     }
+  }
+
+  /** Counts a node one level deeper; a failure ends the whole validation, so leaving needs no `finally`. */
+  private enter(): void {
+    this.count();
     if (++this.depth > MAX_NESTING) {
       throw new RuleFailure(
         'too-deep',
@@ -92,6 +97,7 @@ class Validator {
         this.operator(node.operator);
         if (array(node.path, 'an assignment path').length === 0) throw bad('An assignment path is empty.');
         for (const raw of array(node.path, 'an assignment path')) {
+          this.count();
           const segment = record(raw, 'a path segment');
           this.at(segment);
           if (typeof segment.name === 'string') this.name(segment.name);
@@ -140,12 +146,14 @@ class Validator {
         return;
       case 'list':
         for (const item of array(node.items, 'list items')) {
+          this.count();
           const entry = record(item, 'a list item');
           this.expression(Object.prototype.hasOwnProperty.call(entry, 'op') ? entry : entry.spread);
         }
         return;
       case 'object':
         for (const prop of array(node.props, 'object properties')) {
+          this.count();
           const entry = record(prop, 'an object property');
           if (Object.prototype.hasOwnProperty.call(entry, 'spread')) this.expression(entry.spread);
           else {
@@ -158,8 +166,10 @@ class Validator {
       case 'template': {
         const parts = array(node.parts, 'template parts');
         const values = array(node.values, 'template values');
-        if (parts.length !== values.length + 1 || parts.some((part) => typeof part !== 'string')) {
-          throw bad('A template needs one more text part than values.');
+        if (parts.length !== values.length + 1) throw bad('A template needs one more text part than values.');
+        for (const part of parts) {
+          this.count();
+          if (typeof part !== 'string') throw bad('A template part must be text.');
         }
         return values.forEach((part) => this.expression(part));
       }

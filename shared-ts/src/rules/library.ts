@@ -37,14 +37,18 @@ export function callFunction(
       return builtText(toText(a), context);
     case 'isEmpty':
       return isEmpty(a);
-    case 'html.toText':
+    case 'html.toText': {
       if (a === null) return null;
-      context.read(textArgument(a, 'html.toText').length);
-      return checkText(htmlToText(a as string), context);
-    case 'text.toHtml':
+      const html = textArgument(a, 'html.toText');
+      context.read(html.length);
+      return checkText(htmlToText(html), context);
+    }
+    case 'text.toHtml': {
       if (a === null) return null;
-      context.read(textArgument(a, 'text.toHtml').length);
-      return checkText(textToHtml(a as string), context);
+      const text = textArgument(a, 'text.toHtml');
+      context.read(text.length);
+      return checkText(textToHtml(text), context);
+    }
     case 'date.format': {
       const pattern = textArgument(b, 'date.format (pattern)');
       formatInstant(0, pattern);
