@@ -70,6 +70,26 @@ describe('check refuses scripts too large', () => {
     refusedEverywhere('replica.a = [1, 2, 3];\n'.repeat(MAX_NODES / 5), 'too-large');
   });
 
+  it('a script just under the node limit compiles to IR that passes validation and runs in both engines', () => {
+    // 16 nodes besides the repeated elements: the statement, the assignment, `replica.a` (3),
+    // `.length` (2), the list, "x", and `[...issue.labels ?? []]` (7).
+    const script = (n: number) => `replica.a = [${'1, '.repeat(n)}"x", [...issue.labels ?? []]].length;`;
+    expect(errors(script(MAX_NODES - 15)).map((d) => d.code)).toEqual(['too-large']);
+    const atTheLimit = script(MAX_NODES - 16);
+    expect(errors(atTheLimit)).toEqual([]);
+    const ast = runRules(
+      atTheLimit,
+      'jira',
+      'outgoing',
+      { now: NOW },
+      { engine: 'ast', maxListLength: MAX_NODES },
+    );
+    expect(ast.ok).toBe(true);
+    expect(
+      runRules(atTheLimit, 'jira', 'outgoing', { now: NOW }, { engine: 'ir', maxListLength: MAX_NODES }),
+    ).toEqual(ast);
+  });
+
   it(`a script longer than ${MAX_SCRIPT_LENGTH} characters is too-large without being parsed`, () => {
     refusedEverywhere(`replica.a = '${'x'.repeat(MAX_SCRIPT_LENGTH)}';`, 'too-large');
   });

@@ -63,7 +63,7 @@ class Validator {
     }
   }
 
-  /** Counts a part of the program that is not a node (a path segment, property, list item or text part). */
+  /** Counts a part of the program that is not a node (a path segment, property, list spread or text part). */
   private count(): void {
     if (++this.nodes > MAX_NODES) {
       throw new RuleFailure('too-large', `The program has more than ${MAX_NODES} nodes.`, [1, 1]);
@@ -146,9 +146,12 @@ class Validator {
         return;
       case 'list':
         for (const item of array(node.items, 'list items')) {
-          this.count();
           const entry = record(item, 'a list item');
-          this.expression(Object.prototype.hasOwnProperty.call(entry, 'op') ? entry : entry.spread);
+          if (Object.prototype.hasOwnProperty.call(entry, 'op')) this.expression(entry);
+          else {
+            this.count();
+            this.expression(entry.spread);
+          }
         }
         return;
       case 'object':
