@@ -17,7 +17,7 @@ import {
   wild,
 } from './testing/script-arbitraries';
 
-const limits = { maxSteps: 600, maxListLength: 60, maxOutputSize: 4000 };
+const limits = { maxSteps: 600, maxListLength: 60, maxOutputSize: 4000, maxMillis: 60_000 };
 
 function bothEngines(statements: string[]): { ast: RuleResult; ir: RuleResult } | null {
   return runScript([...PRELUDE, ...statements].join('\n'), limits);
