@@ -48,7 +48,13 @@ describe('buildPushRequest', () => {
   it('sets aside a replica in a format the rendezvous does not read, to book as a failure', async () => {
     const pair = rendezvousPair({ speaks: { protocol: [1], replica: [2], capabilities: ['batch-push'] } });
     const items = await queueCases(pair, '500A');
-    expect(await pushOutbox(pair.client)).toEqual({ done: 0, retrying: 0, failed: 1, more: false });
+    expect(await pushOutbox(pair.client)).toEqual({
+      done: 0,
+      retrying: 0,
+      failed: 1,
+      remaining: 0,
+      more: false,
+    });
     expect(pair.exchanges).toEqual([]);
     expect(await pair.salesforce.outbox.get(items[0]?.key ?? '')).toMatchObject({
       state: 'error',
@@ -72,7 +78,13 @@ describe('pushOutbox', () => {
   it('delivers the due outbox in one request and books each item from the ack', async () => {
     const pair = rendezvousPair();
     await queueCases(pair, '500A', '500B');
-    expect(await pushOutbox(pair.client)).toEqual({ done: 2, retrying: 0, failed: 0, more: false });
+    expect(await pushOutbox(pair.client)).toEqual({
+      done: 2,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+      more: false,
+    });
     expect(pair.exchanges).toHaveLength(1);
     expect(pair.salesforce.outbox.items.size).toBe(0);
     expect(pair.jira.inbox.items.size).toBe(2);
@@ -82,7 +94,13 @@ describe('pushOutbox', () => {
     const pair = rendezvousPair();
     await queueCases(pair, '500A', '500B');
     pair.client.secret = OTHER_SECRET;
-    expect(await pushOutbox(pair.client)).toEqual({ done: 0, retrying: 0, failed: 2, more: false });
+    expect(await pushOutbox(pair.client)).toEqual({
+      done: 0,
+      retrying: 0,
+      failed: 2,
+      remaining: 0,
+      more: false,
+    });
     const [item] = [...pair.salesforce.outbox.items.values()];
     expect(item?.lastError).toMatchObject({ code: 'http', status: 401 });
     expect(item?.lastError?.message).toMatch(/^Refused: signature-invalid: /);

@@ -153,7 +153,7 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
     );
     await settleOutboxItem(ctx, item, { ok: false, failure }, summary);
   }
-  if (push.carried.size === 0) return { ...summary, more: push.more };
+  if (push.carried.size === 0) return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
 
   const answer = await call(deps, push.request, 'ack');
   const results = new Map<string, AckResult>(
@@ -178,7 +178,7 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
       summary.retrying++;
     }
   }
-  return { ...summary, more: push.more };
+  return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
 }
 
 /** What one pull did. */
