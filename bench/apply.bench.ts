@@ -156,16 +156,21 @@ const input: IncomingApplyInput = {
 function applyOnce(): Link {
   const decision = planIncomingApply(input);
   if (decision.kind !== 'apply') throw new Error(`expected an apply, got ${decision.kind}`);
-  return commitIncomingApply(decision.next, decision.plan, {
-    entity: local,
-    created: {
-      comments: decision.plan.comments.add.map((add) => ({
-        remote: add.remoteId,
-        local: `new-${add.remoteId}`,
-      })),
-      attachments: [],
+  return commitIncomingApply(
+    decision.next,
+    decision.plan,
+    {
+      entity: local,
+      created: {
+        comments: decision.plan.comments.add.map((add) => ({
+          remote: add.remoteId,
+          local: `new-${add.remoteId}`,
+        })),
+        attachments: [],
+      },
     },
-  });
+    0,
+  );
 }
 
 const check = planIncomingApply(input);
@@ -217,7 +222,9 @@ async function pipelinePerApply(iterations: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < iterations; i++) {
     node.entities.put(local);
-    await node.links.save(link, previous);
+    // Put the link back as it was before the apply, over whatever version the last one stored.
+    const stored = await node.links.get(link.connectionId, link.local);
+    await node.links.save({ ...link, version: stored?.version ?? 0 }, previous);
     const result = await applyIncomingReplica(node.engine.context, input.message);
     if (result.kind !== 'applied') throw new Error(`pipeline: ${JSON.stringify(result)}`);
   }

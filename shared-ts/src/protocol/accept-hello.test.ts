@@ -6,6 +6,8 @@ import { InMemoryReplayCache } from './in-memory-replay-cache';
 import type { InvitationStore } from './ports';
 import { signMessage } from './sign-message';
 import { createMessageIdGenerator } from './create-message-id-generator';
+import type { HelloBody } from './message-envelope';
+import { THIS_NODE_SPEAKS } from './speaks';
 import { JIRA_SITE, OTHER_SECRET, pairingSetUp, SALESFORCE_SITE, UNLINK_BODY } from './testing/fixtures';
 import { verifyHelloAck } from './verify-hello-ack';
 import { verifyMessage } from './verify-message';
@@ -29,6 +31,54 @@ describe('acceptHello', () => {
       },
     });
     expect(answer).toMatchObject({ ok: true, peer: { platform: 'jira', site: JIRA_SITE } });
+  });
+
+  it('records what both sides speak, and tells the acceptor what this side speaks', async () => {
+    const pairing = await pairingSetUp({
+      acceptorSpeaks: { protocol: [1], replica: [1], capabilities: ['batch-push', 'zendesk-macros'] },
+    });
+    const hello = await pairing.hello();
+    const accepted = await pairing.accept(hello.request);
+    expect(accepted).toMatchObject({
+      ok: true,
+      connection: { speaks: { protocol: [1], replica: [1], capabilities: ['batch-push'] } },
+    });
+    if (!accepted.ok) return;
+    const answer = await verifyHelloAck(accepted.response, hello, { clock: pairing.clock });
+    expect(answer).toMatchObject({
+      ok: true,
+      envelope: { body: { speaks: THIS_NODE_SPEAKS } },
+      speaks: { protocol: [1], replica: [1], capabilities: ['batch-push'] },
+    });
+  });
+
+  it('pairs with a v1 node whose hello says nothing of what it speaks: replica 1, no capabilities', async () => {
+    const pairing = await pairingSetUp();
+    const hello = await pairing.hello();
+    const { speaks: _speaks, ...v1Body } = (JSON.parse(hello.request.body) as { body: HelloBody }).body;
+    const v1Hello = createEnvelope('hello', v1Body, {
+      connectionId: hello.connectionId,
+      messageId: createMessageIdGenerator({ clock: pairing.clock })(),
+      sentAt: pairing.clock.now(),
+    });
+    const accepted = await pairing.accept(await signMessage(v1Hello, pairing.invitation.secret));
+    expect(accepted).toMatchObject({
+      ok: true,
+      connection: { speaks: { protocol: [1], replica: [1], capabilities: [] } },
+    });
+  });
+
+  it('refuses a hello sharing no replica format with this side (version-unsupported), leaving the invitation unused', async () => {
+    const pairing = await pairingSetUp({ acceptorSpeaks: { protocol: [1], replica: [3], capabilities: [] } });
+    const refused = await pairing.accept((await pairing.hello()).request);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'version-unsupported',
+        message: 'No common replica format: this node reads 1, 2, the other 3. Update the older node.',
+      },
+    });
+    expect(await pairing.invitations.find(pairing.invitation.invitationId)).toMatchObject({ usedBy: null });
   });
 
   it('marks the invitation used by the hello', async () => {

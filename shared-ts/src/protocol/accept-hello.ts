@@ -5,6 +5,7 @@ import type { EnvelopeOf, SiteInfo } from './message-envelope';
 import type { EpochClock, InvitationStore, ReplayCache } from './ports';
 import { protocolFailure } from './protocol-error';
 import { signMessage, type SignedMessage } from './sign-message';
+import { copySpeaks, negotiateSpeaks, THIS_NODE_SPEAKS, type Speaks } from './speaks';
 import { verifyMessage, type RawMessage, type VerifyFailure } from './verify-message';
 import { DEFAULT_MAX_BODY_BYTES } from './wire-format';
 
@@ -18,6 +19,8 @@ export interface AcceptHelloOptions {
   /** This (the initiating) side's platform and site, told to the other side in the hello-ack. */
   platform: string;
   site: SiteInfo;
+  /** What this side speaks, told in the hello-ack. Default `THIS_NODE_SPEAKS`. */
+  speaks?: Readonly<Speaks>;
   maxBodyBytes?: number;
   clockSkewMs?: number;
 }
@@ -32,6 +35,8 @@ export interface AcceptedHello {
     invitationId: string;
     /** The accepting side, as it described itself. */
     peer: { platform: string; site: SiteInfo };
+    /** What both sides speak: record it with the connection; never send what it does not list. */
+    speaks: Speaks;
   };
   /** Store it as the connection's secret (it replaces the invitation's). */
   connectionSecret: string;
@@ -45,8 +50,9 @@ export interface AcceptedHello {
  * invitation without it), refuses an expired invitation, marks the invitation used and refuses
  * a second hello with another nonce (`invitation-used`): a replayed or leaked code is refused.
  * A retry of the same hello (same nonce, new message id) gets the same answer, so a lost
- * hello-ack does not strand the pairing. Then derives the connection secret and signs the
- * hello-ack with it.
+ * hello-ack does not strand the pairing. A hello whose `speaks` shares no protocol or replica
+ * version with this side is refused (`version-unsupported`) before the invitation is used. Then
+ * derives the connection secret and signs the hello-ack (with this side's `speaks`) with it.
  */
 export async function acceptHello(
   raw: RawMessage,
@@ -90,6 +96,9 @@ export async function acceptHello(
       `Invitation ${invitation.invitationId} expired at ${invitation.expiresAt}. Make a new invitation and paste its code again.`,
     );
   }
+  const ours = options.speaks ?? THIS_NODE_SPEAKS;
+  const negotiated = negotiateSpeaks(ours, hello.body.speaks);
+  if (!negotiated.ok) return negotiated;
   const consumed = await options.invitations.consume(invitation.invitationId, nonce);
   if (consumed === 'already-used') {
     return protocolFailure(
@@ -107,7 +116,12 @@ export async function acceptHello(
   const connectionSecret = await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce);
   const ack = createEnvelope(
     'hello-ack',
-    { inReplyTo: hello.messageId, platform: options.platform, site: options.site },
+    {
+      inReplyTo: hello.messageId,
+      platform: options.platform,
+      site: options.site,
+      speaks: copySpeaks(ours),
+    },
     { connectionId: invitation.connectionId, messageId: options.messageIds(), sentAt: now },
   );
   return {
@@ -118,6 +132,7 @@ export async function acceptHello(
       connectionName: invitation.connectionName,
       invitationId: invitation.invitationId,
       peer: { platform: hello.body.platform, site: hello.body.site },
+      speaks: negotiated.agreed,
     },
     connectionSecret,
     response: await signMessage(ack, connectionSecret),

@@ -7,6 +7,7 @@ import type { Invitation } from './invitation';
 import type { SiteInfo } from './message-envelope';
 import type { EpochClock, RandomBytes } from './ports';
 import { signMessage, type SignedMessage } from './sign-message';
+import { copySpeaks, THIS_NODE_SPEAKS, type Speaks } from './speaks';
 import { SECRET_BYTES } from './wire-format';
 
 /** What the accepting side needs to answer an invitation. */
@@ -22,6 +23,8 @@ export interface CreateHelloInput {
   nonce?: string;
   /** Default: `cryptoRandomBytes`. Only tests pass another. */
   randomBytes?: RandomBytes;
+  /** What this side speaks, told in the hello. Default `THIS_NODE_SPEAKS`. */
+  speaks?: Readonly<Speaks>;
 }
 
 /** A hello, ready to POST to the invitation's rendezvous URL, and what to keep until it is answered. */
@@ -33,19 +36,22 @@ export interface CreatedHello {
   nonce: string;
   /** The new connection's secret: store it once `verifyHelloAck` accepts the answer. */
   connectionSecret: string;
+  /** What the hello said this side speaks (`verifyHelloAck` negotiates from it). */
+  speaks: Speaks;
 }
 
 /**
- * The accepting side's first message: a `hello` quoting the invitation id and a fresh nonce,
- * signed with the invitation's secret (the proof that this side holds the code). Also derives
+ * The accepting side's first message: a `hello` quoting the invitation id, a fresh nonce and what
+ * this side speaks, signed with the invitation's secret (the proof that this side holds the code). Also derives
  * the connection secret both sides will use from then on.
  */
 export async function createHello(input: CreateHelloInput): Promise<CreatedHello> {
   const { invitation } = input;
   const nonce = input.nonce ?? encodeBase64Url((input.randomBytes ?? cryptoRandomBytes)(SECRET_BYTES));
+  const speaks = copySpeaks(input.speaks ?? THIS_NODE_SPEAKS);
   const envelope = createEnvelope(
     'hello',
-    { invitationId: invitation.invitationId, nonce, platform: input.platform, site: input.site },
+    { invitationId: invitation.invitationId, nonce, platform: input.platform, site: input.site, speaks },
     { connectionId: invitation.connectionId, messageId: input.messageIds(), sentAt: input.clock.now() },
   );
   return {
@@ -54,5 +60,6 @@ export async function createHello(input: CreateHelloInput): Promise<CreatedHello
     helloMessageId: envelope.messageId,
     nonce,
     connectionSecret: await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce),
+    speaks,
   };
 }

@@ -18,6 +18,8 @@ export const HTTP_STATUS_BY_ERROR: Readonly<Record<WireErrorCode, number>> = {
   'invitation-unknown': 404,
   'invitation-expired': 410,
   'invitation-used': 409,
+  'method-unsupported': 405,
+  unavailable: 503,
 };
 
 /** An HTTP response, in the shape a Forge web trigger returns (`statusCode`, `headers`, `body`). */

@@ -26,6 +26,7 @@ export {
 } from './invitation';
 export {
   MAX_PULL_LIMIT,
+  MAX_PUSH_MESSAGES,
   MESSAGE_KINDS,
   PROTOCOL_VERSION,
   REPLICA_POLICIES,
@@ -40,6 +41,7 @@ export {
   type MessageBodies,
   type MessageKind,
   type PullBody,
+  type PushBody,
   type ReplicaBody,
   type ReplicaPolicy,
   type SiteInfo,
@@ -66,6 +68,17 @@ export {
 export { readErrorResponse } from './read-error-response';
 export { signMessage, type SignedMessage } from './sign-message';
 export { signingInput, type SigningParts } from './signing-input';
+export {
+  BATCH_PUSH,
+  CAPABILITY_PATTERN,
+  copySpeaks,
+  MAX_SPEAKS_ENTRIES,
+  negotiateSpeaks,
+  THIS_NODE_SPEAKS,
+  V1_PEER_SPEAKS,
+  type NegotiatedSpeaks,
+  type Speaks,
+} from './speaks';
 export { verifyHelloAck, type VerifiedHelloAck } from './verify-hello-ack';
 export {
   verifyMessage,

@@ -3,15 +3,26 @@
  * envelope, signed over its exact bytes (see `signMessage`). docs/protocol.md is the contract.
  */
 import type { EntityRef, Replica } from '../replica';
+import type { Speaks } from './speaks';
 
 /** The envelope version this code writes and reads. */
 export const PROTOCOL_VERSION = 1;
 
 /**
- * Every kind of message. Requests (to the rendezvous): `hello`, `replica`, `unlink`, `pull`.
- * Responses (from it): `hello-ack` to a hello, `ack` to a replica or unlink, `batch` to a pull.
+ * Every kind of message. Requests (to the rendezvous): `hello`, `replica`, `unlink`, `push`,
+ * `pull`. Responses (from it): `hello-ack` to a hello, `ack` to a replica, unlink or push,
+ * `batch` to a pull.
  */
-export const MESSAGE_KINDS = ['hello', 'hello-ack', 'replica', 'unlink', 'pull', 'batch', 'ack'] as const;
+export const MESSAGE_KINDS = [
+  'hello',
+  'hello-ack',
+  'replica',
+  'unlink',
+  'push',
+  'pull',
+  'batch',
+  'ack',
+] as const;
 
 /** One of `MESSAGE_KINDS`. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -41,6 +52,8 @@ export interface HelloBody {
   platform: string;
   /** The accepting side's site. */
   site: SiteInfo;
+  /** What the accepting side speaks; absent from a v1 node (`V1_PEER_SPEAKS`). */
+  speaks?: Speaks;
 }
 
 /** The initiator's answer to a hello, signed with the new connection secret. */
@@ -51,6 +64,8 @@ export interface HelloAckBody {
   platform: string;
   /** The initiator's site. */
   site: SiteInfo;
+  /** What the initiator speaks; absent from a v1 node (`V1_PEER_SPEAKS`). */
+  speaks?: Speaks;
 }
 
 /** The conflict policies a replica body may name (the sync engine's `ConflictPolicy`). */
@@ -120,8 +135,21 @@ export interface PullBody {
 /** The largest `limit` of a pull. */
 export const MAX_PULL_LIMIT = 100;
 
-/** Messages carried inside a batch: unsigned themselves, covered by the batch's signature. */
+/** Messages carried inside a batch or a push: unsigned themselves, covered by the carrier's signature. */
 export type BatchedMessage = Envelope<'replica' | 'unlink'>;
+
+/**
+ * Several replicas and unlinks in one request (capability `batch-push`), answered by one `ack`
+ * with a result per carried message. Each carried message keeps its own id (the sender's queue
+ * item's `messageId`), which is not replay-checked: the push itself is.
+ */
+export interface PushBody {
+  /** At most `MAX_PUSH_MESSAGES` messages, oldest first (a sender sends at least one). */
+  messages: BatchedMessage[];
+}
+
+/** The most messages one push carries. */
+export const MAX_PUSH_MESSAGES = 100;
 
 /** The rendezvous's answer to a pull. */
 export interface BatchBody {
@@ -139,6 +167,7 @@ export interface MessageBodies {
   'hello-ack': HelloAckBody;
   replica: ReplicaBody;
   unlink: UnlinkBody;
+  push: PushBody;
   pull: PullBody;
   batch: BatchBody;
   ack: AckBody;

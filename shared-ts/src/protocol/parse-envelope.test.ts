@@ -22,6 +22,18 @@ const bodies: MessageBodies = {
   replica: { replica: exampleReplica, target: null, applied: 0 },
   unlink: UNLINK_BODY,
   pull: { limit: 20, acks: [{ messageId: OTHER_ID, outcome: 'accepted' }] },
+  push: {
+    messages: [
+      {
+        v: 1,
+        connectionId: 'c-1',
+        messageId: OTHER_ID,
+        kind: 'unlink',
+        sentAt: '2026-11-20T09:59:00.000Z',
+        body: UNLINK_BODY,
+      },
+    ],
+  },
   batch: { inReplyTo: OTHER_ID, messages: [], more: false },
   ack: {
     results: [
@@ -78,6 +90,72 @@ describe('parseEnvelope', () => {
   it('accepts plain http on localhost, for the sandbox', () => {
     expect(refusal('hello', { ...bodies.hello, site: { ...SITE, url: 'http://localhost:8080' } })).toBe(
       'accepted',
+    );
+  });
+
+  it('accepts a hello and a hello-ack that say what their sender speaks', () => {
+    const speaks = { protocol: [1], replica: [1, 2], capabilities: ['batch-push', 'field-times'] };
+    expect(parseEnvelope(text('hello', { ...bodies.hello, speaks }))).toMatchObject({
+      ok: true,
+      envelope: { body: { speaks } },
+    });
+    expect(parseEnvelope(text('hello-ack', { ...bodies['hello-ack'], speaks }))).toMatchObject({
+      ok: true,
+      envelope: { body: { speaks } },
+    });
+  });
+
+  it('refuses a speaks member with a version that is not a whole number or a capability that is not a name', () => {
+    const hello = bodies.hello;
+    expect(refusal('hello', { ...hello, speaks: { protocol: [0], replica: [1], capabilities: [] } })).toBe(
+      'envelope-malformed: `body.speaks.protocol[0]` must be a version number (a whole number, 1 or more); got 0.',
+    );
+    expect(
+      refusal('hello', { ...hello, speaks: { protocol: [1], replica: [1], capabilities: ['Batch Push'] } }),
+    ).toBe(
+      'envelope-malformed: `body.speaks.capabilities[0]` must be a capability name (1 to 40 of a-z 0-9 . -); got "Batch Push".',
+    );
+    expect(
+      refusal('hello', { ...hello, speaks: { protocol: [1], replica: Array(33).fill(1), capabilities: [] } }),
+    ).toBe('envelope-malformed: `body.speaks.replica` must list at most 32 versions; it lists 33.');
+    expect(refusal('hello', { ...hello, speaks: null })).toBe(
+      'envelope-malformed: `body.speaks` must be an object {protocol, replica, capabilities}; got null.',
+    );
+  });
+
+  it('refuses a push carrying more than 100 messages', () => {
+    const inner = bodies.push.messages[0];
+    expect(refusal('push', { messages: Array(100).fill(inner) })).toBe('accepted');
+    expect(refusal('push', { messages: Array(101).fill(inner) })).toBe(
+      'envelope-malformed: `body.messages` must hold at most 100 messages; it holds 101.',
+    );
+  });
+
+  it('refuses a bad message inside a push alone, as a rejection to answer in the ack', () => {
+    const good = bodies.push.messages[0];
+    const otherConnection = { ...good, messageId: ID, connectionId: 'c-2' };
+    const result = parseEnvelope(text('push', { messages: [good, otherConnection] }));
+    expect(result).toMatchObject({
+      ok: true,
+      envelope: { body: { messages: [good] } },
+      refused: [
+        {
+          messageId: ID,
+          outcome: 'rejected',
+          error: {
+            code: 'envelope-malformed',
+            message: '`body.messages[1].connectionId` is "c-2" but the message carrying it belongs to "c-1".',
+            retryable: false,
+          },
+        },
+      ],
+    });
+  });
+
+  it('refuses a whole push when a carried message has no id it could be acknowledged by', () => {
+    const good = bodies.push.messages[0];
+    expect(refusal('push', { messages: [good, { ...good, messageId: 'x' }] })).toBe(
+      'envelope-malformed: `body.messages[1].messageId` must be a ULID (26 characters of Crockford base32), or the message cannot be acknowledged; got "x".',
     );
   });
 

@@ -3,6 +3,7 @@ import { isHttpUrl } from '../util/http-url';
 import { decodeBase64Url } from './base64url';
 import {
   MAX_PULL_LIMIT,
+  MAX_PUSH_MESSAGES,
   MESSAGE_KINDS,
   PROTOCOL_VERSION,
   REPLICA_POLICIES,
@@ -15,6 +16,7 @@ import {
   type SiteInfo,
 } from './message-envelope';
 import { protocolFailure, type ProtocolFailure } from './protocol-error';
+import { CAPABILITY_PATTERN, MAX_SPEAKS_ENTRIES, type Speaks } from './speaks';
 import { CONNECTION_ID_PATTERN, MESSAGE_ID_PATTERN, SECRET_BYTES } from './wire-format';
 import { parseWireTimestamp } from './wire-timestamp';
 import { isWebUrl } from './web-url';
@@ -29,9 +31,10 @@ export interface ParsedEnvelope<K extends MessageKind = MessageKind> {
   /** A fresh copy holding only the members this version knows; unknown members are dropped. */
   envelope: Envelope<K>;
   /**
-   * Only for a `batch`: the carried messages that were refused (an invalid replica, a malformed
-   * field, another kind or connection), left out of `envelope.body.messages` and already written
-   * as rejections to send back with the next pull. The others are kept.
+   * Only for a `batch` or a `push`: the carried messages that were refused (an invalid replica,
+   * a malformed field, another kind or connection), left out of `envelope.body.messages` and
+   * already written as rejections (to send back with the next pull, or in the push's ack). The
+   * others are kept.
    */
   refused: AckResult[];
 }
@@ -124,18 +127,16 @@ function readEnvelope(
   const read =
     kind === 'batch'
       ? readBatch(body, bodyPath, stamp.value.connectionId, refused)
-      : BODY_READERS[kind as Exclude<MessageKind, 'batch'>](body, bodyPath);
+      : kind === 'push'
+        ? readPush(body, bodyPath, stamp.value.connectionId, refused)
+        : BODY_READERS[kind as Exclude<MessageKind, 'batch' | 'push'>](body, bodyPath);
   if ('problem' in read) return read;
   return {
     value: { v: PROTOCOL_VERSION, ...stamp.value, kind, body: read.value } as Envelope,
   };
 }
 
-/**
- * A batch's messages are read one by one: one that is wrong is refused alone (and acknowledged
- * as rejected) so the others still apply. Only a message without a readable id sinks the batch,
- * as it cannot be acknowledged: no working rendezvous queues one.
- */
+/** A batch: its head, and its messages read one by one (`readCarried`). */
 function readBatch(
   body: Record<string, unknown>,
   path: string,
@@ -145,12 +146,45 @@ function readBatch(
   if (refused === null) return malformed(`\`${path}\`: a batch cannot be carried inside a batch.`);
   const head = object({ inReplyTo: messageId, more: boolean })(body, path);
   if ('problem' in head) return head;
+  const messages = readCarried(member(body, 'messages'), `${path}.messages`, batchConnection, refused);
+  if ('problem' in messages) return messages;
+  return { value: { ...head.value, messages: messages.value } };
+}
+
+/** A push: at most `MAX_PUSH_MESSAGES` messages, read one by one (`readCarried`). */
+function readPush(
+  body: Record<string, unknown>,
+  path: string,
+  pushConnection: string,
+  refused: AckResult[] | null,
+): Read<MessageBodies['push']> {
+  if (refused === null) return malformed(`\`${path}\`: a push cannot be carried inside another message.`);
   const messages = member(body, 'messages');
-  if (!Array.isArray(messages))
-    return malformed(`\`${path}.messages\` must be an array; got ${describe(messages)}.`);
+  if (Array.isArray(messages) && messages.length > MAX_PUSH_MESSAGES) {
+    return malformed(
+      `\`${path}.messages\` must hold at most ${MAX_PUSH_MESSAGES} messages; it holds ${messages.length}.`,
+    );
+  }
+  const read = readCarried(messages, `${path}.messages`, pushConnection, refused);
+  if ('problem' in read) return read;
+  return { value: { messages: read.value } };
+}
+
+/**
+ * The messages a batch or a push carries are read one by one: one that is wrong is refused alone
+ * (and acknowledged as rejected) so the others still apply. Only a message without a readable id
+ * sinks the whole, as it cannot be acknowledged: no working node sends one.
+ */
+function readCarried(
+  messages: unknown,
+  path: string,
+  carrierConnection: string,
+  refused: AckResult[],
+): Read<BatchedMessage[]> {
+  if (!Array.isArray(messages)) return malformed(`\`${path}\` must be an array; got ${describe(messages)}.`);
   const kept: BatchedMessage[] = [];
   for (let index = 0; index < messages.length; index++) {
-    const at = `${path}.messages[${index}]`;
+    const at = `${path}[${index}]`;
     const message: unknown = messages[index];
     const id = member(message, 'messageId');
     if (typeof id !== 'string' || !MESSAGE_ID_PATTERN.test(id)) {
@@ -162,9 +196,9 @@ function readBatch(
     const problem =
       'problem' in inner
         ? inner
-        : inner.value.connectionId !== batchConnection
+        : inner.value.connectionId !== carrierConnection
           ? malformed(
-              `\`${at}.connectionId\` is "${inner.value.connectionId}" but the batch belongs to "${batchConnection}".`,
+              `\`${at}.connectionId\` is "${inner.value.connectionId}" but the message carrying it belongs to "${carrierConnection}".`,
             )
           : null;
     if (problem) {
@@ -175,7 +209,7 @@ function readBatch(
       });
     } else if (!('problem' in inner)) kept.push(inner.value as BatchedMessage);
   }
-  return { value: { ...head.value, messages: kept } };
+  return { value: kept };
 }
 
 /** A reader that checks a value and keeps it as it is. */
@@ -343,11 +377,37 @@ const replicaBody = object<MessageBodies['replica']>({
   replica,
 });
 
+function listOf<T>(reader: Reader<T>, what: string): Reader<T[]> {
+  const items = arrayOf(reader);
+  return (value, path) =>
+    Array.isArray(value) && value.length > MAX_SPEAKS_ENTRIES
+      ? malformed(`\`${path}\` must list at most ${MAX_SPEAKS_ENTRIES} ${what}; it lists ${value.length}.`)
+      : items(value, path);
+}
+
+const version = check<number>(
+  (value) => Number.isSafeInteger(value) && (value as number) >= 1,
+  'a version number (a whole number, 1 or more)',
+);
+
+const capability = pattern(CAPABILITY_PATTERN, 'a capability name (1 to 40 of a-z 0-9 . -)');
+
+const speaks = optional(
+  object<Speaks>(
+    {
+      protocol: listOf(version, 'versions'),
+      replica: listOf(version, 'versions'),
+      capabilities: listOf(capability, 'capabilities'),
+    },
+    'an object {protocol, replica, capabilities}',
+  ),
+);
+
 const BODY_READERS: {
-  [K in Exclude<MessageKind, 'batch'>]: Reader<MessageBodies[K]>;
+  [K in Exclude<MessageKind, 'batch' | 'push'>]: Reader<MessageBodies[K]>;
 } = {
-  hello: object({ invitationId, nonce, platform: platformName, site }),
-  'hello-ack': object({ inReplyTo: messageId, platform: platformName, site }),
+  hello: object({ invitationId, nonce, platform: platformName, site, speaks }),
+  'hello-ack': object({ inReplyTo: messageId, platform: platformName, site, speaks }),
   replica: replicaBody,
   unlink: object({ entity: entityRef, target: nullable(entityRef), reason: nullable(text(MAX_REASON)) }),
   ack: object({ results: arrayOf(ackResult) }),

@@ -36,7 +36,11 @@ export type WireErrorCode =
   /** The invitation expired before the hello arrived. */
   | 'invitation-expired'
   /** The invitation was already used by another hello. */
-  | 'invitation-used';
+  | 'invitation-used'
+  /** The request is not a POST: the rendezvous takes nothing else. */
+  | 'method-unsupported'
+  /** The receiver could not persist or read what it needed (its storage failed); retry later. */
+  | 'unavailable';
 
 /** Why an invitation code could not be read (`parseInvitation`) or made (`createInvitation`). */
 export type InvitationErrorCode =

@@ -1,5 +1,6 @@
 import { createEnvelope } from './create-envelope';
 import { errorResponse } from './error-response';
+import type { HelloAckBody } from './message-envelope';
 import { signMessage } from './sign-message';
 import { JIRA_SITE, OTHER_SECRET, pairingSetUp } from './testing/fixtures';
 import { verifyHelloAck } from './verify-hello-ack';
@@ -19,6 +20,28 @@ describe('verifyHelloAck', () => {
       ok: true,
       envelope: { kind: 'hello-ack', body: { inReplyTo: hello.helloMessageId } },
       peer: { platform: 'jira', site: JIRA_SITE },
+    });
+  });
+
+  it('takes a hello-ack without speaks as from a v1 node: replica 1, no capabilities', async () => {
+    const { pairing, hello, response } = await answered();
+    const { speaks: _speaks, ...v1Body } = (JSON.parse(response.body) as { body: HelloAckBody }).body;
+    const v1Ack = createEnvelope('hello-ack', v1Body, {
+      connectionId: hello.connectionId,
+      messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W',
+      sentAt: pairing.clock.now(),
+    });
+    expect(
+      await verifyHelloAck(await signMessage(v1Ack, hello.connectionSecret), hello, { clock: pairing.clock }),
+    ).toMatchObject({ ok: true, speaks: { protocol: [1], replica: [1], capabilities: [] } });
+  });
+
+  it('refuses a hello-ack sharing no replica format with our hello (version-unsupported)', async () => {
+    const { pairing, hello, response } = await answered();
+    const mine = { ...hello, speaks: { protocol: [1], replica: [3], capabilities: [] } };
+    expect(await verifyHelloAck(response, mine, { clock: pairing.clock })).toMatchObject({
+      ok: false,
+      error: { code: 'version-unsupported' },
     });
   });
 

@@ -36,7 +36,7 @@ const headerValue = fc.oneof(anyText, fc.array(anyText, { maxLength: 3 }), fc.co
 /** A signed message, and the same with its headers or body changed. */
 const signedThenChanged: fc.Arbitrary<Promise<{ original: unknown; raw: RawMessage }>> = fc
   .tuple(
-    fc.constantFrom('unlink', 'replica', 'batch', 'pull', 'ack'),
+    fc.constantFrom('unlink', 'replica', 'push', 'batch', 'pull', 'ack'),
     fc.oneof(
       fc.constant<(raw: RawMessage) => RawMessage>((raw) => raw),
       fc.tuple(headerName, headerValue).map(([name, value]) => (raw: RawMessage) => ({

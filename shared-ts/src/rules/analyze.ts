@@ -307,6 +307,13 @@ class Checker extends CallChecker {
           );
         } else if (node.bigint !== undefined) {
           this.refuse(node, 'BigInt numbers are not available.', 'write a plain number');
+        } else if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+          this.error(
+            node,
+            'number-out-of-range',
+            `The number ${node.raw ?? ''} is too large to represent.`,
+            'numbers must be below about 1.8e308',
+          );
         } else if (typeof node.value === 'number' && /^0[0-9]/.test(node.raw ?? '')) {
           this.refuse(
             node,
@@ -339,7 +346,7 @@ class Checker extends CallChecker {
             continue;
           }
           if (property.computed) this.expression(property.key);
-          else this.keyName(property.key);
+          this.keyName(property.key, property.computed);
           this.expression(property.value);
         }
         return OPEN;
@@ -403,8 +410,11 @@ class Checker extends CallChecker {
   private memberName(node: MemberExpression): string | undefined {
     let name: string | undefined;
     if (!node.computed && node.property.type === 'Identifier') name = node.property.name;
-    else if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
-      name = node.property.value;
+    else if (
+      node.computed &&
+      !(node.property.type === 'Literal' && typeof node.property.value === 'number')
+    ) {
+      name = staticKey(node.property as Expression);
     }
     if (name !== undefined && FORBIDDEN_KEYS.has(name)) {
       this.error(
@@ -456,9 +466,15 @@ class Checker extends CallChecker {
     return shape.kind === 'list' && /^[0-9]+$/.test(name) ? shape.element : OPEN;
   }
 
-  private keyName(key: Expression | PrivateIdentifier): void {
-    const name =
-      key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+  /** Refuses a reserved object key known before running: `__proto__: 1`, `["constructor"]: 1`. */
+  private keyName(key: Expression | PrivateIdentifier, computed: boolean): void {
+    const name = computed
+      ? staticKey(key as Expression)
+      : key.type === 'Identifier'
+        ? key.name
+        : key.type === 'Literal'
+          ? String(key.value)
+          : undefined;
     if (name !== undefined && FORBIDDEN_KEYS.has(name)) {
       this.error(key, 'forbidden-key', `\`${name}\` cannot be used as a field name.`, 'choose another name');
     }
@@ -490,6 +506,19 @@ function isNode(value: unknown): value is Node {
   return (
     typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
   );
+}
+
+/** The text a computed key always has: a text or number literal, or a template without `${}`. */
+function staticKey(key: Expression): string | undefined {
+  if (key.type === 'Literal') {
+    if (typeof key.value === 'string') return key.value;
+    if (typeof key.value === 'number') return String(key.value);
+    return undefined;
+  }
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
 }
 
 function labelOf(shape: Shape): string {

@@ -5,11 +5,19 @@
  */
 import type { CallbackMethodName, LibraryFunctionName, MethodName } from './ir';
 
+/**
+ * A lookup table without a prototype: script names index these tables, and a name such as
+ * `valueOf` or `constructor` must find nothing rather than a member of Object.prototype.
+ */
+export function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** Arity of a function or method: [fewest, most] arguments. */
 export type Arity = readonly [min: number, max: number];
 
 /** Global functions (`lookup(...)`) and namespace functions (`html.toText(...)`). */
-export const FUNCTIONS: Readonly<Record<LibraryFunctionName, Arity>> = {
+export const FUNCTIONS = table<Arity>({
   lookup: [2, 3],
   join: [1, 2],
   Number: [1, 1],
@@ -19,7 +27,7 @@ export const FUNCTIONS: Readonly<Record<LibraryFunctionName, Arity>> = {
   'text.toHtml': [1, 1],
   'date.format': [2, 2],
   'date.now': [0, 0],
-};
+}) as Readonly<Record<LibraryFunctionName, Arity>>;
 
 /** Library names that are called directly. */
 export const GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -31,14 +39,15 @@ export const GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Namespaces and their functions. */
-export const NAMESPACES: Readonly<Record<string, readonly string[]>> = {
+export const NAMESPACES: Readonly<Record<string, readonly string[]>> = table<readonly string[]>({
   html: ['toText'],
   text: ['toHtml'],
   date: ['format', 'now'],
-};
+});
 
 /** Methods, what they are called on, and their arity. */
-export const METHODS: Readonly<Record<MethodName, { on: 'text' | 'list' | 'text or list'; arity: Arity }>> = {
+type MethodEntry = { on: 'text' | 'list' | 'text or list'; arity: Arity };
+export const METHODS = table<MethodEntry>({
   trim: { on: 'text', arity: [0, 0] },
   toLowerCase: { on: 'text', arity: [0, 0] },
   toUpperCase: { on: 'text', arity: [0, 0] },
@@ -56,7 +65,7 @@ export const METHODS: Readonly<Record<MethodName, { on: 'text' | 'list' | 'text 
   some: { on: 'list', arity: [1, 1] },
   every: { on: 'list', arity: [1, 1] },
   find: { on: 'list', arity: [1, 1] },
-};
+}) as Readonly<Record<MethodName, MethodEntry>>;
 
 /** The list helpers whose argument is an arrow function. */
 export const CALLBACK_METHODS: ReadonlySet<string> = new Set<CallbackMethodName>([
@@ -73,7 +82,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** What to use instead of a JavaScript method we don't offer. */
-export const METHOD_ADVICE: Readonly<Record<string, string>> = {
+export const METHOD_ADVICE: Readonly<Record<string, string>> = table<string>({
   push: 'lists cannot be changed in place; build a new one: `[...list, item]`',
   pop: 'lists cannot be changed in place; use `list.slice(0, -1)`',
   shift: 'lists cannot be changed in place; use `list.slice(1)`',
@@ -102,10 +111,10 @@ export const METHOD_ADVICE: Readonly<Record<string, string>> = {
   keys: 'iterating over object keys is not available; read the fields you need by name',
   values: 'iterating over object values is not available; read the fields you need by name',
   entries: 'iterating over object entries is not available; read the fields you need by name',
-};
+});
 
 /** What to use instead of a JavaScript global we don't offer. */
-export const GLOBAL_ADVICE: Readonly<Record<string, string>> = {
+export const GLOBAL_ADVICE: Readonly<Record<string, string>> = table<string>({
   undefined: 'use `null`',
   NaN: 'numbers are never NaN here; `Number(x)` returns null for text that is not a number',
   Infinity: 'numbers are always finite here',
@@ -131,4 +140,4 @@ export const GLOBAL_ADVICE: Readonly<Record<string, string>> = {
   Symbol: 'symbols are not available',
   Promise: 'rules run at once; there is nothing to wait for',
   RegExp: 'regular expressions are not available; use `includes`, `startsWith`, `endsWith` or `replace`',
-};
+});

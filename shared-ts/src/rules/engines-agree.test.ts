@@ -5,149 +5,31 @@
  * mix kinds freely (so errors and limits are compared too).
  */
 import fc from 'fast-check';
-import { check, compile, runIr, runRules, type RuleResult } from './index';
+import { check, compile, runIr, runRules, type RuleLimits, type RuleResult } from './index';
+import {
+  budgetRun,
+  deepScript,
+  generators,
+  INPUTS,
+  PRELUDE,
+  statement,
+  wideScript,
+  wild,
+} from './testing/script-arbitraries';
 
-type Arb = fc.Arbitrary<string>;
-
-const generators = fc.letrec<{ num: string; text: string; list: string; bool: string; any: string }>(
-  (tie) => ({
-    num: fc.oneof(
-      { depthSize: 'small' },
-      fc.constantFrom(
-        '0',
-        '1',
-        '-2.5',
-        '0.1',
-        '1e21',
-        '7',
-        'n',
-        'l.length',
-        's.length',
-        'issue.labels.length',
-      ),
-      fc
-        .tuple(tie('num'), fc.constantFrom('+', '-', '*', '/', '%'), tie('num'))
-        .map(([a, op, b]) => `(${a} ${op} ${b})`),
-      tie('num').map((a) => `-(${a})`),
-      tie('text').map((t) => `(Number(${t}) ?? 3)`),
-      fc.tuple(tie('bool'), tie('num'), tie('num')).map(([c, a, b]) => `(${c} ? ${a} : ${b})`),
-    ),
-    text: fc.oneof(
-      { depthSize: 'small' },
-      fc.constantFrom(
-        "''",
-        "'a'",
-        "'Ab c'",
-        "'😀é'",
-        "' x '",
-        "'<p>a &amp; b</p>'",
-        's',
-        'issue.summary',
-        "issue.status?.name ?? '-'",
-      ),
-      fc.tuple(tie('text'), tie('any')).map(([a, b]) => `(${a} + ${b})`),
-      fc.tuple(tie('any'), tie('any')).map(([a, b]) => `\`<${a}|${b}>\``),
-      fc
-        .tuple(
-          tie('text'),
-          fc.constantFrom(
-            '.trim()',
-            '.toUpperCase()',
-            '.toLowerCase()',
-            '.slice(1, -1)',
-            ".replaceAll('a', 'b')",
-            ".replace(' ', '_')",
-            ".padStart(6, '*')",
-          ),
-        )
-        .map(([t, m]) => `${t}${m}`),
-      tie('num').map((a) => `String(${a})`),
-      tie('list').map((l) => `join(${l}, '-')`),
-      tie('text').map((t) => `html.toText(${t})`),
-      tie('text').map((t) => `text.toHtml(${t})`),
-      tie('any').map((a) => `String(lookup(${a}, { a: 'A', '1': 'one', true: 'yes' }, 'other'))`),
-    ),
-    list: fc.oneof(
-      { depthSize: 'small' },
-      fc.constantFrom('l', 'issue.labels', '[]'),
-      fc.array(tie('any'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
-      fc.tuple(tie('list'), tie('list')).map(([a, b]) => `[...${a}, ...${b}]`),
-      tie('text').map((t) => `${t}.split(' ')`),
-      fc.tuple(tie('list'), tie('any')).map(([l, a]) => `${l}.map((x, i) => [x, i, ${a}])`),
-      fc.tuple(tie('list'), tie('bool')).map(([l, b]) => `${l}.filter((x, i) => ${b})`),
-      tie('list').map((l) => `${l}.slice(1)`),
-    ),
-    bool: fc.oneof(
-      { depthSize: 'small' },
-      fc.constantFrom('true', 'false', 'firstSync'),
-      fc
-        .tuple(tie('num'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), tie('num'))
-        .map(([a, op, b]) => `(${a} ${op} ${b})`),
-      fc.tuple(tie('any'), tie('any')).map(([a, b]) => `(${a} == ${b})`),
-      tie('list').map((l) => `${l}.some(x => x == 1)`),
-      tie('list').map((l) => `${l}.every(x => x != null)`),
-      tie('any').map((a) => `isEmpty(${a})`),
-      tie('bool').map((b) => `!${b}`),
-      fc.tuple(tie('text'), tie('text')).map(([a, b]) => `${a}.includes(${b})`),
-      fc
-        .tuple(tie('bool'), fc.constantFrom('&&', '||'), tie('bool'))
-        .map(([a, op, b]) => `(${a} ${op} ${b})`),
-    ),
-    any: fc.oneof(
-      { depthSize: 'small' },
-      tie('num'),
-      tie('text'),
-      tie('list'),
-      tie('bool'),
-      fc.constantFrom(
-        'null',
-        'o',
-        'issue.status',
-        'o?.a',
-        'issue.missing?.x',
-        'l[1]',
-        'issue.labels.find(x => x > "a")',
-      ),
-      fc.tuple(tie('any'), tie('any')).map(([a, b]) => `{ a: ${a}, ...o, b: ${b} }`),
-      fc.tuple(tie('any'), tie('any')).map(([a, b]) => `(${a} ?? ${b})`),
-    ),
-  }),
-);
-
-/** Expressions that mix kinds freely, to compare failures too. */
-const wild: Arb = fc.letrec<{ expr: string }>((tie) => ({
-  expr: fc.oneof(
-    { depthSize: 'small' },
-    generators.any,
-    fc
-      .tuple(tie('expr'), fc.constantFrom('+', '-', '<', '==', '&&', '??'), tie('expr'))
-      .map(([a, op, b]) => `(${a} ${op} ${b})`),
-    fc
-      .tuple(tie('expr'), fc.constantFrom('.length', '?.name', '[0]', '.trim()', '.join()'))
-      .map(([a, m]) => `(${a})${m}`),
-  ),
-})).expr;
-
-const statement = (expr: Arb): Arb =>
-  fc.oneof(
-    expr.map((e) => `replica.v = ${e};`),
-    generators.text.map((t) => `replica.custom[${t}] = n;`),
-    generators.list.map((l) => `for (const x of ${l}) { if (x == null) continue; replica.w = x; }`),
-    expr.map((e) => `s += ${e};`),
-    fc.tuple(generators.bool, expr).map(([b, e]) => `if (${b}) { replica.t = ${e}; } else { n = n + 1; }`),
-  );
-
-const PRELUDE = ['let n = 1;', "let s = 'x';", "const l = [1, 'a', null];", "const o = { a: 1, name: 'o' };"];
-const inputs = { entity: { summary: 'Printer on fire', labels: ['a', 'b', 'c'], status: { name: 'Open' } } };
-const limits = { maxSteps: 600, maxListLength: 60, maxOutputSize: 4000 };
+const limits = { maxSteps: 600, maxListLength: 60, maxOutputSize: 4000, maxMillis: 60_000 };
 
 function bothEngines(statements: string[]): { ast: RuleResult; ir: RuleResult } | null {
-  const script = [...PRELUDE, ...statements].join('\n');
+  return runScript([...PRELUDE, ...statements].join('\n'), limits);
+}
+
+/** Both engines on a script the checker accepts (null when it refuses it); the IR goes through JSON. */
+function runScript(script: string, runLimits: RuleLimits): { ast: RuleResult; ir: RuleResult } | null {
   if (check(script, 'jira', 'outgoing').some((d) => d.severity === 'error')) return null;
   const compiled = compile(script, 'jira', 'outgoing');
   if (!compiled.ok) throw new Error(`a script without check errors must compile:\n${script}`);
-  const ast = runRules(script, 'jira', 'outgoing', inputs, { ...limits, engine: 'ast' });
-  const ir = runIr(JSON.parse(JSON.stringify(compiled.ir)), 'jira', 'outgoing', inputs, limits);
+  const ast = runRules(script, 'jira', 'outgoing', INPUTS, { ...runLimits, engine: 'ast' });
+  const ir = runIr(JSON.parse(JSON.stringify(compiled.ir)), 'jira', 'outgoing', INPUTS, runLimits);
   return { ast, ir };
 }
 
@@ -176,5 +58,57 @@ describe('the AST and IR interpreters', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the AST and IR interpreters at the limits', () => {
+  it('agree on scripts nested around the nesting limit; the checker refuses the deeper ones as too-deep', () => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(deepScript, (script) => {
+        const errors = check(script, 'jira', 'outgoing').filter((d) => d.severity === 'error');
+        if (errors.some((d) => d.code === 'too-deep')) {
+          refused++;
+          const ast = runRules(script, 'jira', 'outgoing', INPUTS, { engine: 'ast' });
+          expect(runRules(script, 'jira', 'outgoing', INPUTS, { engine: 'ir' })).toEqual(ast);
+          expect(ast).toMatchObject({ ok: false, error: { code: 'too-deep' } });
+          return;
+        }
+        const results = runScript(script, limits);
+        if (!results) return;
+        accepted++;
+        expect(results.ir).toEqual(results.ast);
+      }),
+      { numRuns: 60 },
+    );
+    expect(accepted).toBeGreaterThan(5);
+    expect(refused).toBeGreaterThan(5);
+  });
+
+  it('agree on wide scripts: many statements, long list and object literals', () => {
+    fc.assert(
+      fc.property(wideScript, (script) => {
+        const results = runScript(script, { ...limits, maxSteps: 50_000 });
+        if (results) expect(results.ir).toEqual(results.ast);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('agree on scripts stopped by every budget: steps, memory, output, list length and the deadline', () => {
+    const codes = new Set<string>();
+    fc.assert(
+      fc.property(budgetRun, ({ script, limits: runLimits }) => {
+        const results = runScript(script, runLimits);
+        if (!results) throw new Error(`generated budget script refused:\n${script}`);
+        expect(results.ir).toEqual(results.ast);
+        codes.add(results.ast.ok ? 'ok' : results.ast.error.code);
+      }),
+      { numRuns: 200 },
+    );
+    for (const code of ['ok', 'step-limit', 'memory-limit', 'output-limit', 'list-limit', 'deadline']) {
+      expect([code, codes.has(code)]).toEqual([code, true]);
+    }
   });
 });

@@ -8,6 +8,8 @@ import type { RuleError } from './types';
 /** The stable codes of runtime errors (docs/ir.md lists when each one is raised). */
 export type RuntimeErrorCode =
   | 'step-limit'
+  | 'memory-limit'
+  | 'deadline'
   | 'output-limit'
   | 'list-limit'
   | 'null-access'
@@ -18,6 +20,8 @@ export type RuntimeErrorCode =
   | 'bad-pattern'
   | 'forbidden-key'
   | 'bad-ir'
+  | 'too-deep'
+  | 'too-large'
   | 'internal-error';
 
 /** A runtime error on its way out of an interpreter; `line` 0 means "not located yet". */
@@ -36,9 +40,11 @@ export class RuleFailure {
     }
   }
 
-  /** The failure as the public `RuleError`. */
+  /** The failure as the public `RuleError`; one no node located (the run's input or output) is at 1:1. */
   toError(): RuleError {
-    return { code: this.code, message: this.message, line: this.line, column: this.column };
+    return this.line === 0
+      ? { code: this.code, message: this.message, line: 1, column: 1 }
+      : { code: this.code, message: this.message, line: this.line, column: this.column };
   }
 }
 

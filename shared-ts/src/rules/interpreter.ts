@@ -19,7 +19,7 @@ import type {
 import type { Analysis, Binding } from './analyze';
 import { locate, RuleFailure } from './errors';
 import type { AssignOperator, At, BinaryOperator } from './ir';
-import { checkListLength, checkText, callFunction, listTooLong } from './library';
+import { builtList, checkListLength, checkText, callFunction, listTooLong } from './library';
 import { locationOf } from './locations';
 import { callCallbackMethod, callMethod } from './methods';
 import { binary, negate } from './operators';
@@ -137,7 +137,7 @@ class AstInterpreter {
       const value = this.evaluate(node.right);
       this.locals[slot] =
         operator === '+='
-          ? this.guard(node, () => binary('+', this.locals[slot] ?? null, value, this.context.maxOutputSize))
+          ? this.guard(node, () => binary('+', this.locals[slot] ?? null, value, this.context))
           : value;
       return;
     }
@@ -193,7 +193,7 @@ class AstInterpreter {
         const operator = (
           node.operator.length === 3 ? node.operator.slice(0, 2) : node.operator
         ) as BinaryOperator;
-        return binary(operator, left, right, this.context.maxOutputSize);
+        return binary(operator, left, right, this.context);
       }
       case 'LogicalExpression': {
         const left = this.evaluate(node.left);
@@ -302,15 +302,15 @@ class AstInterpreter {
         out.push(this.evaluate(element));
       }
     }
-    checkListLength(out, this.context);
-    return out;
+    return builtList(out, this.context);
   }
 
   private object(node: ObjectExpression): Value {
     const out: ValueObject = {};
+    let keys = 0;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
-        spreadInto(out, this.evaluate(property.argument));
+        keys += spreadInto(out, this.evaluate(property.argument));
         continue;
       }
       let key: string;
@@ -318,7 +318,9 @@ class AstInterpreter {
       else if (property.key.type === 'Identifier') key = property.key.name;
       else key = String((property.key as { value: unknown }).value);
       out[key] = this.evaluate(property.value as Expression);
+      keys++;
     }
+    this.context.built(keys);
     return out;
   }
 
@@ -335,7 +337,7 @@ class AstInterpreter {
   }
 
   private tick(node: Node): void {
-    if (++this.context.steps > this.context.maxSteps) throw this.context.stepLimit(locationOf(node));
+    if (++this.context.steps > this.context.checkAt) this.context.checkpoint(locationOf(node));
   }
 
   private guard<T>(node: Node, body: () => T): T {

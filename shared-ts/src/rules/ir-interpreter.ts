@@ -7,7 +7,7 @@
  */
 import { locate, RuleFailure } from './errors';
 import type { At, IrExpression, IrFunction, IrProgram, IrProperty, IrStatement } from './ir';
-import { checkListLength, checkText, callFunction, listTooLong } from './library';
+import { builtList, checkListLength, checkText, callFunction, listTooLong } from './library';
 import { callCallbackMethod, callMethod } from './methods';
 import { binary, negate } from './operators';
 import type { RunContext } from './run-context';
@@ -55,7 +55,7 @@ export function runIrProgram(ir: IrProgram, context: RunContext): void {
 }
 
 function tick(context: RunContext, at: At): void {
-  if (++context.steps > context.maxSteps) throw context.stepLimit(at);
+  if (++context.steps > context.checkAt) context.checkpoint(at);
 }
 
 function statements(list: IrStatement[]): Execute {
@@ -105,7 +105,7 @@ function statement(node: IrStatement): Execute {
         tick(context, at);
         const right = value(frame);
         try {
-          frame.locals[slot] = binary('+', frame.locals[slot] ?? null, right, context.maxOutputSize);
+          frame.locals[slot] = binary('+', frame.locals[slot] ?? null, right, context);
         } catch (error) {
           throw locate(error, at);
         }
@@ -267,7 +267,7 @@ function operation(node: IrExpression): Evaluate {
       return (frame) => {
         const a = left(frame);
         const b = right(frame);
-        return binary(operator, a, b, frame.context.maxOutputSize);
+        return binary(operator, a, b, frame.context);
       };
     }
     case 'logical': {
@@ -361,9 +361,9 @@ function template(parts: string[], values: Evaluate[]): Evaluate {
 
 function list(items: Extract<IrExpression, { op: 'list' }>['items']): Evaluate {
   const compiledItems = items.map((item) =>
-    'op' in item
-      ? { value: expression(item), spread: false }
-      : { value: expression(item.spread), spread: true },
+    Object.prototype.hasOwnProperty.call(item, 'op')
+      ? { value: expression(item as IrExpression), spread: false }
+      : { value: expression((item as { spread: IrExpression }).spread), spread: true },
   );
   return (frame) => {
     const context = frame.context;
@@ -384,8 +384,7 @@ function list(items: Extract<IrExpression, { op: 'list' }>['items']): Evaluate {
       for (const element of spread) out.push(orNull(element));
       if (out.length > context.maxListLength) throw listTooLong(out.length, context.maxListLength);
     }
-    checkListLength(out, context);
-    return out;
+    return builtList(out, context);
   };
 }
 
@@ -396,23 +395,34 @@ type Member =
   | { kind: 'spread'; value: Evaluate };
 
 function member(prop: IrProperty): Member {
-  if ('spread' in prop) return { kind: 'spread', value: expression(prop.spread) };
-  if ('key' in prop) return { kind: 'key', key: prop.key, value: expression(prop.value) };
-  return { kind: 'keyExpr', keyExpr: expression(prop.keyExpr), value: expression(prop.value) };
+  if (Object.prototype.hasOwnProperty.call(prop, 'spread')) {
+    return { kind: 'spread', value: expression((prop as { spread: IrExpression }).spread) };
+  }
+  if (Object.prototype.hasOwnProperty.call(prop, 'key')) {
+    const { key, value } = prop as { key: string; value: IrExpression };
+    return { kind: 'key', key, value: expression(value) };
+  }
+  const { keyExpr, value } = prop as { keyExpr: IrExpression; value: IrExpression };
+  return { kind: 'keyExpr', keyExpr: expression(keyExpr), value: expression(value) };
 }
 
 function object(props: IrProperty[]): Evaluate {
   const members = props.map(member);
   return (frame) => {
     const out: ValueObject = {};
+    let keys = 0;
     for (const m of members) {
-      if (m.kind === 'spread') spreadInto(out, m.value(frame));
-      else if (m.kind === 'key') out[m.key] = m.value(frame);
-      else {
+      if (m.kind === 'spread') keys += spreadInto(out, m.value(frame));
+      else if (m.kind === 'key') {
+        out[m.key] = m.value(frame);
+        keys++;
+      } else {
         const key = objectKey(m.keyExpr(frame));
         out[key] = m.value(frame);
+        keys++;
       }
     }
+    frame.context.built(keys);
     return out;
   };
 }

@@ -1,11 +1,14 @@
 /**
  * Checks that a value is well-formed IR before it runs (it may come from storage or a
  * hand edit): version, side and direction, every node's `op` and fields, slot numbers,
- * library names and argument counts. The interpreter may then trust the shape.
+ * library names and argument counts, finite numbers, and the sizes: at most `MAX_NODES`
+ * nodes and slots (`too-large`) nested at most `MAX_NESTING` deep (`too-deep`), so the
+ * recursion here and in the interpreter is bounded. The interpreter may then trust the shape.
  */
 import { CALLBACK_METHODS, FUNCTIONS, isMethodName, METHODS } from './catalog';
 import { RuleFailure } from './errors';
 import { IR_VERSION, type IrProgram } from './ir';
+import { MAX_NESTING, MAX_NODES } from './limits';
 import type { Direction, Side } from './types';
 import { FORBIDDEN_KEYS } from './values';
 
@@ -16,7 +19,7 @@ const validated = new WeakMap<object, string>();
 
 type Json = Record<string, unknown>;
 
-/** Returns the program typed as IR, or throws a `bad-ir` failure saying what is wrong. */
+/** Returns the program typed as IR, or throws a `bad-ir`, `too-deep` or `too-large` failure saying what is wrong. */
 export function validateIr(ir: unknown, side: Side, direction: Direction): IrProgram {
   const tag = `${side}/${direction}`;
   if (typeof ir === 'object' && ir !== null && validated.get(ir) === tag) return ir as IrProgram;
@@ -34,16 +37,49 @@ export function validateIr(ir: unknown, side: Side, direction: Direction): IrPro
   const slots = program.slots;
   if (typeof slots !== 'number' || !Number.isInteger(slots) || slots < 0)
     throw bad('`slots` must be a whole number.');
+  if (slots > MAX_NODES) {
+    throw new RuleFailure(
+      'too-large',
+      `The program declares ${slots} slots; a program may use at most ${MAX_NODES}.`,
+      [1, 1],
+    );
+  }
   new Validator(slots).statements(program.body);
   validated.set(program, tag);
   return program as unknown as IrProgram;
 }
 
 class Validator {
+  private nodes = 0;
+  private depth = 0;
+
   constructor(private readonly slots: number) {}
 
   statements(value: unknown): void {
-    for (const node of array(value, 'a statement list')) this.statement(record(node, 'a statement'));
+    for (const node of array(value, 'a statement list')) {
+      this.enter();
+      this.statement(record(node, 'a statement'));
+      this.depth--;
+    }
+  }
+
+  /** Counts a part of the program that is not a node (a path segment, property, list spread or text part). */
+  private count(): void {
+    if (++this.nodes > MAX_NODES) {
+      throw new RuleFailure('too-large', `The program has more than ${MAX_NODES} nodes.`, [1, 1]);
+    }
+  }
+
+  /** Counts a node one level deeper; a failure ends the whole validation, so leaving needs no `finally`. */
+  private enter(): void {
+    this.count();
+    if (++this.depth > MAX_NESTING) {
+      throw new RuleFailure(
+        'too-deep',
+        `The program nests nodes more than ${MAX_NESTING} levels deep.`,
+        [1, 1],
+      );
+    }
   }
 
   private statement(node: Json): void {
@@ -61,6 +97,7 @@ class Validator {
         this.operator(node.operator);
         if (array(node.path, 'an assignment path').length === 0) throw bad('An assignment path is empty.');
         for (const raw of array(node.path, 'an assignment path')) {
+          this.count();
           const segment = record(raw, 'a path segment');
           this.at(segment);
           if (typeof segment.name === 'string') this.name(segment.name);
@@ -86,12 +123,20 @@ class Validator {
   }
 
   private expression(value: unknown): void {
-    const node = record(value, 'an expression');
+    this.enter();
+    this.expressionNode(record(value, 'an expression'));
+    this.depth--;
+  }
+
+  private expressionNode(node: Json): void {
     this.at(node);
     switch (node.op) {
       case 'lit':
         if (node.value !== null && !['string', 'number', 'boolean'].includes(typeof node.value)) {
           throw bad('A literal must be text, a number, true/false or null.');
+        }
+        if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+          throw bad('A number literal must be finite.');
         }
         return;
       case 'local':
@@ -102,15 +147,20 @@ class Validator {
       case 'list':
         for (const item of array(node.items, 'list items')) {
           const entry = record(item, 'a list item');
-          this.expression('op' in entry ? entry : entry.spread);
+          if (Object.prototype.hasOwnProperty.call(entry, 'op')) this.expression(entry);
+          else {
+            this.count();
+            this.expression(entry.spread);
+          }
         }
         return;
       case 'object':
         for (const prop of array(node.props, 'object properties')) {
+          this.count();
           const entry = record(prop, 'an object property');
-          if ('spread' in entry) this.expression(entry.spread);
+          if (Object.prototype.hasOwnProperty.call(entry, 'spread')) this.expression(entry.spread);
           else {
-            if ('key' in entry) this.name(entry.key);
+            if (Object.prototype.hasOwnProperty.call(entry, 'key')) this.name(entry.key);
             else this.expression(entry.keyExpr);
             this.expression(entry.value);
           }
@@ -119,8 +169,10 @@ class Validator {
       case 'template': {
         const parts = array(node.parts, 'template parts');
         const values = array(node.values, 'template values');
-        if (parts.length !== values.length + 1 || parts.some((part) => typeof part !== 'string')) {
-          throw bad('A template needs one more text part than values.');
+        if (parts.length !== values.length + 1) throw bad('A template needs one more text part than values.');
+        for (const part of parts) {
+          this.count();
+          if (typeof part !== 'string') throw bad('A template part must be text.');
         }
         return values.forEach((part) => this.expression(part));
       }

@@ -3,16 +3,15 @@
  * html.toText, text.toHtml, date.format, date.now. Functions given null where they expect
  * text or a list return null; every other wrong type is a `type-error`.
  */
+import type { Budget } from './costs';
 import { formatInstant, parseInstant } from './dates';
 import { RuleFailure } from './errors';
 import type { LibraryFunctionName } from './ir';
 import { htmlToText, textToHtml } from './rich-text';
 import { describe, formatNumber, isObject, orNull, toText, type Value } from './values';
 
-/** What library code may read of the run: its limits and the run's clock. */
-export interface LibraryContext {
-  maxOutputSize: number;
-  maxListLength: number;
+/** What library code may read of the run: its limits, its budget and the run's clock. */
+export interface LibraryContext extends Budget {
   /** The instant `date.now()` returns (ISO text); read once per run. */
   now(): string;
 }
@@ -32,15 +31,24 @@ export function callFunction(
     case 'join':
       return a === null ? null : joinList(a, argc > 1 ? b : ',', context, 'join');
     case 'Number':
+      if (typeof a === 'string') context.read(a.length);
       return toNumber(a);
     case 'String':
-      return toText(a);
+      return builtText(toText(a), context);
     case 'isEmpty':
       return isEmpty(a);
-    case 'html.toText':
-      return a === null ? null : checkText(htmlToText(textArgument(a, 'html.toText')), context);
-    case 'text.toHtml':
-      return a === null ? null : checkText(textToHtml(textArgument(a, 'text.toHtml')), context);
+    case 'html.toText': {
+      if (a === null) return null;
+      const html = textArgument(a, 'html.toText');
+      context.read(html.length);
+      return checkText(htmlToText(html), context);
+    }
+    case 'text.toHtml': {
+      if (a === null) return null;
+      const text = textArgument(a, 'text.toHtml');
+      context.read(text.length);
+      return checkText(textToHtml(text), context);
+    }
     case 'date.format': {
       const pattern = textArgument(b, 'date.format (pattern)');
       formatInstant(0, pattern);
@@ -78,6 +86,7 @@ export function joinList(list: Value, separator: Value, context: LibraryContext,
   }
   checkListLength(list, context);
   const sep = textArgument(separator, `${name} (separator)`);
+  context.read(list.length);
   let out = '';
   for (let i = 0; i < list.length; i++) {
     if (i > 0) out += sep;
@@ -85,6 +94,7 @@ export function joinList(list: Value, separator: Value, context: LibraryContext,
     if (item !== null) out += toText(item);
     if (out.length > context.maxOutputSize) throw textTooLong(context);
   }
+  context.built(out.length);
   return out;
 }
 
@@ -133,10 +143,24 @@ export function listTooLong(length: number, max: number): RuleFailure {
   return new RuleFailure('list-limit', `A list of ${length} elements is longer than the limit of ${max}.`);
 }
 
-/** Stops on text longer than the output limit. */
-export function checkText(text: string, context: { maxOutputSize: number }): string {
+/** Stops on text longer than the output limit; charges the text as built (costs.ts). */
+export function checkText(text: string, context: Budget): string {
   if (text.length > context.maxOutputSize) throw textTooLong(context);
+  context.built(text.length);
   return text;
+}
+
+/** Charges text that cannot be longer than the limit (it is no longer than an existing value) as built. */
+export function builtText(text: string, context: Budget): string {
+  context.built(text.length);
+  return text;
+}
+
+/** Stops a list built longer than the limit; charges its elements as built. */
+export function builtList(list: Value[], context: Budget): Value[] {
+  checkListLength(list, context);
+  context.built(list.length);
+  return list;
 }
 
 /** The output-limit error for text. */

@@ -1,19 +1,32 @@
-/** The limits of a run, resolved from the caller's options. */
+/** The limits of a run, resolved from the caller's options, and the fixed limits of scripts and IR. */
 import type { RuleLimits } from './types';
 
-/** The limits a run gets when the caller sets none. */
+/** Deepest nesting of a script (AST nodes, or open brackets while parsing) and of IR nodes. */
+export const MAX_NESTING = 200;
+/** Most AST nodes in a script, IR nodes in a program, and local slots. */
+export const MAX_NODES = 20_000;
+/** Most tokens acorn may read from one script. */
+export const MAX_TOKENS = 60_000;
+/** Longest script text, in UTF-16 code units (256 KiB). */
+export const MAX_SCRIPT_LENGTH = 262_144;
+
+/** The limits a run gets when the caller sets none (docs/ir.md, "Limits and steps"). */
 export const DEFAULT_LIMITS: Readonly<Required<RuleLimits>> = Object.freeze({
-  maxSteps: 100_000,
-  maxOutputSize: 1_000_000,
+  maxSteps: 1_000_000,
+  maxOutputSize: 8_000_000,
   maxListLength: 10_000,
+  maxMemory: 8_000_000,
+  maxMillis: 5_000,
 });
 
-/** Fills in the defaults; every limit is a positive integer. */
+/** Fills in the defaults; every limit is a non-negative integer. */
 export function resolveLimits(limits: RuleLimits = {}): Required<RuleLimits> {
   return {
     maxSteps: positive(limits.maxSteps, DEFAULT_LIMITS.maxSteps),
     maxOutputSize: positive(limits.maxOutputSize, DEFAULT_LIMITS.maxOutputSize),
     maxListLength: positive(limits.maxListLength, DEFAULT_LIMITS.maxListLength),
+    maxMemory: positive(limits.maxMemory, DEFAULT_LIMITS.maxMemory),
+    maxMillis: positive(limits.maxMillis, DEFAULT_LIMITS.maxMillis),
   };
 }
 

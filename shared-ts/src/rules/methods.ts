@@ -6,6 +6,8 @@
 import { RuleFailure } from './errors';
 import type { MethodName } from './ir';
 import {
+  builtList,
+  builtText,
   checkListLength,
   checkText,
   joinList,
@@ -42,6 +44,7 @@ export function callCallbackMethod(
   if (!Array.isArray(receiver)) throw wrongReceiver(name, receiver);
   checkListLength(receiver, context);
   const n = receiver.length;
+  context.read(n);
   switch (name) {
     case 'filter': {
       const out: Value[] = [];
@@ -49,12 +52,12 @@ export function callCallbackMethod(
         const item = orNull(receiver[i]);
         if (truthy(invoke(item, i))) out.push(item);
       }
-      return out;
+      return builtList(out, context);
     }
     case 'map': {
       const out: Value[] = new Array<Value>(n);
       for (let i = 0; i < n; i++) out[i] = invoke(orNull(receiver[i]), i);
-      return out;
+      return builtList(out, context);
     }
     case 'some':
       for (let i = 0; i < n; i++) if (truthy(invoke(orNull(receiver[i]), i))) return true;
@@ -83,25 +86,42 @@ function textMethod(
 ): Value {
   switch (name) {
     case 'trim':
-      return s.trim();
+      context.read(s.length);
+      return builtText(s.trim(), context);
     case 'toLowerCase':
+      context.read(s.length);
       return checkText(s.toLowerCase(), context);
     case 'toUpperCase':
+      context.read(s.length);
       return checkText(s.toUpperCase(), context);
-    case 'startsWith':
-      return s.startsWith(textArgument(a, 'startsWith'));
-    case 'endsWith':
-      return s.endsWith(textArgument(a, 'endsWith'));
-    case 'includes':
-      return s.includes(textArgument(a, 'includes'));
+    case 'startsWith': {
+      const prefix = textArgument(a, 'startsWith');
+      context.read(prefix.length);
+      return s.startsWith(prefix);
+    }
+    case 'endsWith': {
+      const suffix = textArgument(a, 'endsWith');
+      context.read(suffix.length);
+      return s.endsWith(suffix);
+    }
+    case 'includes': {
+      const part = textArgument(a, 'includes');
+      context.read(s.length);
+      return s.includes(part);
+    }
     case 'replace': {
       const find = textArgument(a, 'replace');
       const replacement = textArgument(b, 'replace');
+      context.read(s.length);
       const at = s.indexOf(find);
       return at < 0 ? s : checkText(s.slice(0, at) + replacement + s.slice(at + find.length), context);
     }
-    case 'replaceAll':
-      return replaceAll(s, textArgument(a, 'replaceAll'), textArgument(b, 'replaceAll'), context);
+    case 'replaceAll': {
+      const find = textArgument(a, 'replaceAll');
+      const replacement = textArgument(b, 'replaceAll');
+      context.read(s.length);
+      return replaceAll(s, find, replacement, context);
+    }
     case 'split': {
       const separator = textArgument(a, 'split');
       if (separator.length === 0 && s.length > context.maxListLength) {
@@ -110,18 +130,20 @@ function textMethod(
           `Splitting would give more than ${context.maxListLength} elements.`,
         );
       }
-      const parts = s.split(separator);
-      checkListLength(parts, context);
-      return parts;
+      context.read(s.length);
+      return builtList(s.split(separator), context);
     }
     case 'slice':
-      return s.slice(numberArgument(a, 'slice'), argc > 1 ? numberArgument(b, 'slice') : undefined);
+      return builtText(
+        s.slice(numberArgument(a, 'slice'), argc > 1 ? numberArgument(b, 'slice') : undefined),
+        context,
+      );
     case 'padStart': {
       const target = numberArgument(a, 'padStart');
       const fill = argc > 1 ? textArgument(b, 'padStart') : ' ';
       if (Math.trunc(target) > context.maxOutputSize && fill.length > 0 && target > s.length)
         throw textTooLong(context);
-      return s.padStart(target, fill);
+      return builtText(s.padStart(target, fill), context);
     }
     default:
       throw wrongReceiver(name, s);
@@ -141,12 +163,23 @@ function listMethod(
       return joinList(list, argc > 0 ? a : ',', context, 'join');
     case 'includes': {
       checkListLength(list, context);
+      context.read(list.length);
       const budget = { remaining: context.maxOutputSize };
-      for (const item of list) if (equals(orNull(item), a, budget)) return true;
-      return false;
+      let found = false;
+      for (const item of list) {
+        if (equals(orNull(item), a, budget)) {
+          found = true;
+          break;
+        }
+      }
+      context.read(context.maxOutputSize - budget.remaining);
+      return found;
     }
     case 'slice':
-      return list.slice(numberArgument(a, 'slice'), argc > 1 ? numberArgument(b, 'slice') : undefined);
+      return builtList(
+        list.slice(numberArgument(a, 'slice'), argc > 1 ? numberArgument(b, 'slice') : undefined),
+        context,
+      );
     default:
       throw wrongReceiver(name, list);
   }

@@ -2,22 +2,25 @@
  * The operators: arithmetic on numbers, `+` on text, comparisons, `==` as deep equality.
  * No implicit conversions except to text when one side of `+` is text.
  */
+import type { Budget } from './costs';
 import { RuleFailure } from './errors';
 import { textTooLong } from './library';
 import type { BinaryOperator } from './ir';
 import { describe, equals, toText, type Value } from './values';
 
 /**
- * Evaluates a binary operator on two evaluated operands. `maxSize` is the run's output-size
- * limit: the longest text `+` may build, and how many lists and objects one `==` may visit.
+ * Evaluates a binary operator on two evaluated operands, charging `budget` for text built and
+ * lists compared (costs.ts). The run's output-size limit is the longest text `+` may build,
+ * and how many lists and objects one `==` may visit.
  */
-export function binary(operator: BinaryOperator, left: Value, right: Value, maxSize: number): Value {
+export function binary(operator: BinaryOperator, left: Value, right: Value, budget: Budget): Value {
   switch (operator) {
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return finite(left + right);
       if (typeof left === 'string' || typeof right === 'string') {
         const text = toText(left) + toText(right);
-        if (text.length > maxSize) throw textTooLong({ maxOutputSize: maxSize });
+        if (text.length > budget.maxOutputSize) throw textTooLong(budget);
+        budget.built(text.length);
         return text;
       }
       throw operandError('add', left, right);
@@ -36,9 +39,9 @@ export function binary(operator: BinaryOperator, left: Value, right: Value, maxS
       if (right === 0) throw divisionByZero();
       return finite(left % right);
     case '==':
-      return left === right || (typeof left === 'object' && equals(left, right, { remaining: maxSize }));
+      return left === right || (typeof left === 'object' && deepEquals(left, right, budget));
     case '!=':
-      return left !== right && !(typeof left === 'object' && equals(left, right, { remaining: maxSize }));
+      return left !== right && !(typeof left === 'object' && deepEquals(left, right, budget));
     case '<':
       return compare(left, right) < 0;
     case '<=':
@@ -48,6 +51,14 @@ export function binary(operator: BinaryOperator, left: Value, right: Value, maxS
     case '>=':
       return compare(left, right) >= 0;
   }
+}
+
+/** `equals` of two values, charging the lists and objects it visited. */
+function deepEquals(left: Value, right: Value, budget: Budget): boolean {
+  const visits = { remaining: budget.maxOutputSize };
+  const result = equals(left, right, visits);
+  budget.read(budget.maxOutputSize - visits.remaining);
+  return result;
 }
 
 /** Unary minus: numbers only. */

@@ -3,6 +3,7 @@
  * the construct and a hint that says what to use instead. One place for all the advice.
  */
 import type { Node } from 'acorn';
+import { table } from './catalog';
 
 /** A refusal: what is not available, and what to write instead. */
 export interface Refusal {
@@ -18,7 +19,7 @@ const LABELS: Refusal = {
 };
 
 /** Node types that are never part of the subset, whatever their content. */
-const ALWAYS_REFUSED: Readonly<Record<string, Refusal>> = {
+const ALWAYS_REFUSED: Readonly<Record<string, Refusal>> = table<Refusal>({
   FunctionDeclaration: {
     message: 'Functions cannot be declared in rules.',
     hint: `${ARROW_ONLY}; store repeated values in a \`const\``,
@@ -86,7 +87,7 @@ const ALWAYS_REFUSED: Readonly<Record<string, Refusal>> = {
     message: '`new.target` and `import.meta` are not available.',
     hint: 'use the script variables',
   },
-};
+});
 
 /** Labels on `break` / `continue`. */
 export const LABEL_REFUSAL: Refusal = LABELS;
@@ -122,7 +123,7 @@ export function refusalOf(node: Node, variables: readonly string[]): Refusal {
 }
 
 /** Unary operators other than `!` and `-`. */
-export const UNARY_REFUSALS: Readonly<Record<string, Refusal>> = {
+export const UNARY_REFUSALS: Readonly<Record<string, Refusal>> = table<Refusal>({
   '+': { message: 'Unary `+` is not available.', hint: 'use `Number(x)`' },
   typeof: {
     message: '`typeof` is not available.',
@@ -131,7 +132,7 @@ export const UNARY_REFUSALS: Readonly<Record<string, Refusal>> = {
   void: { message: '`void` is not available.', hint: 'use `null`' },
   delete: { message: '`delete` is not available.', hint: 'assign null instead: `replica.field = null`' },
   '~': { message: 'Bitwise operators are not available.', hint: 'use arithmetic operators' },
-};
+});
 
 /** The binary operators scripts may use. */
 export const BINARY_OPERATORS: ReadonlySet<string> = new Set([
@@ -179,7 +180,7 @@ export function compoundAssignmentRefusal(operator: string): Refusal {
 }
 
 /** An example call for each library function and method, shown when the argument count is wrong. */
-export const ARITY_EXAMPLES: Readonly<Record<string, string>> = {
+export const ARITY_EXAMPLES: Readonly<Record<string, string>> = table<string>({
   lookup: "lookup(value, { High: 'P1' }, 'P3')",
   join: "join(list, ', ')",
   Number: 'Number(x)',
@@ -205,7 +206,7 @@ export const ARITY_EXAMPLES: Readonly<Record<string, string>> = {
   some: 'list.some(item => item.internal)',
   every: 'list.every(item => item.internal)',
   find: "list.find(item => item.name == 'x')",
-};
+});
 
 function newAdvice(node: Node): string {
   const callee = (node as unknown as { callee: { type: string; name?: string } }).callee;

@@ -72,6 +72,9 @@ function isBreakingAfterSpace(c: number): boolean {
 export function htmlToText(html: string): string {
   const out = new TextBuilder();
   const n = html.length;
+  // A `<` after the last `>` starts no markup; knowing it at once keeps `'<a'.repeat(n)` linear
+  // (each `<` searched the rest of the input for a `>`: quadratic).
+  const lastGt = html.lastIndexOf('>');
   let i = 0;
   while (i < n) {
     const c = html.charCodeAt(i);
@@ -81,7 +84,7 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (c === 60 /* < */) {
-      const next = markupEnd(html, i);
+      const next = markupEnd(html, i, lastGt);
       if (next >= 0) {
         applyTag(out, html, i);
         i = next;
@@ -109,7 +112,7 @@ export function htmlToText(html: string): string {
  * Markup is a comment `<!-- ... -->` (to the end of the input if unclosed), or `<`, `</`
  * followed by an ASCII letter, or `<!` / `<?`, up to the next `>` (which must exist).
  */
-function markupEnd(html: string, lt: number): number {
+function markupEnd(html: string, lt: number, lastGt: number): number {
   if (html.charCodeAt(lt + 1) === 33 /* ! */ && html.startsWith('<!--', lt)) {
     const close = html.indexOf('-->', lt + 4);
     return close < 0 ? html.length : close + 3;
@@ -118,7 +121,7 @@ function markupEnd(html: string, lt: number): number {
   const start = first === 47 /* / */ ? lt + 2 : lt + 1;
   const c = html.charCodeAt(start);
   const opens = isAsciiLetter(c) || (start === lt + 1 && (c === 33 /* ! */ || c === 63)); /* ? */
-  if (!opens) return -1;
+  if (!opens || start > lastGt) return -1;
   const gt = html.indexOf('>', start);
   return gt < 0 ? -1 : gt + 1;
 }

@@ -3,6 +3,7 @@
  * step counter, limits, the clock, and the record of assignments. Also the assignment
  * semantics and how a finished run becomes a `RuleResult`.
  */
+import { stepsFor, UNITS_PER_STEP, type Budget } from './costs';
 import { isoInstant, parseInstant } from './dates';
 import { locate, RuleFailure } from './errors';
 import type { LibraryContext } from './library';
@@ -26,12 +27,25 @@ export function emptyReplica(): ValueObject {
   return { labels: [], custom: {}, comments: [], attachments: [] };
 }
 
+/** Steps between two readings of the clock for the deadline. */
+export const CLOCK_INTERVAL = 1024;
+
 /** One run's state. */
-export class RunContext implements LibraryContext {
+export class RunContext implements LibraryContext, Budget {
   steps = 0;
+  /** Units built so far (docs/ir.md, "Memory"). */
+  memory = 0;
+  /**
+   * The step count past which `checkpoint` must run: the step limit, or the next reading of
+   * the clock. Interpreters compare against it alone, so counting a step stays one comparison.
+   */
+  checkAt = 0;
   readonly maxSteps: number;
   readonly maxOutputSize: number;
   readonly maxListLength: number;
+  readonly maxMemory: number;
+  readonly maxMillis: number;
+  private readonly started: number;
   /** Every host variable by name (`issue`/`entity`, `replica`, `previous`, `connection`, `firstSync`). */
   readonly inputs: Record<InputName, Value>;
   /** The writable variable's object: the output of the run. */
@@ -46,6 +60,9 @@ export class RunContext implements LibraryContext {
     this.maxSteps = limits.maxSteps;
     this.maxOutputSize = limits.maxOutputSize;
     this.maxListLength = limits.maxListLength;
+    this.maxMemory = limits.maxMemory;
+    this.maxMillis = limits.maxMillis;
+    this.started = Date.now();
     this.requestedNow = inputs.now;
     const unlimited = { remaining: Infinity };
     const entity = objectOr(inputs.entity, {});
@@ -75,13 +92,47 @@ export class RunContext implements LibraryContext {
     return this.nowText;
   }
 
-  /** The step-limit error at a node. */
-  stepLimit(at: At): RuleFailure {
-    return new RuleFailure(
-      'step-limit',
-      `The rules took more than ${this.maxSteps} steps; loop over fewer elements or simplify the script.`,
-      at,
-    );
+  /**
+   * Runs when `steps` passed `checkAt`: past the step limit, `step-limit` (and `steps` is
+   * `maxSteps + 1`); otherwise reads the clock (`deadline` once `maxMillis` have passed) and
+   * sets the next checkpoint. `at` locates the error; without it the caller's node does.
+   */
+  checkpoint(at?: At): void {
+    if (this.steps > this.maxSteps) {
+      this.steps = this.maxSteps + 1;
+      throw new RuleFailure(
+        'step-limit',
+        `The rules took more than ${this.maxSteps} steps; loop over fewer elements, work on shorter text or simplify the script.`,
+        at,
+      );
+    }
+    if (Date.now() - this.started >= this.maxMillis) {
+      throw new RuleFailure(
+        'deadline',
+        `The rules ran for more than ${this.maxMillis} ms; loop over fewer elements or work on shorter text.`,
+        at,
+      );
+    }
+    this.checkAt = Math.min(this.maxSteps, this.steps + CLOCK_INTERVAL);
+  }
+
+  /** Charges the steps for reading `units` (costs.ts). */
+  read(units: number): void {
+    if (units < UNITS_PER_STEP) return;
+    this.steps += stepsFor(units);
+    if (this.steps > this.checkAt) this.checkpoint();
+  }
+
+  /** Charges the steps and memory for building `units` (costs.ts): steps first, then memory. */
+  built(units: number): void {
+    this.read(units);
+    this.memory += units;
+    if (this.memory > this.maxMemory) {
+      throw new RuleFailure(
+        'memory-limit',
+        `The rules built more than ${this.maxMemory} units of text, lists and objects; work on smaller values or make fewer copies.`,
+      );
+    }
   }
 
   /**
@@ -111,13 +162,15 @@ export class RunContext implements LibraryContext {
       let stored = value;
       if (operator === '+=') {
         try {
-          stored = binary('+', ownField(container, key), value, this.maxOutputSize);
+          stored = binary('+', ownField(container, key), value, this);
         } catch (error) {
           throw locate(error, where(i));
         }
       }
       try {
-        container[key] = copyForStore(stored, { remaining: this.maxOutputSize });
+        const budget = { remaining: this.maxOutputSize };
+        container[key] = copyForStore(stored, budget);
+        this.built(this.maxOutputSize - budget.remaining);
       } catch (error) {
         throw locate(error, where(i));
       }

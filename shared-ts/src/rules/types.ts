@@ -39,12 +39,16 @@ export interface RuleInputs {
 
 /** Limits; every one stops evaluation with a `RuleError` when exceeded. */
 export interface RuleLimits {
-  /** Evaluation steps (default 100,000). */
+  /** Evaluation steps, weighted by the work each operation does (default 1,000,000). */
   maxSteps?: number;
-  /** Characters of JSON output (default 1,000,000). */
+  /** Characters of JSON output, and of any one text built (default 8,000,000). */
   maxOutputSize?: number;
   /** Elements of any list built or iterated (default 10,000). */
   maxListLength?: number;
+  /** Units (text code units, list elements, object keys) of every value the run builds (default 8,000,000). */
+  maxMemory?: number;
+  /** Wall-clock milliseconds a run may take (default 5,000). */
+  maxMillis?: number;
 }
 
 /** One assignment to the local entity made by an incoming script (last write per path wins). */

@@ -16,6 +16,20 @@ export interface ValueObject {
 /** Marks an optional chain that met null (`a?.b.c` with `a` null); never escapes its chain. */
 export const SHORT: ValueObject = Object.freeze(Object.create(null) as ValueObject);
 
+/**
+ * Deepest value `==`, an assignment's copy and the output size measure walk into; deeper is
+ * `too-deep` (a loop can nest lists without bound, and these walks recurse).
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
+/** The error for a value nested deeper than `MAX_VALUE_DEPTH`. */
+export function valueTooDeep(): RuleFailure {
+  return new RuleFailure(
+    'too-deep',
+    `A value is nested more than ${MAX_VALUE_DEPTH} levels deep; build flatter lists and objects.`,
+  );
+}
+
 /** Keys that would reach the host's object machinery; refused for reading and writing. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -59,19 +73,20 @@ export function truthy(value: Value): boolean {
  * (same length and elements; same keys and values, in any key order).
  * `budget` bounds the lists and objects visited, so equality of huge shared structures stops.
  */
-export function equals(left: Value, right: Value, budget: { remaining: number }): boolean {
+export function equals(left: Value, right: Value, budget: { remaining: number }, depth = 0): boolean {
   if (left === right) return true;
   if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) return false;
   if (--budget.remaining < 0) {
     throw new RuleFailure('output-limit', 'The values are too large to compare.');
   }
+  if (depth >= MAX_VALUE_DEPTH) throw valueTooDeep();
   const leftIsList = Array.isArray(left);
   if (leftIsList !== Array.isArray(right)) return false;
   if (leftIsList) {
     const other = right as Value[];
     if (left.length !== other.length) return false;
     for (let i = 0; i < left.length; i++) {
-      if (!equals(orNull(left[i]), orNull(other[i]), budget)) return false;
+      if (!equals(orNull(left[i]), orNull(other[i]), budget, depth + 1)) return false;
     }
     return true;
   }
@@ -81,7 +96,7 @@ export function equals(left: Value, right: Value, budget: { remaining: number })
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
     if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    if (!equals(orNull(a[key]), orNull(b[key]), budget)) return false;
+    if (!equals(orNull(a[key]), orNull(b[key]), budget, depth + 1)) return false;
   }
   return true;
 }
@@ -200,19 +215,20 @@ export function nullRead(name: string): RuleFailure {
  * output-limit error once more than `budget` values were copied.
  */
 export function copyForStore(value: Value, budget: { remaining: number }): Value {
-  return isObject(value) ? copyObject(value, budget) : value;
+  return isObject(value) ? copyObject(value, budget, 0) : value;
 }
 
 /** `copyForStore` of an object: a copy of it, its object fields copied too. */
-function copyObject(value: ValueObject, budget: { remaining: number }): ValueObject {
+function copyObject(value: ValueObject, budget: { remaining: number }, depth: number): ValueObject {
   if (--budget.remaining < 0) throw new RuleFailure('output-limit', 'The value is too large to store.');
+  if (depth >= MAX_VALUE_DEPTH) throw valueTooDeep();
   const copy: ValueObject = {};
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw forbiddenKey(key);
     const item = value[key];
-    copy[key] = item === undefined ? null : isObject(item) ? copyObject(item, budget) : item;
+    copy[key] = item === undefined ? null : isObject(item) ? copyObject(item, budget, depth + 1) : item;
   }
   return copy;
 }
@@ -222,12 +238,12 @@ function copyObject(value: ValueObject, budget: { remaining: number }): ValueObj
  * plus 2 quotes), compared with `max`: returns the size, or -1 as soon as it exceeds `max`.
  */
 export function outputSize(value: Value, max: number): number {
-  const size = addSize(value, 0, max);
+  const size = addSize(value, 0, max, 0);
   return size > max ? -1 : size;
 }
 
-/** `size` plus the size of `value`; stops adding once past `max`. */
-function addSize(value: Value, size: number, max: number): number {
+/** `size` plus the size of `value`; stops adding once past `max`, and past `MAX_VALUE_DEPTH` with `too-deep`. */
+function addSize(value: Value, size: number, max: number, depth: number): number {
   if (value === null || value === undefined) return size + 4;
   switch (typeof value) {
     case 'string':
@@ -237,12 +253,13 @@ function addSize(value: Value, size: number, max: number): number {
     case 'boolean':
       return size + (value ? 4 : 5);
   }
+  if (depth >= MAX_VALUE_DEPTH) throw valueTooDeep();
   // Text, the most common leaf, is added here rather than in a call of its own.
   if (Array.isArray(value)) {
     size += value.length === 0 ? 2 : value.length + 1;
     for (let i = 0; i < value.length && size <= max; i++) {
       const item = value[i] as Value;
-      size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max);
+      size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max, depth + 1);
     }
     return size;
   }
@@ -252,7 +269,7 @@ function addSize(value: Value, size: number, max: number): number {
     size += key.length + 3;
     if (size > max) return size;
     const item = value[key] as Value;
-    size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max);
+    size = typeof item === 'string' ? size + item.length + 2 : addSize(item, size, max, depth + 1);
   }
   return size + (keys === 0 ? 2 : keys + 1);
 }
@@ -266,17 +283,23 @@ function numberLength(value: number): number {
   return formatNumber(value).length;
 }
 
-/** `{ ...value }`: null adds nothing; an object adds its own fields; anything else is an error. */
-export function spreadInto(out: ValueObject, value: Value): void {
-  if (value === null) return;
+/**
+ * `{ ...value }`: null adds nothing; an object adds its own fields; anything else is an error.
+ * Returns how many keys it set.
+ */
+export function spreadInto(out: ValueObject, value: Value): number {
+  if (value === null) return 0;
   if (!isObject(value)) {
     throw new RuleFailure(
       'type-error',
       `Only an object can be spread into an object, not ${describe(value)}.`,
     );
   }
+  let keys = 0;
   for (const key in value) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw forbiddenKey(key);
     out[key] = orNull(value[key] as Value);
+    keys++;
   }
+  return keys;
 }

@@ -2,6 +2,7 @@ import type { EntityRef, JsonValue } from '../replica';
 import { buildValidOutgoingReplica } from './build-valid-outgoing-replica';
 import { commitIncomingApply } from './commit-incoming-apply';
 import { commitPartialApply } from './commit-partial-apply';
+import { putItem, retryOnConflict, saveLink } from './conditional-write';
 import { describeRef } from './describe-ref';
 import { enqueueOutgoing } from './enqueue-outgoing';
 import { enqueueOutgoingError } from './enqueue-outgoing-error';
@@ -17,7 +18,8 @@ import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
 import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
-import { appendLog, isoNow, type SyncContext } from './sync-context';
+import { withTrim } from './replica-budget';
+import { appendLog, isoNow, nextMessageId, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
 import type { ApplyResult, Conflict, WritePlan } from './write-plan';
@@ -27,6 +29,10 @@ import type { ApplyResult, Conflict, WritePlan } from './write-plan';
  * sender named), plans the three-way apply, has the entity store carry it out, commits the link
  * with the replica as the new `previous`, and settles the echo (stored as last sent, or sent when
  * local changes were pending or the sender did not know the pair). Conflicts and drops are logged.
+ *
+ * Its link writes are compare-and-set: a refused one raises `WriteConflict`, and `processInbox`
+ * runs the apply again from fresh reads. That second run writes the entity again, which is safe
+ * because fields are set to the same values and `EntityStore.apply` adds by remote id at most once.
  */
 export async function applyIncomingReplica(
   ctx: SyncContext,
@@ -93,17 +99,17 @@ export async function applyIncomingReplica(
   const result: ApplyResult =
     local && isEmptyWritePlan(plan)
       ? { ok: true, outcome: { entity: local, created: { comments: [], attachments: [] } } }
-      : await deps.entities.apply(plan);
+      : await deps.entities.apply(plan, remote);
   if (!result.ok) {
     const partial = commitPartialApply(link, config.connectionId, remote, result);
-    if (partial) await deps.links.save(partial);
+    if (partial) await saveLink(ctx, partial);
     return { kind: 'failed', failure: result.failure };
   }
 
-  const committed = commitIncomingApply(decision.next, plan, result.outcome);
+  const draft = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
   const applied: LocalEntity = result.outcome.entity;
   const after = buildValidOutgoingReplica({
-    link: committed,
+    link: draft,
     local: applied,
     rules,
     runRules: deps.runRules,
@@ -111,9 +117,10 @@ export async function applyIncomingReplica(
     now,
     adopted: replica,
   });
+  const committed = after.ok ? withTrim(draft, after.trimmed) : draft;
   if (!after.ok) {
-    await deps.links.save(committed, replica);
-    await enqueueOutgoingError(ctx, committed, after.failure);
+    const saved = await saveLink(ctx, committed, replica);
+    await enqueueOutgoingError(ctx, saved, after.failure);
   } else {
     const hash = await hashReplicaContent(deps.hashReplica, after.content);
     const outgoing = planOutgoingAfterApply({
@@ -132,26 +139,46 @@ export async function applyIncomingReplica(
     if (outgoing.kind === 'send') {
       await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
     } else {
-      const refreshed = refreshPendingReplica(
+      const toSave = outgoing.kind === 'suppress' ? outgoing.link : committed;
+      const state = {
+        content: after.content,
+        hash,
+        applied: committed.incoming.seq,
+        target: committed.remote,
+      };
+      // The snapshot of a replica the apply refreshes shows what it will carry: the remote judges that.
+      const preview = refreshPendingReplica(
         await deps.outbox.get(queueKey(config.connectionId, committed.local)),
-        { content: after.content, hash, applied: committed.incoming.seq, target: committed.remote },
-        () => deps.ids.next(),
+        state,
+        () => '',
+        () => '',
       );
-      const saved = outgoing.kind === 'suppress' ? outgoing.link : committed;
-      // The snapshot of a refreshed replica shows what it now carries, for the remote will judge that.
-      await deps.links.save(
-        refreshed?.message?.kind === 'replica'
+      await saveLink(
+        ctx,
+        preview?.message?.kind === 'replica'
           ? refreshSnapshot(
-              saved,
-              refreshed.message.replica.seq,
-              refreshed.message.applied,
+              toSave,
+              preview.message.replica.seq,
+              preview.message.applied,
               applied.view,
               snapshotKeysOf(config.rules.incoming, config.side),
             )
-          : saved,
+          : toSave,
         replica,
       );
-      if (refreshed) await deps.outbox.put(refreshed);
+      // The apply is committed: a concurrent change to the waiting item is refreshed again, not re-applied.
+      await retryOnConflict(
+        async () => {
+          const refreshed = refreshPendingReplica(
+            await deps.outbox.get(queueKey(config.connectionId, committed.local)),
+            state,
+            () => deps.ids.next(),
+            () => nextMessageId(ctx),
+          );
+          if (refreshed) await putItem(deps.outbox, refreshed);
+        },
+        () => undefined,
+      );
       if (outgoing.kind === 'suppress') {
         await appendLog(
           ctx,

@@ -1,3 +1,4 @@
+import { saveLink } from './conditional-write';
 import { describeRef } from './describe-ref';
 import type { IncomingResult } from './incoming-result';
 import { queueKey } from './queue-item';
@@ -18,7 +19,7 @@ export async function applyIncomingUnlink(ctx: SyncContext, message: UnlinkMessa
     await appendLog(ctx, 'dropped', { local: link?.local, remote: message.entity }, text);
     return { kind: 'dropped', reason: link ? 'unlinked' : 'unknown', message: text };
   }
-  await deps.links.save({ ...link, state: 'unlinked', remote: link.remote ?? message.entity });
+  await saveLink(ctx, { ...link, state: 'unlinked', remote: link.remote ?? message.entity });
   const pending = await deps.outbox.get(queueKey(config.connectionId, link.local));
   if (pending) await deps.outbox.remove(pending.key, pending.id);
   await appendLog(

@@ -4,7 +4,7 @@ import type { SyncFailure } from './sync-failure';
 export type FailureClass = 'transient' | 'permanent';
 
 /**
- * Sorts a failure: network trouble, timeouts, unavailability, unexpected throws and HTTP 408,
+ * Sorts a failure: network trouble, timeouts, unavailability, unexpected throws, write conflicts and HTTP 408,
  * 429 and 5xx are transient; every other HTTP status, schema and rule failures, refusals and
  * broken links are permanent (retrying cannot fix them).
  */
@@ -14,6 +14,7 @@ export function classifyFailure(failure: SyncFailure): FailureClass {
     case 'timeout':
     case 'unavailable':
     case 'unexpected':
+    case 'conflict':
       return 'transient';
     case 'http': {
       const status = failure.status ?? 0;

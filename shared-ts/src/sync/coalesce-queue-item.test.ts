@@ -11,11 +11,15 @@ function replicaItem(id: string, seq: number, overrides: Partial<QueueItem> = {}
     connectionId: 'conn-1',
     entity: SALESFORCE_CASE,
     message: { kind: 'replica', replica: replicaOf({ seq }), target: null, applied: 0 },
+    messageId: '01M7W6C3800000000000000001',
+    offers: 0,
+    lastOfferedAt: null,
     queuedAt: '2026-11-20T10:00:00.000Z',
     attempts: 0,
     nextAttemptAt: '2026-11-20T10:00:00.000Z',
     state: 'pending',
     lastError: null,
+    version: 0,
     ...overrides,
   };
 }
@@ -39,6 +43,16 @@ describe('coalesceQueueItem', () => {
     const result = coalesceQueueItem(replicaItem('a', 1), newer);
     expect(result.id).toBe('b');
     expect(result.message).toBe(newer.message);
+  });
+
+  it("gives newer content the newcomer's message id, not yet offered, so an ack for the old content leaves it queued", () => {
+    const offered = replicaItem('a', 1, { offers: 2, lastOfferedAt: '2026-11-20T10:01:00.000Z' });
+    const newer = replicaItem('b', 2, { messageId: '01M7W6C3800000000000000009' });
+    expect(coalesceQueueItem(offered, newer)).toMatchObject({
+      messageId: '01M7W6C3800000000000000009',
+      offers: 0,
+      lastOfferedAt: null,
+    });
   });
 
   it('keeps the pending replica when the newcomer is not newer', () => {
@@ -68,7 +82,22 @@ describe('coalesceQueueItem', () => {
       lastError: syncFailure('network', 'down'),
     });
     const newer = replicaItem('b', 2, { queuedAt: '2026-11-20T11:00:00.000Z' });
-    expect(coalesceQueueItem(failed, newer)).toBe(newer);
+    expect(coalesceQueueItem(failed, newer)).toEqual(newer);
+  });
+
+  it('takes the newcomer of the same seq when its content differs: the later of two racing writers read the entity later', () => {
+    const existing = replicaItem('a', 3);
+    const racing = replicaItem('b', 3);
+    if (racing.message?.kind !== 'replica') throw new Error('fixture');
+    racing.message.replica.hash = 'sha256:other';
+    expect(coalesceQueueItem(existing, racing).id).toBe('b');
+  });
+
+  it('carries the stored version on whatever it keeps, so the put is a compare-and-set against it', () => {
+    const stored = replicaItem('a', 1, { version: 4 });
+    expect(coalesceQueueItem(stored, replicaItem('b', 2)).version).toBe(4);
+    expect(coalesceQueueItem(stored, replicaItem('c', 1)).version).toBe(4);
+    expect(coalesceQueueItem({ ...stored, state: 'error' }, replicaItem('d', 2)).version).toBe(4);
   });
 
   it('lets an unlink replace a pending replica, and no replica replace an unlink', () => {

@@ -31,10 +31,15 @@ describe('commitIncomingApply', () => {
       comments: none,
       attachments: none,
     };
-    const link = commitIncomingApply(draft(), plan, {
-      entity: caseOf({ Subject: 'Written (trimmed)', Status: 'Changed meanwhile' }),
-      created: { comments: [], attachments: [] },
-    });
+    const link = commitIncomingApply(
+      draft(),
+      plan,
+      {
+        entity: caseOf({ Subject: 'Written (trimmed)', Status: 'Changed meanwhile' }),
+        created: { comments: [], attachments: [] },
+      },
+      3,
+    );
     expect(link.incoming.baseline).toEqual([
       { path: ['Subject'], value: 'Written (trimmed)', sentSeq: 0 },
       { path: ['Status'], value: 'Agreed', sentSeq: 0 },
@@ -43,10 +48,15 @@ describe('commitIncomingApply', () => {
 
   it('pairs each created copy with its remote item', () => {
     const plan: WritePlan = { target: SALESFORCE_CASE, fields: [], comments: none, attachments: none };
-    const link = commitIncomingApply(draft(), plan, {
-      entity: caseOf({}),
-      created: { comments: [{ remote: 'c2', local: 'L2' }], attachments: [{ remote: 'a1', local: 'F1' }] },
-    });
+    const link = commitIncomingApply(
+      draft(),
+      plan,
+      {
+        entity: caseOf({}),
+        created: { comments: [{ remote: 'c2', local: 'L2' }], attachments: [{ remote: 'a1', local: 'F1' }] },
+      },
+      3,
+    );
     expect(link.comments).toEqual([
       { remote: 'c1', local: 'L1' },
       { remote: 'c2', local: 'L2' },
@@ -57,10 +67,21 @@ describe('commitIncomingApply', () => {
   it('takes the local ref of a created entity from the outcome', () => {
     const created = { platform: 'salesforce', type: 'Case', id: '500NEW', key: '00001027' };
     const plan: WritePlan = { target: null, fields: [], comments: none, attachments: none };
-    const link = commitIncomingApply(draft({ local: null }), plan, {
-      entity: { ref: created, view: {}, modifiedAt: null },
-      created: { comments: [], attachments: [] },
-    });
+    const link = commitIncomingApply(
+      draft({ local: null }),
+      plan,
+      {
+        entity: { ref: created, view: {}, modifiedAt: null },
+        created: { comments: [], attachments: [] },
+      },
+      3,
+    );
     expect(link.local).toBe(created);
+  });
+
+  it('carries the version the link was read at, for the compare-and-set save', () => {
+    const plan: WritePlan = { target: SALESFORCE_CASE, fields: [], comments: none, attachments: none };
+    const outcome = { entity: caseOf({}), created: { comments: [], attachments: [] } };
+    expect(commitIncomingApply(draft(), plan, outcome, 7).version).toBe(7);
   });
 });

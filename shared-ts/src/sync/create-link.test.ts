@@ -3,7 +3,7 @@ import { createLink } from './create-link';
 describe('createLink', () => {
   const local = { platform: 'salesforce', type: 'Case', id: '500A' };
 
-  it('starts active with nothing sent, nothing applied and empty id maps', () => {
+  it('starts active with nothing sent, nothing applied, empty id maps and never stored (version 0)', () => {
     expect(createLink('conn-1', local)).toEqual({
       format: 2,
       connectionId: 'conn-1',
@@ -15,6 +15,7 @@ describe('createLink', () => {
       comments: [],
       attachments: [],
       lastSyncAt: null,
+      version: 0,
     });
   });
 

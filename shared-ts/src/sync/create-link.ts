@@ -14,5 +14,6 @@ export function createLink(connectionId: string, local: EntityRef, remote: Entit
     comments: [],
     attachments: [],
     lastSyncAt: null,
+    version: 0,
   };
 }

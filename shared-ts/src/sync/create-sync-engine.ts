@@ -3,10 +3,12 @@ import type { Side } from '../rules/types';
 import { deliverOutbox } from './deliver-outbox';
 import { discardQueueItem, type DiscardResult } from './discard-queue-item';
 import type { LinkStatus } from './describe-link-status';
+import { linkExisting, type LinkExistingResult } from './link-existing';
 import { listSyncErrors, type SyncErrorItem } from './list-sync-errors';
 import { processInbox } from './process-inbox';
 import type { QueueName } from './queue-name';
 import type { QueueRunSummary } from './queue-run-summary';
+import type { RunBudget } from './run-budget';
 import { readConnectionStatistics } from './read-connection-statistics';
 import { readLinkStatus } from './read-link-status';
 import { receiveMessage } from './receive-message';
@@ -42,10 +44,12 @@ export interface SyncEngine {
   syncLocalChange(ref: EntityRef): Promise<LocalChangeResult>;
   /** A verified message arrived: persist it in the inbox (acknowledge only after this resolves ok). */
   receive(message: SyncMessage): Promise<{ ok: true } | { ok: false; failure: SyncFailure }>;
-  /** Apply the inbox items that are due. */
-  processInbox(): Promise<QueueRunSummary>;
-  /** Send the outbox items that are due. */
-  deliverOutbox(): Promise<QueueRunSummary>;
+  /** Apply the inbox items that are due, within the budget (the rest stays due: `remaining`). */
+  processInbox(budget?: RunBudget): Promise<QueueRunSummary>;
+  /** Send the outbox items that are due, within the budget (the rest stays due: `remaining`). */
+  deliverOutbox(budget?: RunBudget): Promise<QueueRunSummary>;
+  /** An admin pairs an existing local entity with an existing remote one (refused with a code when either is linked). */
+  linkExisting(local: EntityRef, remote: EntityRef): Promise<LinkExistingResult>;
   /** Stop syncing a local entity and tell the other side (why, when a reason is given). */
   unlink(ref: EntityRef, reason?: string | null): Promise<UnlinkResult>;
   /** The error list. */
@@ -75,8 +79,9 @@ export function createSyncEngine(options: SyncEngineOptions, deps: SyncDeps): Sy
     context,
     syncLocalChange: (ref) => syncLocalChange(context, ref),
     receive: (message) => receiveMessage(context, message),
-    processInbox: () => processInbox(context),
-    deliverOutbox: () => deliverOutbox(context),
+    processInbox: (budget) => processInbox(context, budget),
+    deliverOutbox: (budget) => deliverOutbox(context, budget),
+    linkExisting: (local, remote) => linkExisting(context, local, remote),
     unlink: (ref, reason) => unlinkEntity(context, ref, reason ?? null),
     errors: () => listSyncErrors(context),
     retry: (queue, key) => retryQueueItem(context, queue, key),

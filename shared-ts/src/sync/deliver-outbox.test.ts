@@ -18,7 +18,12 @@ describe('deliverOutbox', () => {
   it('sends the due items, removes them, stamps the link and counts them', async () => {
     const node = await withTwoQueuedCases();
     node.clock.advance(500);
-    expect(await deliverOutbox(node.engine.context)).toEqual({ done: 2, retrying: 0, failed: 0 });
+    expect(await deliverOutbox(node.engine.context)).toEqual({
+      done: 2,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+    });
     expect(node.transport.sent.map((item) => item.key)).toEqual(['conn-1:Case:500A', 'conn-1:Case:500B']);
     expect(node.outbox.items.size).toBe(0);
     expect(
@@ -30,7 +35,12 @@ describe('deliverOutbox', () => {
   it('retries a 503 with backoff and still sends the other items', async () => {
     const node = await withTwoQueuedCases();
     node.transport.answers.push({ ok: false, failure: syncFailure('http', 'HTTP 503', { status: 503 }) });
-    expect(await deliverOutbox(node.engine.context)).toEqual({ done: 1, retrying: 1, failed: 0 });
+    expect(await deliverOutbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 1,
+      failed: 0,
+      remaining: 0,
+    });
     expect(await node.outbox.get('conn-1:Case:500A')).toMatchObject({ state: 'pending', attempts: 1 });
   });
 
@@ -40,7 +50,12 @@ describe('deliverOutbox', () => {
       ok: false,
       failure: syncFailure('http', 'HTTP 400: bad replica', { status: 400 }),
     });
-    expect(await deliverOutbox(node.engine.context)).toEqual({ done: 1, retrying: 0, failed: 1 });
+    expect(await deliverOutbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 0,
+      failed: 1,
+      remaining: 0,
+    });
     expect(await node.engine.errors()).toMatchObject([
       { queue: 'outbox', item: { key: 'conn-1:Case:500A', state: 'error' } },
     ]);
@@ -53,7 +68,12 @@ describe('deliverOutbox', () => {
   it('treats a throwing transport as a transient failure', async () => {
     const node = await withTwoQueuedCases();
     node.transport.answers.push(new Error('ECONNRESET'));
-    expect(await deliverOutbox(node.engine.context)).toEqual({ done: 1, retrying: 1, failed: 0 });
+    expect(await deliverOutbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 1,
+      failed: 0,
+      remaining: 0,
+    });
     expect((await node.outbox.get('conn-1:Case:500A'))?.lastError).toEqual({
       code: 'unexpected',
       message: 'ECONNRESET',

@@ -1,62 +1,115 @@
+import { retryOnConflict, saveLink } from './conditional-write';
 import { describeRef } from './describe-ref';
+import type { Link } from './link';
+import type { QueueItem } from './queue-item';
 import type { QueueRunSummary } from './queue-run-summary';
 import { recordQueueFailure } from './record-queue-failure';
+import { hasRoom, itemBytes, type RunBudget } from './run-budget';
 import { appendLog, countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 
+/** One outbox item and what sending it came to. */
+export interface OutboxDelivery {
+  item: QueueItem;
+  sent: { ok: true } | { ok: false; failure: SyncFailure };
+}
+
+/** The first phase of an outbox run: what was sent, and how many due items were left for later. */
+export interface OutboxDeliveryPlan {
+  deliveries: OutboxDelivery[];
+  remaining: number;
+}
+
 /**
- * Sends the outbox items that are due through the transport, each on its own: a delivered item
- * leaves the outbox (unless a newer one replaced it meanwhile) and stamps the link's last sync
- * and the newest seq known delivered;
- * a failed one is retried with backoff or goes to the error list; the run goes on either way.
+ * Phase one of an outbox run (reads and callouts, no writes): takes the due items of the
+ * connection within the budget and hands each to the transport. Apex cannot call out after
+ * uncommitted DML, so every callout of a run happens here and every write in
+ * `commitOutboxDelivery` (docs/sync-semantics.md, "Run budgets and the two phases").
  */
-export async function deliverOutbox(ctx: SyncContext): Promise<QueueRunSummary> {
+export async function planOutboxDelivery(
+  ctx: SyncContext,
+  budget: RunBudget = {},
+): Promise<OutboxDeliveryPlan> {
   const { deps, config } = ctx;
-  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0 };
-  const items = await deps.outbox.due(isoNow(ctx), config.batchSize);
+  const maxItems = budget.maxItems ?? config.batchSize;
+  const items = await deps.outbox.due(config.connectionId, isoNow(ctx), maxItems + 1);
+  const deliveries: OutboxDelivery[] = [];
+  let bytes = 0;
+  let taken = 0;
   for (const item of items) {
+    if (!hasRoom({ ...budget, maxItems }, { taken, bytes, next: item, now: deps.clock.now() })) break;
+    taken++;
     if (!item.message) continue;
-    let sent: { ok: true } | { ok: false; failure: SyncFailure };
+    bytes += itemBytes(item);
+    let sent: OutboxDelivery['sent'];
     try {
       sent = await deps.transport.send(item);
     } catch (error) {
       sent = { ok: false, failure: unexpectedFailure(error) };
     }
+    deliveries.push({ item, sent });
+  }
+  return { deliveries, remaining: items.length - taken };
+}
+
+/**
+ * Phase two of an outbox run (writes only): a delivered item leaves the outbox (unless a newer
+ * one replaced it meanwhile) and stamps the link's last sync and the newest seq known delivered; a failed one is retried with
+ * backoff or goes to the error list. Each item is booked on its own; a store that is down leaves
+ * the item as it was, due again next run.
+ */
+export async function commitOutboxDelivery(
+  ctx: SyncContext,
+  plan: OutboxDeliveryPlan,
+): Promise<QueueRunSummary> {
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: plan.remaining };
+  for (const { item, sent } of plan.deliveries) {
     try {
-      if (sent.ok) {
-        await deps.outbox.remove(item.key, item.id);
-        const link = await deps.links.get(config.connectionId, item.entity);
-        const seq = item.message.kind === 'replica' ? item.message.replica.seq : 0;
-        if (link) {
-          const delivered = Math.max(link.outgoing.delivered, seq);
-          await deps.links.save({
-            ...link,
-            outgoing: { ...link.outgoing, delivered },
-            lastSyncAt: isoNow(ctx),
-          });
-        }
-        await countSyncEvent(ctx, {
-          outcome: 'synced',
-          latencyMs: deps.clock.now() - Date.parse(item.queuedAt),
-        });
-        await appendLog(
-          ctx,
-          'delivered',
-          { local: item.entity, remote: link?.remote },
-          `Delivered ${describeItem(item.message)} of ${describeRef(item.entity)}.`,
-        );
-        summary.done++;
-        continue;
-      }
-      await recordQueueFailure(ctx, 'outbox', item, sent.failure, summary);
+      if (sent.ok) await bookDelivered(ctx, item, summary);
+      else await recordQueueFailure(ctx, 'outbox', item, sent.failure, summary);
     } catch {
-      // The outbox or the log is down: the item stays as it was and is due again next run.
       summary.retrying++;
     }
   }
   return summary;
 }
 
-function describeItem(message: { kind: 'replica'; replica: { seq: number } } | { kind: 'unlink' }): string {
-  return message.kind === 'replica' ? `replica seq ${message.replica.seq}` : 'unlink';
+/**
+ * Sends the due outbox items within the budget (`planOutboxDelivery`), then books what came of
+ * each (`commitOutboxDelivery`). Items the budget left stay due; `remaining` says how many.
+ */
+export async function deliverOutbox(ctx: SyncContext, budget: RunBudget = {}): Promise<QueueRunSummary> {
+  return commitOutboxDelivery(ctx, await planOutboxDelivery(ctx, budget));
+}
+
+async function bookDelivered(ctx: SyncContext, item: QueueItem, summary: QueueRunSummary): Promise<void> {
+  const { deps, config } = ctx;
+  await deps.outbox.remove(item.key, item.id);
+  // Only the stamp changes, on the link as stored now: a link read before an apply that ran
+  // meanwhile must not be written back over it. After five refusals the stamp is left out.
+  const link = await retryOnConflict<Link | null>(
+    async () => {
+      const current = await deps.links.get(config.connectionId, item.entity);
+      if (!current) return null;
+      // A delivered replica is known to have reached the remote (Link v2, `outgoing.delivered`).
+      const seq = item.message?.kind === 'replica' ? item.message.replica.seq : 0;
+      const delivered = Math.max(current.outgoing.delivered, seq);
+      return saveLink(ctx, {
+        ...current,
+        outgoing: { ...current.outgoing, delivered },
+        lastSyncAt: isoNow(ctx),
+      });
+    },
+    () => null,
+  );
+  await countSyncEvent(ctx, { outcome: 'synced', latencyMs: deps.clock.now() - Date.parse(item.queuedAt) });
+  const message = item.message;
+  const what = message?.kind === 'replica' ? `replica seq ${message.replica.seq}` : 'unlink';
+  await appendLog(
+    ctx,
+    'delivered',
+    { local: item.entity, remote: link?.remote },
+    `Delivered ${what} of ${describeRef(item.entity)}.`,
+  );
+  summary.done++;
 }

@@ -13,11 +13,15 @@ const item: QueueItem = {
   connectionId: 'conn-1',
   entity: SALESFORCE_CASE,
   message: { kind: 'replica', replica: replicaOf(), target: null, applied: 0 },
+  messageId: '01M7W6C3800000000000000001',
+  offers: 0,
+  lastOfferedAt: null,
   queuedAt: '2026-11-20T10:00:00.000Z',
   attempts: 0,
   nextAttemptAt: '2026-11-20T10:00:00.000Z',
   state: 'pending',
   lastError: null,
+  version: 0,
 };
 
 describe('describeLinkStatus', () => {
@@ -47,6 +51,16 @@ describe('describeLinkStatus', () => {
     expect(describeLinkStatus(link, null, item)).toMatchObject({
       state: 'pending',
       message: 'Waiting to apply.',
+    });
+  });
+
+  it('says when the rendezvous offered the waiting replica and waits for the puller to acknowledge it', () => {
+    expect(
+      describeLinkStatus(link, { ...item, offers: 2, lastOfferedAt: '2026-11-20T10:02:00.000Z' }, null),
+    ).toMatchObject({
+      state: 'pending',
+      message:
+        'Offered to the other side 2 times, last at 2026-11-20T10:02:00.000Z; waiting for its acknowledgement.',
     });
   });
 

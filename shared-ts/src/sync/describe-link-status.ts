@@ -1,5 +1,6 @@
 import type { EntityRef } from '../replica';
 import type { Link } from './link';
+import { describeTrim } from './replica-budget';
 import type { QueueItem } from './queue-item';
 
 /** The state a panel shows for one entity. */
@@ -8,7 +9,10 @@ export type LinkStatusState = 'not-linked' | 'synced' | 'pending' | 'error' | 'u
 /** What the issue panel and the Case panel show. */
 export interface LinkStatus {
   state: LinkStatusState;
-  /** What is going on, for `pending` and `error`; null otherwise. */
+  /**
+   * What is going on, for `pending` and `error`; for `synced`, what the replica left out to fit
+   * its budget ("Sent the last 40 of 112 comments ..."), else null.
+   */
   message: string | null;
   lastSyncAt: string | null;
   remote: EntityRef | null;
@@ -32,9 +36,13 @@ export function describeLinkStatus(
     return { state: 'error', message: `Could not send: ${errorText(outboxItem)}`, lastSyncAt, remote };
   if (inboxItem?.state === 'error')
     return { state: 'error', message: `Could not apply: ${errorText(inboxItem)}`, lastSyncAt, remote };
-  if (outboxItem) return { state: 'pending', message: pendingText('send', outboxItem), lastSyncAt, remote };
-  if (inboxItem) return { state: 'pending', message: pendingText('apply', inboxItem), lastSyncAt, remote };
-  return { state: 'synced', message: null, lastSyncAt, remote };
+  const trimmed = describeTrim(link.trimmed);
+  const noted = (text: string): string => (trimmed ? `${text} ${trimmed}` : text);
+  if (outboxItem)
+    return { state: 'pending', message: noted(pendingText('send', outboxItem)), lastSyncAt, remote };
+  if (inboxItem)
+    return { state: 'pending', message: noted(pendingText('apply', inboxItem)), lastSyncAt, remote };
+  return { state: 'synced', message: trimmed, lastSyncAt, remote };
 }
 
 function errorText(item: QueueItem): string {
@@ -42,6 +50,11 @@ function errorText(item: QueueItem): string {
 }
 
 function pendingText(verb: 'send' | 'apply', item: QueueItem): string {
-  if (item.attempts === 0 || !item.lastError) return `Waiting to ${verb}.`;
+  if (item.attempts === 0 || !item.lastError) {
+    if (verb === 'send' && item.offers > 0 && item.lastOfferedAt) {
+      return `Offered to the other side ${item.offers === 1 ? 'once' : `${item.offers} times`}, last at ${item.lastOfferedAt}; waiting for its acknowledgement.`;
+    }
+    return `Waiting to ${verb}.`;
+  }
   return `Retrying to ${verb} at ${item.nextAttemptAt} (attempt ${item.attempts} failed: ${item.lastError.message}).`;
 }

@@ -21,6 +21,7 @@ function link(seqs: number[]): Link {
     comments: [],
     attachments: [],
     lastSyncAt: null,
+    version: 0,
   };
 }
 
@@ -32,11 +33,15 @@ function queued(seq: number, attempts = 0): QueueItem {
     connectionId: 'conn-1',
     entity: SALESFORCE_CASE,
     message: { kind: 'replica', replica: replicaOf({ seq }), target: JIRA_ISSUE, applied: 1 },
+    messageId: '01M7W6C3800000000000000001',
+    offers: 0,
+    lastOfferedAt: null,
     queuedAt: '2026-11-20T10:00:00.000Z',
     attempts,
     nextAttemptAt: '2026-11-20T10:00:00.000Z',
     state: 'pending',
     lastError: null,
+    version: 0,
   };
 }
 
@@ -51,6 +56,13 @@ describe('forgetUnsentSnapshot', () => {
     const before = link([2, 3, 4]);
 
     expect(forgetUnsentSnapshot(before, queued(3, 1), queued(4))).toBe(before);
+  });
+
+  it('keeps the snapshot of a replica the rendezvous offered in a batch, for the puller may hold it', () => {
+    const before = link([2, 3, 4]);
+    const offered = { ...queued(3), offers: 1, lastOfferedAt: '2026-11-20T10:00:00.000Z' };
+
+    expect(forgetUnsentSnapshot(before, offered, queued(4))).toBe(before);
   });
 
   it('keeps everything when nothing was replaced', () => {

@@ -34,7 +34,6 @@ export {
   migrateQueueItem,
   migrateStoredReplica,
   replicaVersionFor,
-  V1_PEER_SPEAKS,
   type LinkV1,
   type Migrated,
   type PeerSpeaks,
@@ -61,6 +60,7 @@ export type {
   SyncLog,
   Transport,
   WorkQueue,
+  ConditionalWrite,
 } from './ports';
 
 // Pure decisions
@@ -121,7 +121,35 @@ export { receiveMessage } from './receive-message';
 export { processInbox } from './process-inbox';
 export { applyIncomingReplica } from './apply-incoming-replica';
 export { applyIncomingUnlink } from './apply-incoming-unlink';
-export { deliverOutbox } from './deliver-outbox';
+export {
+  commitOutboxDelivery,
+  deliverOutbox,
+  planOutboxDelivery,
+  type OutboxDelivery,
+  type OutboxDeliveryPlan,
+} from './deliver-outbox';
+export { hasRoom, itemBytes, utf8Length, type RunBudget } from './run-budget';
+export { MAX_WRITE_TRIES } from './conditional-write';
+export {
+  describeTrim,
+  fitReplicaBudget,
+  REPLICA_BUDGET_BYTES,
+  type BudgetedReplica,
+  type ReplicaTrim,
+} from './replica-budget';
+export {
+  decodeStored,
+  encodeStored,
+  STORED_CHUNK_MAX_BYTES,
+  STORED_CHUNK_MAX_UNITS,
+  STORED_HEADER_LENGTH,
+  STORED_MAX_CHUNKS,
+  type DecodeStoredResult,
+  type EncodeStoredResult,
+  type StoredCodecError,
+  type StoredCodecErrorCode,
+} from './storage-codec';
+export { linkExisting, type LinkExistingRefusal, type LinkExistingResult } from './link-existing';
 export { unlinkEntity, type UnlinkResult } from './unlink-entity';
 export { retryQueueItem, type RetryResult } from './retry-queue-item';
 export { discardQueueItem, type DiscardResult } from './discard-queue-item';
@@ -129,3 +157,6 @@ export { listSyncErrors, type SyncErrorItem } from './list-sync-errors';
 export { readLinkStatus } from './read-link-status';
 export { readConnectionStatistics } from './read-connection-statistics';
 export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './create-sync-engine';
+
+// The rendezvous: the initiator's endpoint and the calling side's client
+export * from './rendezvous';

@@ -5,6 +5,7 @@
  * the link, not in it: it is large and only the apply needs it.
  */
 import type { EntityRef, JsonValue } from '../replica';
+import type { ReplicaTrim } from './replica-budget';
 
 /** The link format this code writes; `migrateLink` brings a v1 link (no `format`) up to it. */
 export const LINK_FORMAT = 2;
@@ -94,4 +95,15 @@ export interface Link {
   attachments: IdPair[];
   /** When the pair last synced successfully in either direction. */
   lastSyncAt: string | null;
+  /**
+   * The compare-and-set counter of the stored link: the version this copy was read at (0 for a
+   * link never stored). `LinkStore.save` stores it only if the stored version is still this one,
+   * and bumps it; the value the engine holds is never written by hand.
+   */
+  version: number;
+  /**
+   * What the latest outgoing replica left out to fit the replica budget (the oldest comments,
+   * then attachments); absent when it left out nothing. The status shows it.
+   */
+  trimmed?: ReplicaTrim;
 }

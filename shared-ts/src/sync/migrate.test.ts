@@ -34,6 +34,7 @@ describe('migrateLink', () => {
       value: {
         ...linkV1,
         format: 2,
+        version: 0,
         outgoing: {
           seq: 5,
           lastSentHash: 'h5',

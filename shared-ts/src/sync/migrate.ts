@@ -4,6 +4,7 @@
  * may hold anything. A v2 value is returned as it is. Adapters migrate on read, so a store can
  * hold both formats while a connection upgrades; what they write is always v2.
  */
+import { V1_PEER_SPEAKS, type Speaks } from '../protocol';
 import { migrateReplica, type EntityRef, type JsonValue, type Replica } from '../replica';
 import { LINK_FORMAT, type BaselineEntry, type IdPair, type Link, type SentSnapshot } from './link';
 import { QUEUE_ITEM_FORMAT, type QueueItem } from './queue-item';
@@ -56,6 +57,7 @@ export function migrateLink(stored: unknown): Migrated<Link> {
     value: {
       format: LINK_FORMAT,
       ...v1,
+      version: 0,
       outgoing: {
         seq: v1.outgoing.seq,
         lastSentHash: v1.outgoing.lastSentHash,
@@ -77,7 +79,7 @@ export function migrateQueueItem(stored: unknown): Migrated<QueueItem> {
     item.message?.kind === 'replica' && isRecord(item.message.replica)
       ? { ...item.message, replica: migrateReplica(item.message.replica) }
       : item.message;
-  return { ok: true, value: { format: QUEUE_ITEM_FORMAT, ...item, message } };
+  return { ok: true, value: { format: QUEUE_ITEM_FORMAT, ...item, message } as QueueItem };
 }
 
 /** A stored replica (the `previous` beside a link) as v2; see `migrateReplica`. */
@@ -90,19 +92,8 @@ export function migrateStoredReplica(stored: unknown): Migrated<Replica> {
 /** The stored connection format this code writes. */
 export const CONNECTION_FORMAT = 2;
 
-/** The versions and capabilities a peer speaks, as its `hello` or `hello-ack` said. */
-export interface PeerSpeaks {
-  protocol: number[];
-  replica: number[];
-  capabilities: string[];
-}
-
-/** What a v1 peer speaks: a `hello` without `speaks` means protocol 1, replica 1, no capabilities. */
-export const V1_PEER_SPEAKS: Readonly<PeerSpeaks> = Object.freeze({
-  protocol: [1],
-  replica: [1],
-  capabilities: [],
-});
+/** The versions and capabilities a peer speaks, as its `hello` or `hello-ack` said (protocol `Speaks`). */
+export type PeerSpeaks = Speaks;
 
 /**
  * A stored connection as format 2: `format` added and, when the record does not say what the

@@ -1,6 +1,6 @@
 import type { EntityRef } from '../replica';
 import { QUEUE_ITEM_FORMAT, queueKey, type QueueItem } from './queue-item';
-import { isoNow, type SyncContext } from './sync-context';
+import { isoNow, nextMessageId, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
 
@@ -19,10 +19,14 @@ export function newQueueItem(
     connectionId: ctx.config.connectionId,
     entity,
     message,
+    messageId: nextMessageId(ctx),
+    offers: 0,
+    lastOfferedAt: null,
     queuedAt: now,
     attempts: 0,
     nextAttemptAt: now,
     state: failure ? 'error' : 'pending',
     lastError: failure,
+    version: 0,
   };
 }

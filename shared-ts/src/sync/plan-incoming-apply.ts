@@ -54,7 +54,7 @@ export interface IncomingApplyInput {
 }
 
 /** The link after a successful apply, before the entity store has said which ids it created. */
-export interface LinkDraft extends Omit<Link, 'local'> {
+export interface LinkDraft extends Omit<Link, 'local' | 'version'> {
   /** Null when the apply creates the local entity. */
   local: EntityRef | null;
 }

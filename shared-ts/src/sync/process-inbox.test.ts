@@ -33,7 +33,12 @@ describe('processInbox', () => {
     await receiveMessage(node.engine.context, await fromCase('500A'));
     await receiveMessage(node.engine.context, await fromCase('500B'));
     node.clock.advance(2_000);
-    expect(await processInbox(node.engine.context)).toEqual({ done: 2, retrying: 0, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 2,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+    });
     expect(node.inbox.items.size).toBe(0);
     expect(node.entities.entities.size).toBe(2);
     expect((await node.engine.statistics()).syncedToday).toBe(2);
@@ -45,7 +50,12 @@ describe('processInbox', () => {
     await receiveMessage(node.engine.context, await fromCase('500A'));
     await receiveMessage(node.engine.context, await fromCase('500B'));
     node.entities.failNextApply(syncFailure('http', 'Jira is busy', { status: 429, retryAfterSeconds: 60 }));
-    expect(await processInbox(node.engine.context)).toEqual({ done: 1, retrying: 1, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 1,
+      failed: 0,
+      remaining: 0,
+    });
     const waiting = [...node.inbox.items.values()];
     expect(waiting).toMatchObject([
       { attempts: 1, state: 'pending', nextAttemptAt: '2026-11-20T10:01:00.000Z' },
@@ -58,9 +68,19 @@ describe('processInbox', () => {
     await receiveMessage(node.engine.context, await fromCase('500A'));
     node.entities.failNextApply(syncFailure('network', 'reset'));
     await processInbox(node.engine.context);
-    expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 0, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 0,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+    });
     node.clock.advance(10_000);
-    expect(await processInbox(node.engine.context)).toEqual({ done: 1, retrying: 0, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+    });
   });
 
   it('puts an item into the error list after the last attempt', async () => {
@@ -86,7 +106,12 @@ describe('processInbox', () => {
     });
     const node = jira({ platform: 'jira', type: 'issue', runRules: failing });
     await receiveMessage(node.engine.context, await fromCase('500A'));
-    expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 0, failed: 1 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 0,
+      retrying: 0,
+      failed: 1,
+      remaining: 0,
+    });
     expect((await node.inbox.get('conn-1:Case:500A'))?.lastError?.code).toBe('rule-error');
   });
 
@@ -95,10 +120,20 @@ describe('processInbox', () => {
     await receiveMessage(node.engine.context, await fromCase('500A'));
     const apply = node.entities.apply.bind(node.entities);
     node.entities.apply = () => Promise.reject(new Error('socket hang up'));
-    expect(await processInbox(node.engine.context)).toEqual({ done: 0, retrying: 1, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 0,
+      retrying: 1,
+      failed: 0,
+      remaining: 0,
+    });
     node.entities.apply = apply;
     node.clock.advance(10_000);
-    expect(await processInbox(node.engine.context)).toEqual({ done: 1, retrying: 0, failed: 0 });
+    expect(await processInbox(node.engine.context)).toEqual({
+      done: 1,
+      retrying: 0,
+      failed: 0,
+      remaining: 0,
+    });
   });
 
   it('keeps a newer replica that arrived while the older one was being applied', async () => {

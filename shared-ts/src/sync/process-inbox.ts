@@ -1,21 +1,32 @@
 import { applyIncomingReplica } from './apply-incoming-replica';
 import { applyIncomingUnlink } from './apply-incoming-unlink';
+import { retryOnConflict } from './conditional-write';
 import type { IncomingResult } from './incoming-result';
 import type { QueueItem } from './queue-item';
 import type { QueueRunSummary } from './queue-run-summary';
 import { recordQueueFailure } from './record-queue-failure';
+import { hasRoom, itemBytes, type RunBudget } from './run-budget';
 import { countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 
 /**
  * Applies the inbox items that are due, each on its own: a failure schedules a retry (or puts the
  * item in the error list) and the run goes on with the next item, so one failing entity never
- * blocks the others.
+ * blocks the others. The run takes the connection's due items within the budget (deadline,
+ * items, bytes), checked before each item, and leaves the rest due (`remaining`). On Salesforce
+ * an apply is DML only (the callouts of a pull happen before, in `pullOnce`), so one phase is
+ * enough here.
  */
-export async function processInbox(ctx: SyncContext): Promise<QueueRunSummary> {
+export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Promise<QueueRunSummary> {
   const { deps, config } = ctx;
-  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0 };
-  const items = await deps.inbox.due(isoNow(ctx), config.batchSize);
+  const maxItems = budget.maxItems ?? config.batchSize;
+  const items = await deps.inbox.due(config.connectionId, isoNow(ctx), maxItems + 1);
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
+  let bytes = 0;
+  let taken = 0;
   for (const item of items) {
+    if (!hasRoom({ ...budget, maxItems }, { taken, bytes, next: item, now: deps.clock.now() })) break;
+    taken++;
+    bytes += itemBytes(item);
     let result: IncomingResult;
     try {
       result = await applyItem(ctx, item);
@@ -40,16 +51,23 @@ export async function processInbox(ctx: SyncContext): Promise<QueueRunSummary> {
       summary.retrying++;
     }
   }
+  summary.remaining = items.length - taken;
   return summary;
 }
 
+/** Applies one item; a write refused by a concurrent operation re-reads and applies again (bounded). */
 function applyItem(ctx: SyncContext, item: QueueItem): Promise<IncomingResult> {
   const message = item.message;
-  if (message?.kind === 'unlink') return applyIncomingUnlink(ctx, message);
-  if (message?.kind === 'replica') return applyIncomingReplica(ctx, message);
-  return Promise.resolve({
-    kind: 'dropped',
-    reason: 'unknown',
-    message: 'An inbox item without a message was dropped.',
-  });
+  return retryOnConflict<IncomingResult>(
+    () => {
+      if (message?.kind === 'unlink') return applyIncomingUnlink(ctx, message);
+      if (message?.kind === 'replica') return applyIncomingReplica(ctx, message);
+      return Promise.resolve({
+        kind: 'dropped',
+        reason: 'unknown',
+        message: 'An inbox item without a message was dropped.',
+      });
+    },
+    (failure) => ({ kind: 'failed', failure }),
+  );
 }

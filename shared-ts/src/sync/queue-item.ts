@@ -26,6 +26,20 @@ export interface QueueItem {
   entity: EntityRef;
   /** Null for an outgoing item whose replica could not be built (a rule error): retrying rebuilds it. */
   message: SyncMessage | null;
+  /**
+   * The message id (a ULID) this content travels under, fixed when it is queued: a batch or a
+   * batched push carries it as the inner envelope's `messageId`, so an ack maps back to the item
+   * it acknowledges. New content (a coalesced or refreshed item) gets a new one; a retry of the
+   * same content keeps it.
+   */
+  messageId: string;
+  /**
+   * How many times this content was offered in a `batch` (rendezvous outbox only): offered is not
+   * tried; only a peer's `rejected` ack or a failed send counts as an attempt.
+   */
+  offers: number;
+  /** When it was last offered in a batch, ISO-8601, or null when never. */
+  lastOfferedAt: string | null;
   /** When this content was first queued, ISO-8601 (for latency). */
   queuedAt: string;
   /** Attempts made so far. */
@@ -34,6 +48,11 @@ export interface QueueItem {
   nextAttemptAt: string;
   state: QueueItemState;
   lastError: SyncFailure | null;
+  /**
+   * The compare-and-set counter of the stored item: the version this copy was read at (0 for an
+   * item never stored). `WorkQueue.put` stores it only if the stored version is still this one.
+   */
+  version: number;
 }
 
 /** The queue key of an entity on a connection. */

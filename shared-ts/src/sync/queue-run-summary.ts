@@ -6,4 +6,9 @@ export interface QueueRunSummary {
   retrying: number;
   /** Items that went to the error list. */
   failed: number;
+  /**
+   * Due items the run left for the next one because its budget (deadline, items, bytes) ran out,
+   * counted up to one past `maxItems`: not zero means run again soon.
+   */
+  remaining: number;
 }

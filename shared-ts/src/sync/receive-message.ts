@@ -1,5 +1,7 @@
 import { checkIncomingMessage } from './check-incoming-message';
 import { coalesceQueueItem } from './coalesce-queue-item';
+import { putItem, retryOnConflict } from './conditional-write';
+import type { EntityRef } from '../replica';
 import { describeRef } from './describe-ref';
 import { newQueueItem } from './new-queue-item';
 import { appendLog, unexpectedFailure, type SyncContext } from './sync-context';
@@ -32,23 +34,35 @@ export async function receiveMessage(
         return { ok: false, failure };
       }
     }
-    const item = newQueueItem(ctx, sender, message);
-    const existing = await ctx.deps.inbox.get(item.key);
-    const kept = coalesceQueueItem(existing, item);
-    if (kept === existing && existing && message.kind === 'replica') {
-      const waiting =
-        existing.message?.kind === 'replica' ? `seq ${existing.message.replica.seq}` : 'an unlink';
-      await appendLog(
-        ctx,
-        'dropped',
-        { remote: sender },
-        `Dropped replica seq ${message.replica.seq} of ${describeRef(sender)}: ${waiting} is already waiting.`,
-      );
-      return { ok: true };
-    }
-    await ctx.deps.inbox.put(kept);
-    return { ok: true };
+    return await retryOnConflict<{ ok: true } | { ok: false; failure: SyncFailure }>(
+      () => storeInInbox(ctx, message, sender),
+      (failure) => ({ ok: false, failure }),
+    );
   } catch (error) {
     return { ok: false, failure: unexpectedFailure(error) };
   }
+}
+
+/** Coalesces the message with what waits in the inbox and puts it there (compare-and-set). */
+async function storeInInbox(
+  ctx: SyncContext,
+  message: SyncMessage,
+  sender: EntityRef,
+): Promise<{ ok: true }> {
+  const item = newQueueItem(ctx, sender, message);
+  const existing = await ctx.deps.inbox.get(item.key);
+  const kept = coalesceQueueItem(existing, item);
+  if (kept === existing && existing && message.kind === 'replica') {
+    const waiting =
+      existing.message?.kind === 'replica' ? `seq ${existing.message.replica.seq}` : 'an unlink';
+    await appendLog(
+      ctx,
+      'dropped',
+      { remote: sender },
+      `Dropped replica seq ${message.replica.seq} of ${describeRef(sender)}: ${waiting} is already waiting.`,
+    );
+    return { ok: true };
+  }
+  await putItem(ctx.deps.inbox, kept);
+  return { ok: true };
 }

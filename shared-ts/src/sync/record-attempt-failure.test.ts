@@ -14,11 +14,15 @@ const item: QueueItem = {
   connectionId: 'conn-1',
   entity: SALESFORCE_CASE,
   message: { kind: 'replica', replica: replicaOf(), target: null, applied: 0 },
+  messageId: '01M7W6C3800000000000000001',
+  offers: 0,
+  lastOfferedAt: null,
   queuedAt: '2026-11-20T09:59:00.000Z',
   attempts: 0,
   nextAttemptAt: '2026-11-20T09:59:00.000Z',
   state: 'pending',
   lastError: null,
+  version: 0,
 };
 
 describe('recordAttemptFailure', () => {

@@ -8,7 +8,7 @@ const retry = { baseMs: 1_000, capMs: 10_000, maxAttempts: 2 };
 const remote = { platform: 'jira', type: 'issue', id: '10001' };
 
 function emptySummary(): QueueRunSummary {
-  return { done: 0, retrying: 0, failed: 0 };
+  return { done: 0, retrying: 0, failed: 0, remaining: 0 };
 }
 
 describe('recordQueueFailure', () => {
@@ -24,7 +24,7 @@ describe('recordQueueFailure', () => {
       syncFailure('http', 'HTTP 503', { status: 503 }),
       summary,
     );
-    expect(summary).toEqual({ done: 0, retrying: 1, failed: 0 });
+    expect(summary).toEqual({ done: 0, retrying: 1, failed: 0, remaining: 0 });
     expect(await node.inbox.get(item.key)).toMatchObject({ state: 'pending', attempts: 1 });
     expect(node.log.entries.at(-1)).toMatchObject({ kind: 'retry-scheduled', remote });
     expect(node.log.entries.at(-1)?.message).toMatch(/^Will retry applying jira issue 10001 at /);
@@ -43,7 +43,7 @@ describe('recordQueueFailure', () => {
       syncFailure('http', 'HTTP 400', { status: 400 }),
       summary,
     );
-    expect(summary).toEqual({ done: 0, retrying: 0, failed: 1 });
+    expect(summary).toEqual({ done: 0, retrying: 0, failed: 1, remaining: 0 });
     expect(await node.outbox.get(item.key)).toMatchObject({ state: 'error' });
     expect(node.log.entries.at(-1)).toMatchObject({ kind: 'error', local, details: { code: 'http' } });
     expect(await node.engine.statistics()).toMatchObject({ errors: 1 });
@@ -61,6 +61,6 @@ describe('recordQueueFailure', () => {
       syncFailure('http', 'HTTP 503', { status: 503 }),
       emptySummary(),
     );
-    expect(await node.inbox.get(failed.key)).toEqual(newer);
+    expect(await node.inbox.get(failed.key)).toEqual({ ...newer, version: 1 });
   });
 });

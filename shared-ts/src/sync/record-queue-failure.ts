@@ -1,3 +1,4 @@
+import { putItem, retryOnConflict } from './conditional-write';
 import { describeRef } from './describe-ref';
 import type { QueueItem } from './queue-item';
 import { queueNamed, type QueueName } from './queue-name';
@@ -23,9 +24,18 @@ export async function recordQueueFailure(
   const [verb, refs] =
     queue === 'outbox' ? ['send', { local: item.entity }] : ['apply', { remote: item.entity }];
   const store = queueNamed(ctx, queue);
-  const next = recordAttemptFailure(item, failure, config.retry, deps.clock.now(), deps.random);
-  const current = await store.get(item.key);
-  if (current?.id === item.id) await store.put(next);
+  // Booked on the item as stored now (same id: the same content), compare-and-set; a newer item
+  // that replaced it meanwhile is left alone.
+  const next = await retryOnConflict<QueueItem>(
+    async () => {
+      const current = await store.get(item.key);
+      const base = current?.id === item.id ? current : item;
+      const booked = recordAttemptFailure(base, failure, config.retry, deps.clock.now(), deps.random);
+      if (current?.id === item.id) await putItem(store, booked);
+      return booked;
+    },
+    () => recordAttemptFailure(item, failure, config.retry, deps.clock.now(), deps.random),
+  );
   if (next.state === 'error') {
     summary.failed++;
     await appendLog(

@@ -17,8 +17,9 @@ export interface StateAfterApply {
 /**
  * A replica still waiting in the outbox, brought up to the state after an apply: the rebuilt
  * content, the newest remote seq applied, the link's remote as target. It keeps its seq. Null
- * when nothing waits or nothing would change. New content gets a new item id (`newId`), as a
- * coalesced item does; a re-stamp alone keeps the id.
+ * when nothing waits or nothing would change. New content gets a new item id (`newId`) and a new
+ * message id (`newMessageId`), never offered yet, as a coalesced item does; a re-stamp alone keeps
+ * both (a peer that already holds the old message id has the same content).
  *
  * Why: `applied` tells the receiver which of its own values the replica has seen, and a waiting
  * replica was built before the apply. Sent as it is, its values from before the apply meet the
@@ -37,6 +38,7 @@ export function refreshPendingReplica(
   item: QueueItem | null,
   state: StateAfterApply,
   newId: () => string,
+  newMessageId: () => string,
 ): QueueItem | null {
   if (!item || item.message?.kind !== 'replica') return null;
   const message = item.message;
@@ -48,7 +50,7 @@ export function refreshPendingReplica(
   if (sameContent && sameTarget && applied === message.applied) return null;
   return {
     ...item,
-    id: sameContent ? item.id : newId(),
+    ...(sameContent ? {} : { id: newId(), messageId: newMessageId(), offers: 0, lastOfferedAt: null }),
     message: {
       ...message,
       replica: sameContent

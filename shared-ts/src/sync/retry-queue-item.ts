@@ -25,6 +25,15 @@ export async function retryQueueItem(ctx: SyncContext, queue: QueueName, key: st
     await syncLocalChange(ctx, item.entity);
     return { kind: 'retrying' };
   }
-  await store.put({ ...item, state: 'pending', attempts: 0, nextAttemptAt: isoNow(ctx), lastError: null });
-  return { kind: 'retrying' };
+  const fresh = {
+    ...item,
+    state: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: isoNow(ctx),
+    lastError: null,
+  };
+  // Refused only when the item changed since it was read (a newer change replaced it, or a run
+  // booked it): what is stored now is newer than the admin's retry, and stands.
+  const stored = await store.put(fresh);
+  return stored.ok ? { kind: 'retrying' } : { kind: 'not-found' };
 }

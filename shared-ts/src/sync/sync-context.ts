@@ -3,6 +3,7 @@
  * once per connection by `createSyncEngine`; the operations take it as their first argument so
  * that each can be tested alone.
  */
+import { createMessageIdGenerator, type MessageIdGenerator } from '../protocol';
 import type { EntityRef, JsonValue } from '../replica';
 import type { Side } from '../rules/types';
 import type {
@@ -58,12 +59,31 @@ export interface SyncDeps {
   runRules: RulesEngine;
   /** Must not depend on `seq` or `hash` (the engine hashes before it numbers). */
   hashReplica: ReplicaHasher;
+  /**
+   * Message ids (ULIDs) for queued content (`QueueItem.messageId`). Optional: without it, a
+   * generator on `clock` and crypto random bytes is used (tests and the harness pass a seeded one).
+   */
+  messageIds?: MessageIdGenerator;
 }
 
 /** Configuration plus ports. */
 export interface SyncContext {
   config: SyncConfig;
   deps: SyncDeps;
+}
+
+const defaultMessageIds = new WeakMap<SyncDeps, MessageIdGenerator>();
+
+/** A new message id (ULID) for queued content: from `deps.messageIds`, or a generator on the deps' clock. */
+export function nextMessageId(ctx: SyncContext): string {
+  const { deps } = ctx;
+  if (deps.messageIds) return deps.messageIds();
+  let generator = defaultMessageIds.get(deps);
+  if (!generator) {
+    generator = createMessageIdGenerator({ clock: deps.clock });
+    defaultMessageIds.set(deps, generator);
+  }
+  return generator();
 }
 
 /** The current instant, ISO-8601. */

@@ -39,7 +39,12 @@ export type SyncFailureCode =
    */
   | 'link-mismatch'
   /** A port threw instead of returning a failure (an adapter bug or an outage). Transient. */
-  | 'unexpected';
+  | 'unexpected'
+  /**
+   * Concurrent operations kept writing the same link or queue item first: the operation re-read
+   * and decided again `MAX_WRITE_TRIES` times and gave up this once. Transient.
+   */
+  | 'conflict';
 
 /** Why a sync step failed. */
 export interface SyncFailure {

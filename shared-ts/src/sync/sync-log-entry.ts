@@ -14,7 +14,8 @@ export type SyncLogKind =
   | 'error'
   | 'retried'
   | 'discarded'
-  | 'unlinked';
+  | 'unlinked'
+  | 'linked';
 
 /** A sync log entry. */
 export interface SyncLogEntry {

@@ -38,7 +38,8 @@ describe('canonicalJson on random JSON', () => {
     })).node;
     fc.assert(
       fc.property(value, (input) => {
-        expect(JSON.parse(canonicalJson(input))).toEqual(input);
+        // As JSON reads it: -0 is written as 0 by every JSON writer (fast-check generates -0).
+        expect(JSON.parse(canonicalJson(input))).toEqual(JSON.parse(JSON.stringify(input)));
       }),
       { numRuns: fuzzRuns(300) },
     );

@@ -12,6 +12,7 @@ import type { UnlinkBody } from '../message-envelope';
 import { parseInvitation } from '../parse-invitation';
 import type { EpochClock, RandomBytes } from '../ports';
 import { signingInput } from '../signing-input';
+import type { Speaks } from '../speaks';
 import type { RawMessage } from '../verify-message';
 
 /** 2026-11-20T10:00:00.000Z, the time every test starts at. */
@@ -113,7 +114,10 @@ export const SALESFORCE_SITE = { name: 'Acme Support org', url: 'https://acme.my
  * its code; the two share a clock. `hello()` makes the acceptor's hello (with `nonce` to retry);
  * `accept()` hands a request to the initiator.
  */
-export async function pairingSetUp(options: { ttlMs?: number } = {}) {
+export async function pairingSetUp(
+  options: { ttlMs?: number; acceptorSpeaks?: Speaks; initiatorSpeaks?: Speaks } = {},
+) {
+  const { acceptorSpeaks, initiatorSpeaks, ...invitationOptions } = options;
   const clock = new TestClock();
   const invitations = new InMemoryInvitationStore();
   const initiatorReplayCache = new InMemoryReplayCache(clock);
@@ -121,7 +125,7 @@ export async function pairingSetUp(options: { ttlMs?: number } = {}) {
   const acceptorIds = createMessageIdGenerator({ clock, randomBytes: countingBytes(150) });
   const made = await createInvitation({
     ...INVITATION_INPUT,
-    ...options,
+    ...invitationOptions,
     clock,
     randomBytes: countingBytes(),
   });
@@ -143,6 +147,7 @@ export async function pairingSetUp(options: { ttlMs?: number } = {}) {
         messageIds: acceptorIds,
         randomBytes: countingBytes(200 + nonces++),
         ...(nonce === undefined ? {} : { nonce }),
+        ...(acceptorSpeaks === undefined ? {} : { speaks: acceptorSpeaks }),
       }),
     accept: (request: RawMessage) =>
       acceptHello(request, {
@@ -152,6 +157,7 @@ export async function pairingSetUp(options: { ttlMs?: number } = {}) {
         messageIds: initiatorIds,
         platform: 'jira',
         site: JIRA_SITE,
+        ...(initiatorSpeaks === undefined ? {} : { speaks: initiatorSpeaks }),
       }),
   };
 }

@@ -36,6 +36,18 @@ export const VALID_BODIES: MessageBodies = {
   },
   replica: { replica: exampleReplica, target: null, applied: 0, policy: 'remote-wins' },
   unlink: UNLINK_BODY,
+  push: {
+    messages: [
+      {
+        v: 1,
+        connectionId: CONNECTION_ID,
+        messageId: OTHER_ID,
+        kind: 'unlink',
+        sentAt: '2026-11-20T09:59:00.000Z',
+        body: UNLINK_BODY,
+      },
+    ],
+  },
   pull: { limit: 20, acks: [{ messageId: OTHER_ID, outcome: 'accepted' }] },
   batch: {
     inReplyTo: OTHER_ID,

@@ -1,4 +1,8 @@
+import { PROTOTYPE_NAMES } from '../testing/hostile-json';
 import { adfToHtml } from './adf-to-html';
+import { MAX_ADF_DEPTH } from './read-adf';
+import { sanitizeHtml } from './sanitize-html';
+import { escapeHtml } from './serialize-html';
 
 const doc = (...content: unknown[]): unknown => ({ version: 1, type: 'doc', content });
 const p = (...content: unknown[]): unknown => ({ type: 'paragraph', content });
@@ -355,13 +359,42 @@ describe('adfToHtml', () => {
         },
       });
     });
+  });
 
-    it('refuses nesting deeper than 100 levels instead of exhausting the stack', () => {
-      let node: unknown = p(text('deep'));
+  describe('limits', () => {
+    it('reads content nested deeper than 100 levels as its text instead of exhausting the stack', () => {
+      let node: unknown = p(text('deep'), { type: 'mention', attrs: { text: '@Ann' } });
       for (let level = 0; level < 5000; level++) node = { type: 'blockquote', content: [node] };
-      const result = adfToHtml(doc(node));
-      expect(result.ok).toBe(false);
-      expect(result.ok ? '' : result.error.message).toContain('deeper than 100 levels');
+      const result = html(doc(node));
+      expect(result).toMatch(/deep +@Ann/);
+      // The quotes at levels 1 to 100 stay quotes; the text inside the last one is a plain line.
+      expect(result.match(/<blockquote>/g)).toHaveLength(MAX_ADF_DEPTH);
+      expect(sanitizeHtml(result)).toBe(result);
+    });
+
+    it('keeps its own HTML within the sanitiser’s depth, so sanitising it changes nothing', () => {
+      // A table in a table takes four HTML levels (table, tbody, tr, td) for one ADF level.
+      let node: unknown = p(text('deep', { type: 'strong' }));
+      for (let level = 0; level < 60; level++) node = { type: 'table', content: [node] };
+      const once = html(doc(node));
+      expect(once).toContain('deep');
+      expect(sanitizeHtml(once)).toBe(once);
+    });
+
+    it('does not break on node types, panel kinds and marks named like JavaScript object members', () => {
+      for (const name of PROTOTYPE_NAMES) {
+        const adf = doc(
+          { type: name, content: [p(text('block'))] },
+          { type: name },
+          p(text('x', { type: name }), { type: name, attrs: { text: 'inline' } }),
+          { type: 'panel', attrs: { panelType: name }, content: [p(text('panel'))] },
+          { type: 'heading', attrs: { level: name }, content: [text('h')] },
+        );
+        expect(html(adf)).toBe(
+          `<p>block</p><p>[unsupported content: ${escapeHtml(name)}]</p><p>xinline</p>` +
+            '<blockquote><p>panel</p></blockquote><h1>h</h1>',
+        );
+      }
     });
   });
 });

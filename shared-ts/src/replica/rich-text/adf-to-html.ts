@@ -16,6 +16,7 @@ import {
 } from './read-adf';
 import type { RichTextError } from './rich-text-error';
 import { safeUrl } from './safe-url';
+import { limitHtmlDepth } from './limit-html-depth';
 import { serializeHtml } from './serialize-html';
 
 /** Inline ADF node types; among blocks they are gathered into a paragraph. */
@@ -47,21 +48,25 @@ const MARK_ORDER: readonly SubsetTag[] = [...MARK_TAGS.values()];
 
 const renderer: AdfRenderer = { blocks, inline };
 
-const BLOCKS: Readonly<Record<string, (node: AdfView) => HtmlNode[]>> = {
-  paragraph: (node) => [htmlElement('p', inline(adfChildren(node)))],
-  heading: (node) => [htmlElement(headingTag(node.attrs.level), inline(adfChildren(node)))],
-  bulletList: (node) => [htmlElement('ul', listItems(node))],
-  orderedList: (node) => [htmlElement('ol', listItems(node), startAttribute(node.attrs.order))],
-  blockquote: (node) => [htmlElement('blockquote', blocks(adfChildren(node)))],
-  // The language of a code block has no place in the subset; the code itself is kept exactly.
-  codeBlock: (node) => {
-    const code = adfChildren(node)
-      .map((child) => child.text ?? '')
-      .join('');
-    return [htmlElement('pre', [htmlElement('code', code === '' ? [] : [htmlText(code)])])];
-  },
-  table: (node) => table(node),
-};
+// A Map, not an object: node types come from outside, and `toString` or `__proto__` must not find
+// the object's prototype.
+const BLOCKS: ReadonlyMap<string, (node: AdfView) => HtmlNode[]> = new Map(
+  Object.entries({
+    paragraph: (node: AdfView) => [htmlElement('p', inline(adfChildren(node)))],
+    heading: (node: AdfView) => [htmlElement(headingTag(node.attrs.level), inline(adfChildren(node)))],
+    bulletList: (node: AdfView) => [htmlElement('ul', listItems(node))],
+    orderedList: (node: AdfView) => [htmlElement('ol', listItems(node), startAttribute(node.attrs.order))],
+    blockquote: (node: AdfView) => [htmlElement('blockquote', blocks(adfChildren(node)))],
+    // The language of a code block has no place in the subset; the code itself is kept exactly.
+    codeBlock: (node: AdfView) => {
+      const code = adfChildren(node)
+        .map((child) => child.text ?? '')
+        .join('');
+      return [htmlElement('pre', [htmlElement('code', code === '' ? [] : [htmlText(code)])])];
+    },
+    table: (node: AdfView) => table(node),
+  }),
+);
 
 /**
  * HTML of the replica subset for an ADF document (parsed JSON), or a `malformed-adf` error naming
@@ -70,7 +75,7 @@ const BLOCKS: Readonly<Record<string, (node: AdfView) => HtmlNode[]>> = {
  */
 export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: false; error: RichTextError } {
   try {
-    return { ok: true, html: serializeHtml(blocks(adfChildren(readAdfDoc(doc)))) };
+    return { ok: true, html: serializeHtml(limitHtmlDepth(blocks(adfChildren(readAdfDoc(doc))))) };
   } catch (error) {
     if (error instanceof MalformedAdf) {
       return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
@@ -92,8 +97,8 @@ function blocks(nodes: readonly AdfView[]): HtmlNode[] {
       continue;
     }
     flushInline();
-    const render = BLOCKS[node.type];
-    out.push(...(render ? render(node) : degradeBlock(node, renderer)));
+    const render = BLOCKS.get(node.type);
+    for (const html of render ? render(node) : degradeBlock(node, renderer)) out.push(html);
   }
   flushInline();
   return out;

@@ -7,7 +7,16 @@ import type { AdfDoc, AdfNode } from './adf';
 
 /** The text of a document built by `htmlToAdf`. */
 export function adfDocToText(doc: AdfDoc): string {
-  return blocksText(doc.content, '\n\n').replace(/^\n+|\n+$/g, '');
+  return trimLineFeeds(blocksText(doc.content, '\n\n'));
+}
+
+/** The text without line feeds at its start and end (a pattern for this backtracks: quadratic). */
+function trimLineFeeds(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 10) start++;
+  while (end > start && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(start, end);
 }
 
 function blocksText(nodes: readonly AdfNode[], separator: string): string {

@@ -17,48 +17,54 @@ export interface AdfRenderer {
 
 type Degrade = (node: AdfView, render: AdfRenderer) => HtmlNode[];
 
-const PANEL_LABELS: Readonly<Record<string, string>> = {
-  info: 'Info',
-  note: 'Note',
-  tip: 'Tip',
-  warning: 'Warning',
-  error: 'Error',
-  success: 'Success',
-};
+// Maps, not objects: types and panel kinds come from outside, and `constructor` or `__proto__`
+// must not find the object's prototype.
+const PANEL_LABELS: ReadonlyMap<string, string> = new Map([
+  ['info', 'Info'],
+  ['note', 'Note'],
+  ['tip', 'Tip'],
+  ['warning', 'Warning'],
+  ['error', 'Error'],
+  ['success', 'Success'],
+]);
 
-const INLINE: Readonly<Record<string, Degrade>> = {
-  mention: (node) => [htmlText(mentionText(node))],
-  emoji: (node) => [htmlText(stringAttr(node, 'text') || stringAttr(node, 'shortName') || '[emoji]')],
-  status: (node) => [htmlText(`[${stringAttr(node, 'text') || 'status'}]`)],
-  date: (node) => [htmlText(dateText(stringAttr(node, 'timestamp')))],
-  inlineCard: (node) => cardLink(node),
-  mediaInline: (node) => mediaLink(node),
-  // An editor placeholder is a hint shown in an empty document, not content.
-  placeholder: () => [],
-  inlineExtension: (node) => [htmlText(extensionText(node))],
-};
+const INLINE: ReadonlyMap<string, Degrade> = new Map<string, Degrade>(
+  Object.entries({
+    mention: (node) => [htmlText(mentionText(node))],
+    emoji: (node) => [htmlText(stringAttr(node, 'text') || stringAttr(node, 'shortName') || '[emoji]')],
+    status: (node) => [htmlText(`[${stringAttr(node, 'text') || 'status'}]`)],
+    date: (node) => [htmlText(dateText(stringAttr(node, 'timestamp')))],
+    inlineCard: (node) => cardLink(node),
+    mediaInline: (node) => mediaLink(node),
+    // An editor placeholder is a hint shown in an empty document, not content.
+    placeholder: () => [],
+    inlineExtension: (node: AdfView) => [htmlText(extensionText(node))],
+  }),
+);
 
-const BLOCKS: Readonly<Record<string, Degrade>> = {
-  rule: () => [paragraph([htmlText('---')])],
-  panel: (node, render) => [htmlElement('blockquote', [...panelLabel(node), ...contentOf(node, render)])],
-  expand: (node, render) => [...titleParagraph(node), ...contentOf(node, render)],
-  nestedExpand: (node, render) => [...titleParagraph(node), ...contentOf(node, render)],
-  media: (node) => [paragraph(mediaLink(node))],
-  caption: (node, render) => [paragraph(render.inline(adfChildren(node)))],
-  taskList: (node, render) => [htmlElement('ul', taskItems(node, render))],
-  decisionList: (node, render) => [
-    htmlElement(
-      'ul',
-      adfChildren(node).map((item) =>
-        htmlElement('li', [htmlText('Decision: '), ...render.inline(adfChildren(item))]),
+const BLOCKS: ReadonlyMap<string, Degrade> = new Map<string, Degrade>(
+  Object.entries({
+    rule: () => [paragraph([htmlText('---')])],
+    panel: (node, render) => [htmlElement('blockquote', [...panelLabel(node), ...contentOf(node, render)])],
+    expand: (node, render) => [...titleParagraph(node), ...contentOf(node, render)],
+    nestedExpand: (node, render) => [...titleParagraph(node), ...contentOf(node, render)],
+    media: (node) => [paragraph(mediaLink(node))],
+    caption: (node, render) => [paragraph(render.inline(adfChildren(node)))],
+    taskList: (node, render) => [htmlElement('ul', taskItems(node, render))],
+    decisionList: (node, render) => [
+      htmlElement(
+        'ul',
+        adfChildren(node).map((item) =>
+          htmlElement('li', [htmlText('Decision: '), ...render.inline(adfChildren(item))]),
+        ),
       ),
-    ),
-  ],
-  blockCard: (node) => [paragraph(cardLink(node))],
-  embedCard: (node) => [paragraph(cardLink(node))],
-  extension: (node) => [paragraph([htmlText(extensionText(node))])],
-  syncBlock: () => [paragraph([htmlText('[synced block]')])],
-};
+    ],
+    blockCard: (node) => [paragraph(cardLink(node))],
+    embedCard: (node) => [paragraph(cardLink(node))],
+    extension: (node) => [paragraph([htmlText(extensionText(node))])],
+    syncBlock: () => [paragraph([htmlText('[synced block]')])],
+  }),
+);
 
 /**
  * HTML for a block node the subset has no tag for: a known ADF node by the table above; an
@@ -66,14 +72,14 @@ const BLOCKS: Readonly<Record<string, Degrade>> = {
  * Containers such as mediaSingle, mediaGroup, layoutSection and bodiedExtension show their content.
  */
 export function degradeBlock(node: AdfView, render: AdfRenderer): HtmlNode[] {
-  const known = BLOCKS[node.type];
+  const known = BLOCKS.get(node.type);
   if (known) return known(node, render);
   return node.content !== null ? contentOf(node, render) : [paragraph(leafText(node))];
 }
 
 /** HTML for an inline node other than text and hardBreak, by the same rules as `degradeBlock`. */
 export function degradeInline(node: AdfView, render: AdfRenderer): HtmlNode[] {
-  const known = INLINE[node.type];
+  const known = INLINE.get(node.type);
   if (known) return known(node, render);
   // A block where inline content belongs (broken ADF): its text, kept apart from its neighbours.
   if (node.content !== null) return [htmlText(' '), ...render.inline(adfChildren(node)), htmlText(' ')];
@@ -137,7 +143,7 @@ function extensionText(node: AdfView): string {
 }
 
 function panelLabel(node: AdfView): HtmlNode[] {
-  const label = PANEL_LABELS[stringAttr(node, 'panelType') ?? ''];
+  const label = PANEL_LABELS.get(stringAttr(node, 'panelType') ?? '');
   return label ? [paragraph([htmlElement('strong', [htmlText(label)])])] : [];
 }
 

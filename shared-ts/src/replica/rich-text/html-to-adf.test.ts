@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { adfSchemaErrors } from '../testing/adf-schema';
 import { anyHtml } from '../testing/html-arbitraries';
-import { htmlToAdf } from './html-to-adf';
+import { adfToHtml } from './adf-to-html';
+import { htmlToAdf, MAX_LIST_NESTING } from './html-to-adf';
+import { htmlToText } from './html-to-text';
+import { MAX_ADF_DEPTH } from './read-adf';
 
 const doc = (...content: unknown[]): unknown => ({ version: 1, type: 'doc', content });
 const p = (...content: unknown[]): unknown => ({ type: 'paragraph', content });
@@ -246,4 +249,58 @@ describe('htmlToAdf', () => {
   it('gives an empty document for empty HTML', () => {
     expect(htmlToAdf('')).toEqual(doc());
   });
+
+  describe('lists nested deeper than ADF can carry back', () => {
+    const nested = (levels: number, tag = 'ul'): string =>
+      `<${tag}><li>item 1</li><li>`.repeat(levels) + 'last' + `</li></${tag}>`.repeat(levels);
+
+    it('keeps 50 nested lists as ADF its own reader takes back, stable after one pass (issue #8)', () => {
+      const adf = htmlToAdf(nested(50));
+      expect(adfSchemaErrors(adf)).toEqual([]);
+      const html = adfToHtml(adf);
+      expect(html.ok).toBe(true);
+      const back = html.ok ? html.html : '';
+      expect(htmlToAdf(back)).toEqual(adf);
+      expect(adfDepth(adf)).toBeLessThan(MAX_ADF_DEPTH);
+    });
+
+    it(`nests ${MAX_LIST_NESTING} lists and writes the items of deeper ones as lines starting with their marker`, () => {
+      const text = htmlToText(nested(MAX_LIST_NESTING + 2, 'ol'));
+      expect(text.match(/1\. item 1$/gm)).toHaveLength(MAX_LIST_NESTING + 2);
+      expect(text).toMatch(/^ *2\. last$/m);
+      const deepest = bulletDepth(htmlToAdf(nested(MAX_LIST_NESTING + 2)));
+      expect(deepest).toBe(MAX_LIST_NESTING);
+    });
+
+    it('keeps an empty item of a too-deep list as its marker', () => {
+      const html = '<ul><li>'.repeat(MAX_LIST_NESTING) + '<ul><li></li><li><pre>code</pre></li></ul>';
+      expect(htmlToText(html)).toMatch(/-\n *-\n *code$/);
+    });
+  });
 });
+
+/** How deep an ADF value nests (objects and arrays of content), without recursion. */
+function adfDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry;
+    deepest = Math.max(deepest, depth);
+    const content = (node as { content?: unknown[] }).content ?? [];
+    for (const child of content) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** How many bullet lists the deepest bullet list is in, itself included. */
+function bulletDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, lists] = entry;
+    const inside = (node as { type?: string }).type === 'bulletList' ? lists + 1 : lists;
+    deepest = Math.max(deepest, inside);
+    for (const child of (node as { content?: unknown[] }).content ?? []) stack.push([child, inside]);
+  }
+  return deepest;
+}

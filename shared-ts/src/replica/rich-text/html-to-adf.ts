@@ -2,7 +2,9 @@
  * HTML -> ADF. Reads any HTML through the sanitiser, then builds a document that Atlassian's
  * schema accepts, whatever the nesting of the input: content a node may not hold in ADF is
  * moved or unwrapped, never dropped (a heading inside a list item becomes a bold paragraph, a
- * table inside a table cell becomes its cells' paragraphs).
+ * table inside a table cell becomes its cells' paragraphs). Lists nest at most
+ * `MAX_LIST_NESTING` deep, so the document stays within what `adfToHtml` reads as structure
+ * (`MAX_ADF_DEPTH`) and converting it back and forth is stable.
  */
 import type { AdfDoc, AdfNode } from './adf';
 import type { HtmlElement, HtmlNode } from './html-node';
@@ -22,9 +24,20 @@ const ALLOWS: Readonly<Record<Context, { heading: boolean; blockquote: boolean; 
 /** Blocks being built for one container, and the paragraph (or heading) currently open in it. */
 interface Sink {
   readonly context: Context;
+  /** How many lists the container is in. */
+  readonly lists: number;
   readonly blocks: AdfNode[];
   run: { head: AdfNode; pieces: InlinePiece[] } | null;
+  /** The marker (`- `, `3. `) of a list item too deep to be a list item, for the next line to start with. */
+  marker: string | null;
 }
+
+/**
+ * Lists nest at most this deep in the ADF `htmlToAdf` writes. Deeper lists (possible in HTML up
+ * to `MAX_HTML_DEPTH`) become paragraphs starting with their marker (`- `, `3. `) in the deepest
+ * item, so the text stays and the document (at most about 70 levels) stays within `MAX_ADF_DEPTH`.
+ */
+export const MAX_LIST_NESTING = 32;
 
 const HEADING_LEVELS: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const WHITE_SPACE_ONLY = /^[ \t\n\r\f]*$/;
@@ -36,13 +49,13 @@ const WHITE_SPACE_ONLY = /^[ \t\n\r\f]*$/;
  * same document.
  */
 export function htmlToAdf(html: string): AdfDoc {
-  const sink = newSink('doc');
+  const sink = newSink('doc', 0);
   walk(parseHtml(html), sink, {});
   return { version: 1, type: 'doc', content: close(sink) };
 }
 
-function newSink(context: Context): Sink {
-  return { context, blocks: [], run: null };
+function newSink(context: Context, lists: number): Sink {
+  return { context, lists, blocks: [], run: null, marker: null };
 }
 
 function walk(nodes: readonly HtmlNode[], sink: Sink, marks: InlineMarks): void {
@@ -89,18 +102,18 @@ function visit(node: HtmlNode, sink: Sink, marks: InlineMarks): void {
         ? textBlock(children, sink, marks, { type: 'heading', attrs: { level: HEADING_LEVELS[node.tag] } })
         : textBlock(children, sink, { ...marks, strong: true }, { type: 'paragraph' });
     case 'pre':
-      flush(sink);
-      sink.blocks.push(codeBlock(preformattedText(children)));
-      return;
+      return addBlock(sink, codeBlock(preformattedText(children)));
     case 'ul':
     case 'ol':
-      return addBlock(sink, list(node, marks));
+      return sink.lists < MAX_LIST_NESTING
+        ? addBlock(sink, list(node, sink, marks))
+        : markedItems(node, sink, marks);
     case 'blockquote':
       return allows.blockquote
-        ? addBlock(sink, blockquote(children, marks))
+        ? addBlock(sink, blockquote(children, sink, marks))
         : boundary(children, sink, marks);
     case 'table':
-      return allows.table ? addBlock(sink, table(children, marks)) : boundary(children, sink, marks);
+      return allows.table ? addBlock(sink, table(children, sink, marks)) : boundary(children, sink, marks);
     default:
       // li, tr, th, td, thead, tbody outside their parents, or a table or quote where ADF has none.
       return boundary(children, sink, marks);
@@ -108,13 +121,28 @@ function visit(node: HtmlNode, sink: Sink, marks: InlineMarks): void {
 }
 
 function addPiece(sink: Sink, piece: InlinePiece): void {
-  sink.run ??= { head: { type: 'paragraph' }, pieces: [] };
+  sink.run ??= startRun(sink, { type: 'paragraph' });
   sink.run.pieces.push(piece);
+}
+
+/** A new paragraph or heading, starting with the marker of a too-deep list item if one waits. */
+function startRun(sink: Sink, head: AdfNode): { head: AdfNode; pieces: InlinePiece[] } {
+  const pieces: InlinePiece[] = sink.marker === null ? [] : [{ kind: 'text', text: sink.marker, marks: {} }];
+  sink.marker = null;
+  return { head, pieces };
 }
 
 function addBlock(sink: Sink, block: AdfNode | null): void {
   flush(sink);
+  flushMarker(sink);
   if (block) sink.blocks.push(block);
+}
+
+/** A marker no line took (the item was empty or starts with a block) is a paragraph of its own. */
+function flushMarker(sink: Sink): void {
+  if (sink.marker === null) return;
+  addPiece(sink, { kind: 'text', text: '', marks: {} });
+  flush(sink);
 }
 
 /** Ends the open paragraph or heading; one holding only white space is dropped. */
@@ -144,7 +172,7 @@ function boundary(children: readonly HtmlNode[], sink: Sink, marks: InlineMarks)
 function textBlock(children: readonly HtmlNode[], sink: Sink, marks: InlineMarks, head: AdfNode): void {
   flush(sink);
   const before = sink.blocks.length;
-  sink.run = { head, pieces: [] };
+  sink.run = startRun(sink, head);
   walk(children, sink, marks);
   flush(sink);
   if (sink.blocks.length === before) sink.blocks.push({ ...head, content: [] });
@@ -168,8 +196,8 @@ function preformattedText(nodes: readonly HtmlNode[]): string {
   return text;
 }
 
-function blockquote(children: readonly HtmlNode[], marks: InlineMarks): AdfNode | null {
-  const inner = newSink('blockquote');
+function blockquote(children: readonly HtmlNode[], outer: Sink, marks: InlineMarks): AdfNode | null {
+  const inner = newSink('blockquote', outer.lists);
   walk(children, inner, marks);
   const content = close(inner);
   return content.length > 0 ? { type: 'blockquote', content } : null;
@@ -179,16 +207,17 @@ function blockquote(children: readonly HtmlNode[], marks: InlineMarks): AdfNode 
  * A bullet or ordered list. Content that is not in an `<li>` (a nested list written directly
  * inside `<ul>`, stray text) joins the item before it.
  */
-function list(node: HtmlElement, marks: InlineMarks): AdfNode | null {
+function list(node: HtmlElement, outer: Sink, marks: InlineMarks): AdfNode | null {
   const items: Sink[] = [];
+  const newItem = (): Sink => newSink('listItem', outer.lists + 1);
   for (const child of node.children) {
     if (child.kind === 'element' && child.tag === 'li') {
-      const item = newSink('listItem');
+      const item = newItem();
       walk(child.children, item, marks);
       flush(item);
       items.push(item);
     } else if (!(items.length === 0 && isWhiteSpace(child))) {
-      const item = items[items.length - 1] ?? newSink('listItem');
+      const item = items[items.length - 1] ?? newItem();
       if (items.length === 0) items.push(item);
       visit(child, item, marks);
     }
@@ -196,10 +225,35 @@ function list(node: HtmlElement, marks: InlineMarks): AdfNode | null {
   if (items.length === 0) return null;
   const content = items.map((item) => ({ type: 'listItem', content: listItemContent(item) }));
   if (node.tag === 'ul') return { type: 'bulletList', content };
-  const start = Number(node.attrs.start ?? '1');
+  const start = listStart(node);
   return start === 1
     ? { type: 'orderedList', content }
     : { type: 'orderedList', attrs: { order: start }, content };
+}
+
+function listStart(node: HtmlElement): number {
+  return Number(node.attrs.start ?? '1');
+}
+
+/**
+ * A list nested deeper than `MAX_LIST_NESTING`: each item's lines join the container, the first
+ * starting with the item's marker (`- `, or its number for an ordered list); content written
+ * directly in the list joins the item before it, as in `list`.
+ */
+function markedItems(node: HtmlElement, sink: Sink, marks: InlineMarks): void {
+  let number = listStart(node);
+  for (const child of node.children) {
+    if (child.kind === 'element' && child.tag === 'li') {
+      flush(sink);
+      flushMarker(sink);
+      sink.marker = node.tag === 'ol' ? `${number++}. ` : '- ';
+      walk(child.children, sink, marks);
+      flush(sink);
+      flushMarker(sink);
+    } else {
+      visit(child, sink, marks);
+    }
+  }
 }
 
 /** ADF wants a list item to start with a paragraph or a code block. */
@@ -219,7 +273,7 @@ interface CellDraft {
 }
 
 /** A table from rows in `<thead>`/`<tbody>` or directly inside; stray cells and content form rows. */
-function table(children: readonly HtmlNode[], marks: InlineMarks): AdfNode | null {
+function table(children: readonly HtmlNode[], outer: Sink, marks: InlineMarks): AdfNode | null {
   const rows: CellDraft[][] = [];
   let strayRow: CellDraft[] | null = null;
   const collect = (nodes: readonly HtmlNode[]): void => {
@@ -229,7 +283,7 @@ function table(children: readonly HtmlNode[], marks: InlineMarks): AdfNode | nul
       } else if (node.kind === 'element' && node.tag === 'tr') {
         const cells: CellDraft[] = [];
         for (const child of node.children) {
-          if (!(cells.length === 0 && isWhiteSpace(child))) addToRow(cells, child, marks);
+          if (!(cells.length === 0 && isWhiteSpace(child))) addToRow(cells, child, outer, marks);
         }
         rows.push(cells);
         strayRow = null;
@@ -238,7 +292,7 @@ function table(children: readonly HtmlNode[], marks: InlineMarks): AdfNode | nul
           strayRow = [];
           rows.push(strayRow);
         }
-        addToRow(strayRow, node, marks);
+        addToRow(strayRow, node, outer, marks);
       }
     }
   };
@@ -250,7 +304,7 @@ function table(children: readonly HtmlNode[], marks: InlineMarks): AdfNode | nul
 }
 
 /** A `<td>`/`<th>` starts a cell; anything else joins the row's last cell. */
-function addToRow(cells: CellDraft[], node: HtmlNode, marks: InlineMarks): void {
+function addToRow(cells: CellDraft[], node: HtmlNode, outer: Sink, marks: InlineMarks): void {
   if (node.kind === 'element' && (node.tag === 'td' || node.tag === 'th')) {
     const attrs: Record<string, number> = {};
     for (const name of ['colspan', 'rowspan']) {
@@ -260,7 +314,7 @@ function addToRow(cells: CellDraft[], node: HtmlNode, marks: InlineMarks): void 
     const cell: CellDraft = {
       type: node.tag === 'th' ? 'tableHeader' : 'tableCell',
       attrs,
-      sink: newSink('tableCell'),
+      sink: newSink('tableCell', outer.lists),
     };
     walk(node.children, cell.sink, marks);
     flush(cell.sink);
@@ -269,7 +323,7 @@ function addToRow(cells: CellDraft[], node: HtmlNode, marks: InlineMarks): void 
   }
   let cell = cells[cells.length - 1];
   if (cell === undefined) {
-    cell = { type: 'tableCell', attrs: {}, sink: newSink('tableCell') };
+    cell = { type: 'tableCell', attrs: {}, sink: newSink('tableCell', outer.lists) };
     cells.push(cell);
   }
   visit(node, cell.sink, marks);

@@ -1,9 +1,9 @@
 /**
  * Parses any HTML, however broken or hostile, into the sanitised tree of the subset. This is
  * the one place where untrusted HTML is read: `sanitizeHtml`, `htmlToAdf` and `htmlToText`
- * all start here.
+ * all start here. Time is linear in the input: `scanHtml` reports each element once, every
+ * lookup below is on the top of a stack, and the tree is at most `MAX_HTML_DEPTH` deep.
  */
-import { Parser } from 'htmlparser2';
 import { appendText, htmlElement, htmlText, type HtmlElement, type HtmlNode } from './html-node';
 import {
   CLOSES_PARENT,
@@ -17,6 +17,7 @@ import {
   type SubsetTag,
 } from './html-subset';
 import { safeUrl } from './safe-url';
+import { scanHtml, type HtmlAttributes } from './scan-html';
 
 /** An unknown block-level element while parsing; resolved away before the tree is returned. */
 interface Boundary {
@@ -26,15 +27,21 @@ interface Boundary {
 type RawElement = Omit<HtmlElement, 'children'> & { readonly children: RawNode[] };
 type RawNode = HtmlNode | RawElement | Boundary;
 
-/** One open tag. `container` receives what is inside it; null means its content goes to the parent. */
+/** One open element and what opening it changed, so closing it can undo exactly that. */
 interface Frame {
-  readonly name: string;
   /** The subset element this frame opened, if it opened one. */
   readonly tag: SubsetTag | null;
-  readonly container: RawNode[] | null;
+  /** Whether it opened a container (an element or a boundary) that now receives content. */
+  readonly contains: boolean;
   readonly drops: boolean;
   readonly isLink: boolean;
+  /** A block too deep to nest: a space keeps its text apart from what follows. */
+  readonly separates: boolean;
 }
+
+const PLAIN: Frame = { tag: null, contains: false, drops: false, isLink: false, separates: false };
+const SEPARATES: Frame = { ...PLAIN, separates: true };
+const DROPS: Frame = { ...PLAIN, drops: true };
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
@@ -44,85 +51,94 @@ const WHITE_SPACE_ONLY = /^[ \t\n\r\f]*$/;
 export function parseHtml(html: string): HtmlNode[] {
   const root: RawNode[] = [];
   const frames: Frame[] = [];
+  /** The open containers, innermost last; `root` at the bottom. */
+  const containers: RawNode[][] = [root];
+  /** The subset elements open, innermost last. */
+  const tags: SubsetTag[] = [];
+  /** Text read since the last tag, joined once when the next tag comes. */
+  let pending: string[] = [];
   let dropping = 0;
   let links = 0;
-  let depth = 0;
 
-  const container = (): RawNode[] => {
-    for (let index = frames.length - 1; index >= 0; index--) {
-      const found = frames[index]?.container;
-      if (found) return found;
-    }
-    return root;
+  const container = (): RawNode[] => containers[containers.length - 1] as RawNode[];
+
+  const flushText = (): void => {
+    if (pending.length === 0) return;
+    appendRawText(container(), pending.join('').replace(CONTROL_CHARACTERS, ''));
+    pending = [];
   };
 
-  const open = (name: string, attribs: Record<string, string>): Frame => {
-    const plain = { name, tag: null, container: null, drops: false, isLink: false };
-    if (dropping > 0 || DROPPED_TAGS.has(name)) return { ...plain, drops: true };
+  const contain = (node: RawElement | Boundary, tag: SubsetTag | null, isLink: boolean): Frame => {
+    container().push(node);
+    containers.push(node.children);
+    if (tag !== null) tags.push(tag);
+    return { tag, contains: true, drops: false, isLink, separates: false };
+  };
+
+  const open = (name: string, attribs: HtmlAttributes): Frame => {
+    if (dropping > 0 || DROPPED_TAGS.has(name)) return DROPS;
     if (name === 'img') {
-      container().push(...imageAsLink(attribs, links > 0));
-      return plain;
+      for (const node of imageAsLink(attribs, links > 0)) container().push(node);
+      return PLAIN;
     }
-    if (depth >= MAX_HTML_DEPTH) return plain;
+    if (containers.length > MAX_HTML_DEPTH) {
+      // Too deep to nest further: the element goes, its text stays, a block's or a line's apart.
+      if (name === 'br' || isBlockTag(name)) appendRawText(container(), ' ');
+      return isBlockTag(name) ? SEPARATES : PLAIN;
+    }
     if (UNKNOWN_BLOCK_TAGS.has(name) || (isSubsetTag(name) && closesParent(name))) {
-      const boundary: Boundary = { kind: 'boundary', children: [] };
-      container().push(boundary);
-      return { ...plain, container: boundary.children };
+      return contain({ kind: 'boundary', children: [] }, null, false);
     }
-    if (!isSubsetTag(name)) return plain;
+    if (!isSubsetTag(name)) return PLAIN;
     let attrs = subsetAttributes(name, attribs);
     if (name === 'a') {
       const href = safeUrl(attribs.href ?? '');
       // A link inside a link cannot be expressed in ADF (one link per character): the outer wins.
-      if (href === null || links > 0) return plain;
+      if (href === null || links > 0) return PLAIN;
       attrs = { href };
     }
-    const element: RawElement = { kind: 'element', tag: name, attrs, children: [] };
-    container().push(element);
-    return { ...plain, tag: name, container: element.children, isLink: name === 'a' };
+    return contain({ kind: 'element', tag: name, attrs, children: [] }, name, name === 'a');
   };
 
   const closesParent = (tag: SubsetTag): boolean => {
-    for (let index = frames.length - 1; index >= 0; index--) {
-      const parent = frames[index]?.tag;
-      if (parent) return CLOSES_PARENT[tag]?.has(parent) ?? false;
-    }
-    return false;
+    const parent = tags[tags.length - 1];
+    return parent !== undefined && (CLOSES_PARENT[tag]?.has(parent) ?? false);
   };
 
-  const count = (frame: Frame, delta: 1 | -1): void => {
-    if (frame.drops) dropping += delta;
-    if (frame.isLink) links += delta;
-    if (frame.container) depth += delta;
-  };
-
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const frame = open(name, attribs);
-        frames.push(frame);
-        count(frame, 1);
-      },
-      ontext(data) {
-        if (dropping === 0) appendRawText(container(), data.replace(CONTROL_CHARACTERS, ''));
-      },
-      onclosetag(name) {
-        // htmlparser2 may close a tag it never reported open (input cut inside a tag): ignore those.
-        const index = frames.map((frame) => frame.name).lastIndexOf(name);
-        while (index >= 0 && frames.length > index) {
-          const frame = frames.pop();
-          if (frame) count(frame, -1);
-        }
-      },
+  scanHtml(html, {
+    open(name, attribs) {
+      flushText();
+      const frame = open(name, attribs);
+      frames.push(frame);
+      if (frame.drops) dropping++;
+      if (frame.isLink) links++;
     },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return resolve(root, false);
+    close() {
+      flushText();
+      const frame = frames.pop();
+      if (frame === undefined) return;
+      if (frame.drops) dropping--;
+      if (frame.isLink) links--;
+      if (frame.contains) containers.pop();
+      if (frame.tag !== null) tags.pop();
+      if (frame.separates) appendRawText(container(), ' ');
+    },
+    text(data) {
+      if (dropping === 0) pending.push(data);
+    },
+  });
+  flushText();
+  const out: HtmlNode[] = [];
+  resolveInto(root, false, out);
+  return out;
 }
 
-function subsetAttributes(tag: SubsetTag, attribs: Record<string, string>): Record<string, string> {
+/** A tag a browser shows as a block: subset tags other than inline ones, and the unknown block tags. */
+export function isBlockTag(name: string): boolean {
+  return UNKNOWN_BLOCK_TAGS.has(name) || (isSubsetTag(name) && !INLINE_TAGS.has(name));
+}
+
+function subsetAttributes(tag: SubsetTag, attribs: HtmlAttributes): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, pattern] of Object.entries(SUBSET_ATTRIBUTES[tag] ?? {})) {
     const value = attribs[name]?.trim();
@@ -132,7 +148,7 @@ function subsetAttributes(tag: SubsetTag, attribs: Record<string, string>): Reco
 }
 
 /** An image becomes a link to it, labelled with its alt text or file name; an unsafe one becomes text. */
-function imageAsLink(attribs: Record<string, string>, insideLink: boolean): RawNode[] {
+function imageAsLink(attribs: HtmlAttributes, insideLink: boolean): RawNode[] {
   const alt = (attribs.alt ?? '').trim();
   const src = safeUrl(attribs.src ?? '');
   if (src === null) return [htmlText(alt ? `[image: ${alt}]` : '[image]')];
@@ -153,32 +169,36 @@ function appendRawText(nodes: RawNode[], text: string): void {
   else if (text !== '') nodes.push(htmlText(text));
 }
 
-/** Replaces boundaries by their content, keeping the text around them apart. */
-function resolve(nodes: readonly RawNode[], inline: boolean): HtmlNode[] {
-  const out: HtmlNode[] = [];
+/**
+ * Writes `nodes` to `out` with boundaries replaced by their content: inside a line, by that
+ * content between spaces; among blocks, by that content with each run of inline content
+ * wrapped in a paragraph. Each node is written once (recursion is as deep as the tree: at most
+ * `MAX_HTML_DEPTH`).
+ */
+function resolveInto(nodes: readonly RawNode[], inline: boolean, out: HtmlNode[]): void {
   for (const node of nodes) {
     if (node.kind === 'text') {
       appendText(out, node.text);
     } else if (node.kind === 'element') {
-      const childInline = inline || INLINE_TAGS.has(node.tag) || TEXT_BLOCK_TAGS.has(node.tag);
-      out.push(htmlElement(node.tag, resolve(node.children, childInline), node.attrs));
+      out.push(resolveElement(node, inline));
     } else if (inline) {
       appendText(out, ' ');
-      for (const child of resolve(node.children, true)) {
-        if (child.kind === 'text') appendText(out, child.text);
-        else out.push(child);
-      }
+      resolveInto(node.children, true, out);
       appendText(out, ' ');
     } else {
-      out.push(...wrapLooseText(resolve(node.children, false)));
+      resolveBoundary(node, out);
     }
   }
-  return out;
 }
 
-/** Wraps each run of inline content in a paragraph; runs of white space alone are dropped. */
-function wrapLooseText(nodes: readonly HtmlNode[]): HtmlNode[] {
-  const out: HtmlNode[] = [];
+function resolveElement(node: RawElement, inline: boolean): HtmlElement {
+  const children: HtmlNode[] = [];
+  resolveInto(node.children, inline || INLINE_TAGS.has(node.tag) || TEXT_BLOCK_TAGS.has(node.tag), children);
+  return htmlElement(node.tag, children, node.attrs);
+}
+
+/** A boundary among blocks: each run of inline content becomes a paragraph; runs of white space alone go. */
+function resolveBoundary(boundary: Boundary, out: HtmlNode[]): void {
   let run: HtmlNode[] = [];
   const flush = (): void => {
     if (run.some((node) => node.kind === 'element' || !WHITE_SPACE_ONLY.test(node.text))) {
@@ -186,14 +206,21 @@ function wrapLooseText(nodes: readonly HtmlNode[]): HtmlNode[] {
     }
     run = [];
   };
-  for (const node of nodes) {
-    if (node.kind === 'text' || INLINE_TAGS.has(node.tag)) {
-      run.push(node);
-    } else {
+  for (const node of boundary.children) {
+    if (node.kind === 'text') {
+      appendText(run, node.text);
+    } else if (node.kind === 'boundary') {
       flush();
-      out.push(node);
+      resolveBoundary(node, out);
+    } else {
+      const element = resolveElement(node, false);
+      if (INLINE_TAGS.has(element.tag)) {
+        run.push(element);
+      } else {
+        flush();
+        out.push(element);
+      }
     }
   }
   flush();
-  return out;
 }

@@ -32,7 +32,10 @@ export class MalformedAdf extends Error {
   }
 }
 
-/** ADF documents nest a handful of levels; this bound keeps hostile input from exhausting the stack. */
+/**
+ * ADF documents nest a handful of levels. Below this depth, content is read as text only (see
+ * `adfChildren`), so hostile input cannot exhaust the stack and is still shown.
+ */
 export const MAX_ADF_DEPTH = 100;
 
 /** The root node: an object of type `doc` (version 1 when stated) with a `content` array. */
@@ -60,14 +63,53 @@ export function readAdfDoc(value: unknown): AdfView {
   return readAdfNode(value, '', 0);
 }
 
-/** The children of a node, each checked. */
+/**
+ * The children of a node, each checked. A node at `MAX_ADF_DEPTH` has its content read as one
+ * text node instead: the text of everything inside it (see `flatText`), unchecked.
+ */
 export function adfChildren(node: AdfView): AdfView[] {
   if (node.depth >= MAX_ADF_DEPTH) {
-    throw new MalformedAdf(node.path, `ADF nested deeper than ${MAX_ADF_DEPTH} levels is not accepted`);
+    const text = node.content === null ? '' : flatText(node.content);
+    if (text === '') return [];
+    const path = `${node.path}/content`;
+    return [{ type: 'text', attrs: {}, marks: [], content: null, text, path, depth: node.depth + 1 }];
   }
   return (node.content ?? []).map((child, index) =>
     readAdfNode(child, `${node.path}/content/${index}`, node.depth + 1),
   );
+}
+
+/**
+ * The readable text of ADF nodes of any depth, without recursion: the text of text nodes and
+ * the `text` (else `url`) attribute of other leaves, in document order, a space between nodes
+ * that are not text. Values not shaped like nodes are skipped.
+ */
+export function flatText(nodes: readonly unknown[]): string {
+  const parts: string[] = [];
+  // Iterators of the arrays being read, innermost last.
+  const stack: Iterator<unknown>[] = [nodes[Symbol.iterator]()];
+  for (let top = stack[0]; top !== undefined; top = stack[stack.length - 1]) {
+    const next = top.next();
+    if (next.done === true) {
+      stack.pop();
+      continue;
+    }
+    const value: unknown = next.value;
+    if (!isRecord(value)) continue;
+    if (value.type === 'text' && typeof value.text === 'string') {
+      parts.push(value.text);
+      continue;
+    }
+    parts.push(' ');
+    if (Array.isArray(value.content)) {
+      stack.push((value.content as unknown[])[Symbol.iterator]());
+    } else if (isRecord(value.attrs)) {
+      const { text, url } = value.attrs;
+      if (typeof text === 'string') parts.push(text, ' ');
+      else if (typeof url === 'string') parts.push(url, ' ');
+    }
+  }
+  return parts.join('');
 }
 
 function readAdfNode(value: unknown, path: string, depth: number): AdfView {

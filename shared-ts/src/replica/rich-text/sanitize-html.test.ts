@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { anyHtml } from '../testing/html-arbitraries';
+import { MAX_HTML_DEPTH } from './html-subset';
 import { sanitizeHtml } from './sanitize-html';
 
 /** Every tag and attribute in `html`, as a browser-like parser sees them. */
@@ -136,6 +137,20 @@ describe('sanitizeHtml', () => {
   it('survives nesting thousands of levels deep and keeps the text', () => {
     const deep = '<b>'.repeat(5000) + 'deep' + '</b>'.repeat(5000);
     expect(sanitizeHtml(deep)).toContain('deep');
+  });
+
+  it('unwraps elements nested more than 100 deep, keeping the text of blocks apart', () => {
+    const html = '<blockquote>'.repeat(MAX_HTML_DEPTH) + '<p>a</p><div>b</div>c<br>d<b>e</b>';
+    const inner = sanitizeHtml(html).replace(/<\/?blockquote>/g, '');
+    expect(inner).toBe(' a  b c de');
+    expect(sanitizeHtml(html).match(/<blockquote>/g)).toHaveLength(MAX_HTML_DEPTH);
+  });
+
+  it('reads 40,000 unclosed <b> and 43,690 unclosed <x> (issue #8: 42 s and 56 s) as text, once each', () => {
+    expect(sanitizeHtml('<b>'.repeat(40000) + 'x')).toBe(
+      '<b>'.repeat(MAX_HTML_DEPTH) + 'x' + '</b>'.repeat(MAX_HTML_DEPTH),
+    );
+    expect(sanitizeHtml('<x>'.repeat(43690) + 'y')).toBe('y');
   });
 
   it('gives an empty string for empty input', () => {

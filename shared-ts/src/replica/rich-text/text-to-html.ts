@@ -11,17 +11,17 @@ export function textToHtml(text: string): string {
   const nodes: HtmlNode[] = [];
   for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n');
-    while (lines.length > 0 && (lines[0] ?? '').trim() === '') lines.shift();
-    while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
-    if (lines.length === 0) continue;
-    nodes.push(
-      htmlElement(
-        'p',
-        lines.flatMap((line, index): HtmlNode[] =>
-          index === 0 ? [htmlText(line)] : [htmlElement('br'), htmlText(line)],
-        ),
-      ),
-    );
+    // Blank lines at either end go; found by index, as removing them one by one is quadratic.
+    let first = 0;
+    let last = lines.length - 1;
+    while (first <= last && (lines[first] ?? '').trim() === '') first++;
+    while (last >= first && (lines[last] ?? '').trim() === '') last--;
+    if (first > last) continue;
+    const children: HtmlNode[] = [htmlText(lines[first] ?? '')];
+    for (let index = first + 1; index <= last; index++) {
+      children.push(htmlElement('br'), htmlText(lines[index] ?? ''));
+    }
+    nodes.push(htmlElement('p', children));
   }
   return serializeHtml(nodes);
 }

@@ -3,7 +3,10 @@
  * in-memory ports and rule scripts, paired through the real handshake (invitation code, signed
  * `hello`, `hello-ack`) and exchanging every replica, unlink and ack as a signed envelope over a
  * network with injectable faults. Time is a manual clock, so retries happen when a test says.
- * docs/sync-semantics.md, "The two-node harness", describes it and the convergence model.
+ * Two topologies: `push` (each side posts its outbox items to the other's endpoint) and
+ * `rendezvous` (as in production: Jira hosts the rendezvous; Salesforce pushes its outbox to it
+ * and pulls Jira's). docs/sync-semantics.md, "The two-node harness", describes it and the
+ * convergence model.
  */
 import { createHello, createInvitation, parseInvitation, verifyHelloAck } from '../../protocol';
 import type { EntityRef, JsonValue } from '../../replica';
@@ -32,6 +35,16 @@ export interface TwoNodeHarnessOptions {
   retry?: RetryPolicy;
   /** Where the clock starts. Default 2026-11-20T10:00:00.000Z. */
   start?: string;
+  /**
+   * `push` (default): each side posts each outbox item to the other. `rendezvous`: Salesforce
+   * pushes its outbox to Jira's rendezvous and pulls; `deliver('jira')` is a Salesforce pull, and
+   * faults scheduled for Jira apply to it.
+   */
+  topology?: 'push' | 'rendezvous';
+  /** Rendezvous only: the most messages a pull asks for (default 20). */
+  pullLimit?: number;
+  /** Rendezvous only: the largest batch Jira sends, UTF-8 bytes (default 1 MiB). */
+  maxBatchBytes?: number;
 }
 
 /** What `runUntilQuiet` found when the traffic stopped. */
@@ -52,6 +65,8 @@ export interface TwoNodeHarness {
   connectionId: string;
   /** The invitation code the pairing used (already spent). */
   invitationCode: string;
+  /** How the nodes talk (see `TwoNodeHarnessOptions.topology`). */
+  topology: 'push' | 'rendezvous';
   /** The node of a side. */
   node(side: Side): HarnessNode;
   /** A person creates an entity with these local fields; it is queued for sync (first contact). */
@@ -64,7 +79,10 @@ export interface TwoNodeHarness {
   unlink(side: Side, ref: EntityRef, reason?: string): Promise<UnlinkResult>;
   /** The entity paired with `ref` on the other side, once this side has applied a replica of it. */
   counterpart(side: Side, ref: EntityRef): Promise<EntityRef | null>;
-  /** Sends the due outbox items of a side (faults apply). A crashed process is restarted first. */
+  /**
+   * Sends the due outbox items of a side (faults apply). A crashed process is restarted first.
+   * On the rendezvous topology, Jira's items are delivered by a Salesforce pull.
+   */
   deliver(side: Side): Promise<QueueRunSummary>;
   /** Applies the due inbox items of a side. A crashed process is restarted first. */
   process(side: Side): Promise<QueueRunSummary>;
@@ -105,6 +123,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       clock,
       network,
       seed: seed * 31 + 2,
+      ...(options.maxBatchBytes === undefined ? {} : { maxBatchBytes: options.maxBatchBytes }),
     }),
     salesforce: new HarnessNode({
       side: 'salesforce',
@@ -132,9 +151,22 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     try {
       return await run();
     } catch (error) {
-      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0 };
+      if (error instanceof NodeCrashedError) return { done: 0, retrying: 0, failed: 0, remaining: 0 };
       throw error;
     }
+  };
+
+  const topology = options.topology ?? 'push';
+  const pullLimit = options.pullLimit ?? 20;
+  const deliver = async (side: Side): Promise<QueueRunSummary> => {
+    if (topology === 'push') return running(side).engine.deliverOutbox();
+    running('jira');
+    const salesforce = running('salesforce');
+    if (side === 'salesforce') return salesforce.push();
+    const pulled = await salesforce.pull(pullLimit, 'jira');
+    return pulled.ok
+      ? { done: pulled.received, retrying: 0, failed: pulled.rejected, remaining: 0 }
+      : { done: 0, retrying: 1, failed: 0, remaining: 0 };
   };
 
   const touch = (side: Side, ref: EntityRef, changes: Record<string, JsonValue>) =>
@@ -147,6 +179,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     clock,
     connectionId,
     invitationCode,
+    topology,
     node: (side) => nodes[side],
     async createEntity(side, id, fields) {
       const node = running(side);
@@ -175,7 +208,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       const link = await nodes[side].links.get(connectionId, ref);
       return link?.remote ?? null;
     },
-    deliver: (side) => survive(() => running(side).engine.deliverOutbox()),
+    deliver: (side) => survive(() => deliver(side)),
     process: (side) => survive(() => running(side).engine.processInbox()),
     async runUntilQuiet({ maxRounds = 500 } = {}) {
       for (let round = 1; round <= maxRounds; round++) {
@@ -245,6 +278,7 @@ async function pair(nodes: Record<Side, HarnessNode>, clock: ManualClock): Promi
     clock,
     messageIds: () => salesforce.nextMessageId(),
     randomBytes: salesforce.randomBytes,
+    speaks: salesforce.speaks,
   });
   const answer = await jira.endpoint(hello.request);
   if (answer.status !== 200) throw new Error(`The hello was refused: ${answer.message.body}`);
@@ -253,6 +287,6 @@ async function pair(nodes: Record<Side, HarnessNode>, clock: ManualClock): Promi
     replayCache: salesforce.answerReplayCache,
   });
   if (!acked.ok) throw new Error(acked.error.message);
-  salesforce.pair(hello.connectionId, hello.connectionSecret);
+  salesforce.pair(hello.connectionId, hello.connectionSecret, acked.speaks);
   return created.code;
 }

@@ -1,37 +1,46 @@
 /**
  * One side of the two-node harness: a real sync engine on in-memory ports, the real rules
- * runtime, and the real protocol at its edges. Its transport signs each outbox item as a new
- * envelope and verifies the signed `ack`; its endpoint verifies each request (signature, time
- * window, replay cache) before the engine sees it. Its process can crash and restart: the stores
- * survive, everything else is rebuilt.
+ * runtime, and the real protocol at its edges. Its endpoint is the production rendezvous
+ * (`handleRendezvousRequest`): it verifies each request (signature, time window, replay cache)
+ * before the engine sees it. As a sender it either signs each outbox item as a new envelope and
+ * verifies the signed `ack` (the push topology), or, as the rendezvous's client, pushes its
+ * outbox in one request and pulls what waits for it (`pushOutbox`, `pullOnce`). Its process can
+ * crash and restart: the stores survive, everything else is rebuilt.
  */
 import {
-  acceptHello,
-  createEnvelope,
   createMessageIdGenerator,
-  errorResponse,
   InMemoryInvitationStore,
   InMemoryReplayCache,
-  peekMessageKind,
   readErrorResponse,
   signMessage,
+  THIS_NODE_SPEAKS,
   verifyMessage,
   type EnvelopeOf,
   type MessageIdGenerator,
   type RandomBytes,
   type RawMessage,
+  type SignedMessage,
   type SiteInfo,
+  type Speaks,
 } from '../../protocol';
 import type { EntityRef, JsonValue } from '../../replica';
 import { runRules } from '../../rules';
 import type { Side } from '../../rules/types';
-import { classifyFailure } from '../classify-failure';
 import { createSyncEngine, type SyncEngine } from '../create-sync-engine';
 import type { EntityStore, RandomSource } from '../ports';
 import type { QueueItem } from '../queue-item';
+import type { QueueRunSummary } from '../queue-run-summary';
+import { InMemoryAckStore } from '../rendezvous/ack-store';
+import { envelopeOf } from '../rendezvous/carried-message';
+import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
+import {
+  pullOnce,
+  pushOutbox,
+  type PullResult,
+  type RendezvousClientDeps,
+} from '../rendezvous/rendezvous-client';
 import type { RetryPolicy } from '../retry-policy';
 import { syncFailure, type SyncFailure } from '../sync-failure';
-import type { SyncMessage } from '../sync-message';
 import type { SyncPolicy } from '../sync-policy';
 import {
   contentHash,
@@ -58,12 +67,20 @@ export interface HarnessNodeOptions {
   network: Network;
   /** Seeds the node's jitter, message ids and secrets. */
   seed: number;
+  /** Largest body the node's rendezvous takes, UTF-8 bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Largest batch its rendezvous sends, UTF-8 bytes (default: `maxBodyBytes`). */
+  maxBatchBytes?: number;
+  /** What the node speaks (default `THIS_NODE_SPEAKS`). */
+  speaks?: Speaks;
 }
 
 /** The connection, once paired. */
 interface Pairing {
   connectionId: string;
   secret: string;
+  /** What both sides speak. */
+  speaks: Speaks;
 }
 
 const SITES: Record<Side, SiteInfo> = {
@@ -87,6 +104,8 @@ export class HarnessNode {
   readonly answerReplayCache: InMemoryReplayCache;
   /** The invitations this side made (the initiator's store). */
   readonly invitations = new InMemoryInvitationStore();
+  /** The acks this side owes the rendezvous (as its client). */
+  readonly acks = new InMemoryAckStore();
   /** How many times the process was restarted after a crash. */
   restarts = 0;
   /** Random bytes for secrets, nonces and message ids: seeded, so runs repeat. */
@@ -147,9 +166,19 @@ export class HarnessNode {
   }
 
   /** Stores the connection made by the handshake and starts the engine. */
-  pair(connectionId: string, secret: string): void {
-    this.pairing = { connectionId, secret };
+  pair(connectionId: string, secret: string, speaks: Speaks = { ...THIS_NODE_SPEAKS }): void {
+    this.pairing = { connectionId, secret, speaks };
     this.current = this.buildEngine(connectionId);
+  }
+
+  /** What this side speaks (told in the hello or hello-ack). */
+  get speaks(): Speaks {
+    return this.options.speaks ?? { ...THIS_NODE_SPEAKS };
+  }
+
+  /** What both sides agreed at pairing, or null before. */
+  get agreed(): Speaks | null {
+    return this.pairing?.speaks ?? null;
   }
 
   /** A new message id from this process. */
@@ -163,76 +192,105 @@ export class HarnessNode {
   }
 
   /**
-   * The web endpoint: a `hello` goes to the handshake (initiator only); anything else must verify
-   * against the connection's secret, the time window and the replay cache before the engine gets
-   * it. Refusals are unsigned error responses and change nothing.
+   * The web endpoint: the production rendezvous handler over this node's stores. A `hello` goes
+   * to the handshake (initiator only); anything else must verify against the connection's
+   * secret, the time window and the replay cache before the engine gets it.
    */
   endpoint = async (request: RawMessage): Promise<WireResponse> => {
     this.gate.check();
-    if (peekMessageKind(request) === 'hello') return this.acceptHelloRequest(request);
-    const pairing = this.pairing;
-    const verified = await verifyMessage(request, {
-      secretFor: async (connectionId) =>
-        pairing && pairing.connectionId === connectionId ? pairing.secret : null,
-      clock: this.options.clock,
-      replayCache: this.replayCache,
-      kinds: ['replica', 'unlink'],
-    });
-    if (!verified.ok) {
-      const response = errorResponse(verified.error);
-      return { status: response.statusCode, message: { headers: {}, body: response.body } };
+    const headers: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers[name] = typeof value === 'string' ? [value] : [...value];
     }
-    const envelope = verified.envelope;
-    const message: SyncMessage | null =
-      envelope.kind === 'replica'
-        ? { kind: 'replica', ...envelope.body }
-        : envelope.kind === 'unlink'
-          ? { kind: 'unlink', ...envelope.body }
-          : null;
-    const received: { ok: true } | { ok: false; failure: SyncFailure } = message
-      ? await this.engine.receive(message)
-      : { ok: false, failure: syncFailure('schema', `A ${envelope.kind} is not taken here.`) };
-    const ack = createEnvelope(
-      'ack',
-      {
-        results: [
-          received.ok
-            ? { messageId: envelope.messageId, outcome: 'accepted' }
-            : {
-                messageId: envelope.messageId,
-                outcome: 'rejected',
-                error: {
-                  code: received.failure.code,
-                  message: received.failure.message,
-                  retryable: classifyFailure(received.failure) === 'transient',
-                },
-              },
-        ],
-      },
-      {
-        connectionId: envelope.connectionId,
-        messageId: this.nextMessageId(),
-        sentAt: this.options.clock.now(),
-      },
+    const response = await handleRendezvousRequest(
+      { method: 'POST', path: '/', headers, body: request.body },
+      this.rendezvousDeps,
     );
-    return { status: 200, message: await signMessage(ack, this.requirePairing().secret) };
+    return { status: response.statusCode, message: { headers: response.headers, body: response.body } };
   };
 
-  private async acceptHelloRequest(request: RawMessage): Promise<WireResponse> {
-    const accepted = await acceptHello(request, {
+  /**
+   * As the rendezvous's client: sends the due outbox in one request (a `push` when both speak
+   * `batch-push`). Faults are those scheduled for this side.
+   */
+  push(): Promise<QueueRunSummary & { more: boolean }> {
+    return pushOutbox(this.clientDeps(this.side));
+  }
+
+  /**
+   * As the rendezvous's client: one pull, with the acks owed. Faults are those scheduled for
+   * `faultsOf` (the harness books a pull as the other side's delivery).
+   */
+  pull(limit: number, faultsOf: Side): Promise<PullResult> {
+    return pullOnce({ ...this.clientDeps(faultsOf), acks: guarded(this.acks, this.gate), limit });
+  }
+
+  private clientDeps(faultsOf: Side): RendezvousClientDeps {
+    const pairing = this.requirePairing();
+    return {
+      connectionId: pairing.connectionId,
+      secret: pairing.secret,
+      speaks: pairing.speaks,
+      engine: this.engine,
+      clock: this.options.clock,
+      messageIds: () => this.nextMessageId(),
+      answerReplayCache: this.answerReplayCache,
+      ...(this.options.maxBodyBytes === undefined ? {} : { maxBodyBytes: this.options.maxBodyBytes }),
+      post: async (request: SignedMessage) => {
+        this.gate.check();
+        const sent = await this.options.network.transmit(this.side, request, faultsOf);
+        if (sent.kind === 'sender-crashed') {
+          this.gate.crash();
+          throw new NodeCrashedError(this.side);
+        }
+        if (sent.kind === 'lost')
+          return {
+            ok: false,
+            failure: syncFailure('network', 'No answer: the request or its answer was lost.'),
+          };
+        if (sent.kind === 'timeout')
+          return { ok: false, failure: syncFailure('timeout', 'The other side did not answer in time.') };
+        return {
+          ok: true,
+          answer: {
+            statusCode: sent.response.status,
+            headers: sent.response.message.headers as Record<string, string | string[]>,
+            body: sent.response.message.body,
+          },
+        };
+      },
+    };
+  }
+
+  private get rendezvousDeps(): RendezvousDeps {
+    return {
+      connection: async (connectionId) => {
+        const pairing = this.pairing;
+        if (!pairing || pairing.connectionId !== connectionId || !this.current) return null;
+        return {
+          secret: pairing.secret,
+          speaks: pairing.speaks,
+          engine: this.current,
+          findQueued: async (messageId) => {
+            this.gate.check();
+            for (const item of this.outbox.items.values()) if (item.messageId === messageId) return item;
+            return null;
+          },
+        };
+      },
+      saveConnection: async (connection) => {
+        if (!this.pairing) this.pair(connection.connectionId, connection.secret, connection.speaks);
+      },
       invitations: this.invitations,
       replayCache: this.replayCache,
       clock: this.options.clock,
       messageIds: () => this.nextMessageId(),
       platform: this.side,
       site: this.site,
-    });
-    if (!accepted.ok) {
-      const response = errorResponse(accepted.error);
-      return { status: response.statusCode, message: { headers: {}, body: response.body } };
-    }
-    if (!this.pairing) this.pair(accepted.connection.connectionId, accepted.connectionSecret);
-    return { status: 200, message: accepted.response };
+      speaks: this.speaks,
+      ...(this.options.maxBodyBytes === undefined ? {} : { maxBodyBytes: this.options.maxBodyBytes }),
+      ...(this.options.maxBatchBytes === undefined ? {} : { maxBatchBytes: this.options.maxBatchBytes }),
+    };
   }
 
   /** Sends one outbox item as a new signed envelope and reads the signed answer. */
@@ -246,23 +304,7 @@ export class HarnessNode {
       messageId: this.nextMessageId(),
       sentAt: this.options.clock.now(),
     };
-    const envelope: EnvelopeOf<'replica'> | EnvelopeOf<'unlink'> =
-      message.kind === 'replica'
-        ? createEnvelope(
-            'replica',
-            {
-              replica: message.replica,
-              target: message.target,
-              applied: message.applied,
-              ...(message.policy === undefined ? {} : { policy: message.policy }),
-            },
-            stamp,
-          )
-        : createEnvelope(
-            'unlink',
-            { entity: message.entity, target: message.target, reason: message.reason },
-            stamp,
-          );
+    const envelope = envelopeOf(message, stamp);
     const request = await signMessage(envelope, pairing.secret);
     const sent = await this.options.network.transmit(this.side, request);
     if (sent.kind === 'sender-crashed') {
@@ -348,6 +390,7 @@ export class HarnessNode {
         clock: this.options.clock,
         // A restarted process must not reuse queue item ids: they tell a late result from a newer item.
         ids: sequentialIds(`${this.side}-${this.restarts}-q`),
+        messageIds: () => this.nextMessageId(),
         random: this.random,
         runRules,
         hashReplica: contentHash,
@@ -367,16 +410,19 @@ class NamedFieldEntityStore implements EntityStore {
     return this.inner.read(ref);
   }
 
-  apply(plan: WritePlan): Promise<ApplyResult> {
-    return this.inner.apply({
-      ...plan,
-      fields: plan.fields.map((field) =>
-        field.path.length === 1 &&
-        (field.path[0] === 'status' || field.path[0] === 'priority') &&
-        typeof field.value === 'string'
-          ? { ...field, value: { name: field.value } }
-          : field,
-      ),
-    });
+  apply(plan: WritePlan, source?: EntityRef): Promise<ApplyResult> {
+    return this.inner.apply(
+      {
+        ...plan,
+        fields: plan.fields.map((field) =>
+          field.path.length === 1 &&
+          (field.path[0] === 'status' || field.path[0] === 'priority') &&
+          typeof field.value === 'string'
+            ? { ...field, value: { name: field.value } }
+            : field,
+        ),
+      },
+      source,
+    );
   }
 }

@@ -153,10 +153,14 @@ export class Network {
     return next;
   }
 
-  /** The sender's side of one request: applies the next fault and says what the sender sees. */
-  async transmit(from: Side, request: RawMessage): Promise<TransmitResult> {
+  /**
+   * The sender's side of one request: applies the next fault and says what the sender sees. The
+   * fault is the next one scheduled for `faultsOf` (the sender by default; a pull takes those of
+   * the side whose messages it fetches).
+   */
+  async transmit(from: Side, request: RawMessage, faultsOf: Side = from): Promise<TransmitResult> {
     const to: Side = from === 'jira' ? 'salesforce' : 'jira';
-    const next = this.nextFault(from);
+    const next = this.nextFault(faultsOf);
     const fault = next?.kind === 'none' ? null : next;
     switch (fault?.kind) {
       case 'crash-sender':

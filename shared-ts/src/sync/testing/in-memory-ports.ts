@@ -9,6 +9,7 @@ import type { IdPair, Link } from '../link';
 import type { LocalEntity } from '../local-entity';
 import type {
   Clock,
+  ConditionalWrite,
   EntityStore,
   IdGenerator,
   LinkStore,
@@ -75,6 +76,18 @@ export function seededRandom(seed: number): RandomSource {
 /** The real replica content hash (docs/replica.md). */
 export const contentHash: ReplicaHasher = replicaContentHash;
 
+/**
+ * Work to run once just before a store's next write, as another process would: a test or the
+ * harness interleaves a second operation between the first one's reads and its write.
+ */
+export type BeforeWrite = () => Promise<void> | void;
+
+/** Runs and forgets the first hook of a list. */
+async function runHook(hooks: BeforeWrite[]): Promise<void> {
+  const hook = hooks.shift();
+  if (hook) await hook();
+}
+
 /** A failure to inject into the next apply, after creating `afterAdds` comment copies. */
 interface InjectedFailure {
   failure: SyncFailure;
@@ -91,6 +104,14 @@ export class InMemoryEntityStore implements EntityStore {
   private created = 0;
   private copies = 0;
   private injected: InjectedFailure[] = [];
+  /** Hooks run once, before the next `apply` writes anything (then after it, see `afterApply`). */
+  readonly beforeApply: BeforeWrite[] = [];
+  /** Hooks run once, after the next `apply` wrote everything and before it answers (a crash there loses the answer). */
+  readonly afterApply: BeforeWrite[] = [];
+  /** The copies this store created, by entity, collection and remote id: adds are idempotent by remote id. */
+  private readonly copiesByRemote = new Map<string, string>();
+  /** The entities this store created, by the remote entity they were created from: creation is idempotent too. */
+  private readonly createdFrom = new Map<string, string>();
 
   constructor(
     readonly platform: string,
@@ -130,17 +151,30 @@ export class InMemoryEntityStore implements EntityStore {
     return entity ? clone(entity) : null;
   }
 
-  async apply(plan: WritePlan): Promise<ApplyResult> {
+  async apply(plan: WritePlan, source?: EntityRef): Promise<ApplyResult> {
+    await runHook(this.beforeApply);
+    const result = this.write(plan, source);
+    await runHook(this.afterApply);
+    return result;
+  }
+
+  private write(plan: WritePlan, source?: EntityRef): ApplyResult {
     this.plans.push(clone(plan));
     const failing = this.injected.shift();
     let entity: LocalEntity;
     let createdEntity: EntityRef | null = null;
-    if (plan.target) {
-      entity = this.require(plan.target);
+    const made = source && !plan.target ? this.createdFrom.get(refKey(source)) : undefined;
+    const target =
+      plan.target ?? (made && this.entities.has(made) ? this.entities.get(made)?.ref : undefined);
+    if (target) {
+      entity = this.require(target);
+      // Reported like a creation, so a failed apply's link still records it.
+      if (!plan.target) createdEntity = target;
     } else {
       const ref = { platform: this.platform, type: this.type, id: `${this.type}-${++this.created}` };
       entity = { ref, view: {}, modifiedAt: null };
       this.entities.set(refKey(ref), entity);
+      if (source) this.createdFrom.set(refKey(source), refKey(ref));
       createdEntity = ref;
     }
     const created: { comments: IdPair[]; attachments: IdPair[] } = { comments: [], attachments: [] };
@@ -179,8 +213,13 @@ export class InMemoryEntityStore implements EntityStore {
     remoteId: string,
     value: JsonValue,
   ): IdPair {
-    const local = `${this.type}-copy-${++this.copies}`;
+    const copyKey = `${refKey(entity.ref)}|${name}|${remoteId}`;
+    const existing = this.copiesByRemote.get(copyKey);
     const list = Array.isArray(entity.view[name]) ? (entity.view[name] as JsonValue[]) : [];
+    // A copy a person deleted since is not brought back by a retry either: the id is reported as is.
+    if (existing !== undefined) return { remote: remoteId, local: existing };
+    const local = `${this.type}-copy-${++this.copies}`;
+    this.copiesByRemote.set(copyKey, local);
     entity.view[name] = [...list, withId(value, local)];
     return { remote: remoteId, local };
   }
@@ -219,6 +258,10 @@ function withId(value: JsonValue, id: string): JsonValue {
 export class InMemoryLinkStore implements LinkStore {
   readonly links = new Map<string, Link>();
   readonly previous = new Map<string, Replica>();
+  /** Hooks run once each, in order, before the next saves (another process writing first). */
+  readonly beforeSave: BeforeWrite[] = [];
+  /** How many saves were refused as conflicts. */
+  conflicts = 0;
 
   async get(connectionId: string, local: EntityRef): Promise<Link | null> {
     const link = this.links.get(`${connectionId}|${refKey(local)}`);
@@ -238,33 +281,53 @@ export class InMemoryLinkStore implements LinkStore {
     return previous ? clone(previous) : null;
   }
 
-  async save(link: Link, previous?: Replica): Promise<void> {
+  async save(link: Link, previous?: Replica): Promise<ConditionalWrite> {
+    await runHook(this.beforeSave);
     const key = `${link.connectionId}|${refKey(link.local)}`;
-    this.links.set(key, clone(link));
+    if ((this.links.get(key)?.version ?? 0) !== link.version) {
+      this.conflicts++;
+      return { ok: false, conflict: true };
+    }
+    const version = link.version + 1;
+    this.links.set(key, clone({ ...link, version }));
     if (previous) this.previous.set(key, clone(previous));
+    return { ok: true, version };
   }
 }
 
 /** An outbox or inbox in a map. */
 export class InMemoryWorkQueue implements WorkQueue {
   readonly items = new Map<string, QueueItem>();
+  /** Hooks run once each, in order, before the next puts (another process writing first). */
+  readonly beforePut: BeforeWrite[] = [];
+  /** How many puts were refused as conflicts. */
+  conflicts = 0;
 
   async get(key: string): Promise<QueueItem | null> {
     const item = this.items.get(key);
     return item ? clone(item) : null;
   }
 
-  async put(item: QueueItem): Promise<void> {
-    this.items.set(item.key, clone(item));
+  async put(item: QueueItem): Promise<ConditionalWrite> {
+    await runHook(this.beforePut);
+    if ((this.items.get(item.key)?.version ?? 0) !== item.version) {
+      this.conflicts++;
+      return { ok: false, conflict: true };
+    }
+    const version = item.version + 1;
+    this.items.set(item.key, clone({ ...item, version }));
+    return { ok: true, version };
   }
 
   async remove(key: string, id: string): Promise<void> {
     if (this.items.get(key)?.id === id) this.items.delete(key);
   }
 
-  async due(now: string, limit: number): Promise<QueueItem[]> {
+  async due(connectionId: string, now: string, limit: number): Promise<QueueItem[]> {
     return [...this.items.values()]
-      .filter((item) => item.state === 'pending' && item.nextAttemptAt <= now)
+      .filter(
+        (item) => item.connectionId === connectionId && item.state === 'pending' && item.nextAttemptAt <= now,
+      )
       .sort((a, b) => (a.nextAttemptAt < b.nextAttemptAt ? -1 : a.nextAttemptAt > b.nextAttemptAt ? 1 : 0))
       .slice(0, limit)
       .map(clone);

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import type { Side } from '../../rules/types';
+import { fuzzRuns } from '../../testing/fuzz-runs';
+import type { ConflictPolicy } from '../sync-policy';
+import type { SyncedFields } from './harness-rules';
+import type { Fault } from './network';
+import { runScenario, type InterleavePoint, type Scenario, type ScenarioStep } from './run-scenario';
+
+/**
+ * The convergence model (docs/sync-semantics.md, section 12) with two operations on one entity
+ * interleaved, as Forge runs handlers at once: an `interleave` step makes an inbox run or an
+ * outbox run cut in just before another operation's next write to a link, a queue item or the
+ * entity (docs/sync-semantics.md, section 6.1). Fixed seed, so CI sees
+ * the same scenarios; TANDEM_FUZZ_RUNS multiplies the runs and INTERLEAVE_SEED picks others.
+ */
+
+const SEED = Number(process.env.INTERLEAVE_SEED ?? 20261203);
+const RUNS = fuzzRuns(40);
+const PAIRS = 2;
+
+const side = fc.constantFrom<Side>('jira', 'salesforce');
+const pair = fc.integer({ min: 0, max: PAIRS - 1 });
+const changes: fc.Arbitrary<Partial<SyncedFields>> = fc.oneof(
+  fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
+  fc.record({ status: fc.constantFrom('New', 'Working', 'Closed') }),
+  fc.record({ priority: fc.constantFrom('High', 'Medium', 'Low') }),
+);
+
+const plain: fc.Arbitrary<ScenarioStep> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('deliver' as const),
+      side,
+      faults: fc.constant<(Fault | null)[]>([]),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
+  },
+);
+
+/**
+ * What cuts in: another run of the engine, an outbox run or an inbox run. A person's edit cutting
+ * into an outbox run between its send and its booking is the open case of section 6.1 (the edit
+ * forgets the snapshot of the replica in flight) and is left out; the dedicated tests in
+ * interleaving.test.ts cover edits racing edits and applies.
+ */
+const run: fc.Arbitrary<ScenarioStep> = fc.oneof(
+  fc.record({ kind: fc.constant('deliver' as const), side, faults: fc.constant<(Fault | null)[]>([]) }),
+  fc.record({ kind: fc.constant('process' as const), side }),
+);
+
+const step: fc.Arbitrary<ScenarioStep> = fc.oneof(
+  { weight: 3, arbitrary: plain },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('interleave' as const),
+      side,
+      store: fc.constantFrom<InterleavePoint>('links', 'outbox', 'inbox', 'entities'),
+      step: run,
+    }),
+  },
+);
+
+const start: SyncedFields = {
+  summary: 'start',
+  description: 'zero',
+  status: 'New',
+  priority: 'Medium',
+  labels: [],
+};
+
+function scenarios(policies: Record<Side, ConflictPolicy>): fc.Arbitrary<Scenario> {
+  return fc.record({
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    policies: fc.constant(policies),
+    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), { minLength: 1, maxLength: PAIRS }),
+    settled: fc.boolean(),
+    steps: fc.array(step, { maxLength: 30 }),
+  });
+}
+
+async function converges(scenario: Scenario): Promise<void> {
+  const { problems } = await runScenario(scenario);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+describe('two nodes with interleaved operations on one entity', () => {
+  it('converge when Salesforce is the master', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarios({ salesforce: 'local-wins', jira: 'remote-wins' }), converges),
+      {
+        numRuns: RUNS,
+        seed: SEED,
+      },
+    );
+  }, 120_000);
+
+  it('converge when Jira is the master', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarios({ jira: 'local-wins', salesforce: 'remote-wins' }), converges),
+      {
+        numRuns: RUNS,
+        seed: SEED + 1,
+      },
+    );
+  }, 120_000);
+});

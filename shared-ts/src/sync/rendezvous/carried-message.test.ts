@@ -1,0 +1,48 @@
+import type { Replica } from '../../replica';
+import { replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
+import { inSpokenFormat } from './carried-message';
+import type { ReplicaMessage } from '../sync-message';
+
+/** A replica claiming a newer format than this code writes, as lane C's v2 will. */
+function inFormat(schema: number): ReplicaMessage {
+  return {
+    kind: 'replica',
+    replica: { ...replicaOf({ seq: 3 }), schema } as unknown as Replica,
+    target: null,
+    applied: 0,
+  };
+}
+
+describe('inSpokenFormat', () => {
+  it('sends a replica as it is when the peer reads its format', () => {
+    const message = inFormat(2);
+    expect(inSpokenFormat(message, [1, 2], undefined)).toBe(message);
+  });
+
+  it('downgrades a replica to the newest format the peer reads', () => {
+    const seen: number[] = [];
+    const downgraded = inSpokenFormat(inFormat(3), [1, 2], (replica, to) => {
+      seen.push(to);
+      return { ...replica, schema: to } as unknown as Replica;
+    });
+    expect(seen).toEqual([2]);
+    expect(downgraded?.kind === 'replica' && downgraded.replica.schema).toBe(2);
+  });
+
+  it('downgrades v2 to v1 by default (downgradeReplica), and cannot send what no downgrade makes readable', () => {
+    const v1 = inSpokenFormat(
+      { ...inFormat(2), replica: { ...replicaOf({}), schema: 2, fieldTimes: {} } },
+      [1],
+      undefined,
+    );
+    expect(v1?.kind === 'replica' && v1.replica.schema).toBe(1);
+    expect(v1?.kind === 'replica' && 'fieldTimes' in v1.replica).toBe(false);
+    expect(inSpokenFormat(inFormat(2), [1], () => null)).toBeNull();
+    expect(inSpokenFormat(inFormat(1), [2], () => replicaOf({}))).toBeNull();
+  });
+
+  it('always sends an unlink', () => {
+    const unlink = { kind: 'unlink' as const, entity: SALESFORCE_CASE, target: null, reason: null };
+    expect(inSpokenFormat(unlink, [], undefined)).toBe(unlink);
+  });
+});

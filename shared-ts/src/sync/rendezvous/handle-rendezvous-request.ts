@@ -1,0 +1,328 @@
+/**
+ * The rendezvous: the one HTTP endpoint of a connection, hosted by the initiator (a Forge web
+ * trigger calls this as it is). It verifies every request before anything touches it, takes
+ * `hello` (pairing), pushed `replica`, `unlink` and `push` (into the engine's inbox) and `pull`
+ * (acks settle the outbox, then a signed `batch` of what waits for the caller). docs/protocol.md,
+ * "The rendezvous", is the contract.
+ */
+import {
+  acceptHello,
+  createEnvelope,
+  DEFAULT_MAX_BODY_BYTES,
+  errorResponse,
+  peekMessageKind,
+  signMessage,
+  verifyMessage,
+  type AckResult,
+  type EnvelopeOf,
+  type EpochClock,
+  type HttpResponse,
+  type InvitationStore,
+  type MessageIdGenerator,
+  type ProtocolError,
+  type ReplayCache,
+  type SiteInfo,
+  type Speaks,
+  type WireErrorCode,
+} from '../../protocol';
+import { canonicalJson } from '../../util/canonical-json';
+import type { SyncEngine } from '../create-sync-engine';
+import type { QueueItem } from '../queue-item';
+import type { QueueRunSummary } from '../queue-run-summary';
+import { isoNow } from '../sync-context';
+import { syncFailure } from '../sync-failure';
+import {
+  ackResultOf,
+  failureOfRejection,
+  syncMessageOf,
+  unspokenFailure,
+  type ReplicaDowngrade,
+} from './carried-message';
+import { planCarried } from './plan-carried';
+import { settleOutboxItem } from './settle-outbox-item';
+
+/** A request as the platform hands it over (a Forge web trigger's shape). */
+export interface RendezvousRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string[]>;
+  body: string;
+}
+
+/** One connection, as the rendezvous serves it. */
+export interface RendezvousConnection {
+  /** The connection secret (base64url). */
+  secret: string;
+  /** What both sides speak, as agreed at pairing. */
+  speaks: Speaks;
+  /** This side's engine for the connection: its inbox takes pushes, its outbox is what pulls fetch. */
+  engine: SyncEngine;
+  /**
+   * The outbox item whose `messageId` is this, or null (Forge: an index on the message id).
+   * Acks name messages by id only.
+   */
+  findQueued(messageId: string): Promise<QueueItem | null>;
+  /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
+  downgradeReplica?: ReplicaDowngrade;
+}
+
+/** A connection made by a `hello`: what the platform stores (and then serves under its id). */
+export interface PairedConnection {
+  connectionId: string;
+  connectionName: string;
+  secret: string;
+  peer: { platform: string; site: SiteInfo };
+  speaks: Speaks;
+}
+
+/** What the rendezvous needs. */
+export interface RendezvousDeps {
+  /** The connection with this id, or null when there is none. */
+  connection(connectionId: string): Promise<RendezvousConnection | null>;
+  /** Stores a connection a `hello` made (called again, with the same values, for a retried hello). */
+  saveConnection(connection: PairedConnection): Promise<void>;
+  invitations: InvitationStore;
+  replayCache: ReplayCache;
+  clock: EpochClock;
+  /** Ids for the answers this side signs. */
+  messageIds: MessageIdGenerator;
+  /** This side's platform, site and what it speaks (told in the hello-ack). */
+  platform: string;
+  site: SiteInfo;
+  speaks?: Readonly<Speaks>;
+  /** Largest request body taken, UTF-8 bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Largest batch body sent, UTF-8 bytes. Default `maxBodyBytes` (1 MiB): the puller takes no more. */
+  maxBatchBytes?: number;
+  clockSkewMs?: number;
+}
+
+/** The kinds a rendezvous takes after pairing. */
+const TAKEN = ['replica', 'unlink', 'push', 'pull'] as const;
+
+/**
+ * Answers one request: a coded, unsigned error for what fails before the signature is checked
+ * (size, headers, clock, connection, signature: docs/protocol.md, "Verifying a message") and for
+ * a replay, a signed `ack` rejecting the message, at the error's status, for what else fails
+ * after it (a malformed envelope, an invalid replica), and the
+ * signed answer otherwise (`hello-ack`, `ack`, `batch`). Nothing is removed from the outbox
+ * before a pull acknowledges it. A port that throws is answered `unavailable` (503), without
+ * the answer that would have acknowledged anything. Never throws.
+ */
+export async function handleRendezvousRequest(
+  request: RendezvousRequest,
+  deps: RendezvousDeps,
+): Promise<HttpResponse> {
+  try {
+    return await handle(request, deps);
+  } catch {
+    // The cause stays here: the answer is unsigned and may go to anyone.
+    return errorResponse({
+      code: 'unavailable',
+      message:
+        'The rendezvous could not read or write its storage; nothing it did not finish was acknowledged. Retry later.',
+    });
+  }
+}
+
+async function handle(request: RendezvousRequest, deps: RendezvousDeps): Promise<HttpResponse> {
+  if (request.method.toUpperCase() !== 'POST') {
+    return errorResponse({
+      code: 'method-unsupported',
+      message: `The rendezvous takes POST only; got ${request.method.slice(0, 20)}.`,
+    });
+  }
+  const raw = { headers: request.headers, body: request.body };
+  const limits = {
+    ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
+    ...(deps.clockSkewMs === undefined ? {} : { clockSkewMs: deps.clockSkewMs }),
+  };
+  if (peekMessageKind(raw) === 'hello') return answerHello(raw, deps, limits);
+
+  let connection: RendezvousConnection | null = null;
+  const verified = await verifyMessage(raw, {
+    secretFor: async (connectionId) => {
+      connection = await deps.connection(connectionId);
+      return connection?.secret ?? null;
+    },
+    clock: deps.clock,
+    replayCache: deps.replayCache,
+    kinds: TAKEN,
+    ...limits,
+  });
+  const served = connection as RendezvousConnection | null;
+  if (!verified.ok) {
+    // A replay is answered unsigned: the copy's sender, if it is ours, already has its answer.
+    if (!verified.authenticated || !served || verified.error.code === 'message-replayed')
+      return errorResponse(verified.error);
+    return signedRefusal(verified.error, verified.authenticated, served, deps);
+  }
+  if (!served) return errorResponse({ code: 'connection-unknown', message: 'The connection is gone.' });
+  const { envelope } = verified;
+  switch (envelope.kind) {
+    case 'replica':
+    case 'unlink': {
+      const received = await served.engine.receive(syncMessageOf(envelope));
+      return signed(ack([ackResultOf(envelope.messageId, received)], envelope.connectionId, deps), served);
+    }
+    case 'push': {
+      const results: AckResult[] = [...verified.refused];
+      for (const message of envelope.body.messages) {
+        results.push(ackResultOf(message.messageId, await served.engine.receive(syncMessageOf(message))));
+      }
+      return signed(ack(results, envelope.connectionId, deps), served);
+    }
+    case 'pull':
+      return answerPull(envelope, served, deps);
+  }
+}
+
+async function answerHello(
+  raw: { headers: Record<string, string[]>; body: string },
+  deps: RendezvousDeps,
+  limits: { maxBodyBytes?: number; clockSkewMs?: number },
+): Promise<HttpResponse> {
+  const accepted = await acceptHello(raw, {
+    invitations: deps.invitations,
+    replayCache: deps.replayCache,
+    clock: deps.clock,
+    messageIds: deps.messageIds,
+    platform: deps.platform,
+    site: deps.site,
+    ...(deps.speaks === undefined ? {} : { speaks: deps.speaks }),
+    ...limits,
+  });
+  if (!accepted.ok) return errorResponse(accepted.error);
+  await deps.saveConnection({
+    connectionId: accepted.connection.connectionId,
+    connectionName: accepted.connection.connectionName,
+    secret: accepted.connectionSecret,
+    peer: accepted.connection.peer,
+    speaks: accepted.connection.speaks,
+  });
+  return { statusCode: 200, headers: headersOf(accepted.response.headers), body: accepted.response.body };
+}
+
+/**
+ * A pull: first its acks settle the outbox (accepted ones leave it, rejected ones are retried or
+ * go to the error list with the peer's reason; an ack for content that was replaced meanwhile,
+ * or acknowledged before, changes nothing), then the due items of the connection are offered,
+ * oldest first, within the pull's limit and the body budget, each counted as offered.
+ */
+async function answerPull(
+  pull: EnvelopeOf<'pull'>,
+  connection: RendezvousConnection,
+  deps: RendezvousDeps,
+): Promise<HttpResponse> {
+  const ctx = connection.engine.context;
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
+  for (const result of pull.body.acks) {
+    const item = await connection.findQueued(result.messageId);
+    if (!item || item.messageId !== result.messageId || item.connectionId !== pull.connectionId) continue;
+    await settleOutboxItem(
+      ctx,
+      item,
+      result.outcome === 'accepted' ? { ok: true } : { ok: false, failure: failureOfRejection(result.error) },
+      summary,
+    );
+  }
+
+  const now = deps.clock.now();
+  const maxBytes = deps.maxBatchBytes ?? deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const stamp = { connectionId: pull.connectionId, messageId: deps.messageIds(), sentAt: now };
+  const empty = createEnvelope('batch', { inReplyTo: pull.messageId, messages: [], more: false }, stamp);
+  // This connection's due items, up to the limit (one more tells whether more wait).
+  const due = await ctx.deps.outbox.due(
+    pull.connectionId,
+    isoNow(ctx),
+    Math.max(ctx.config.batchSize, pull.body.limit) + 1,
+  );
+  const plan = planCarried(due, {
+    limit: pull.body.limit,
+    maxBytes,
+    emptyBytes: new TextEncoder().encode(canonicalJson(empty)).length,
+    sentAt: now,
+    replicaVersions: connection.speaks.replica,
+    ...(connection.downgradeReplica ? { downgrade: connection.downgradeReplica } : {}),
+  });
+  for (const item of plan.unspoken) {
+    await settleOutboxItem(
+      ctx,
+      item,
+      { ok: false, failure: unspokenFailure(connection.speaks.replica) },
+      summary,
+    );
+  }
+  for (const { item, bytes } of plan.oversize) {
+    await settleOutboxItem(
+      ctx,
+      item,
+      {
+        ok: false,
+        failure: syncFailure(
+          'schema',
+          `The message is ${bytes} bytes, more than a batch of at most ${maxBytes} bytes can carry.`,
+        ),
+      },
+      summary,
+    );
+  }
+  const offeredAt = isoNow(ctx);
+  for (const { item } of plan.carried) {
+    const current = await ctx.deps.outbox.get(item.key);
+    if (current?.id !== item.id) continue;
+    await ctx.deps.outbox.put({ ...current, offers: current.offers + 1, lastOfferedAt: offeredAt });
+  }
+  const batch = createEnvelope(
+    'batch',
+    {
+      inReplyTo: pull.messageId,
+      messages: plan.carried.map(({ envelope }) => envelope),
+      more: plan.more,
+    },
+    stamp,
+  );
+  return signed(batch, connection);
+}
+
+function ack(results: AckResult[], connectionId: string, deps: RendezvousDeps): EnvelopeOf<'ack'> {
+  return createEnvelope(
+    'ack',
+    { results },
+    { connectionId, messageId: deps.messageIds(), sentAt: deps.clock.now() },
+  );
+}
+
+/** A refusal of an authenticated message: a signed ack rejecting it, at the error's HTTP status. */
+async function signedRefusal(
+  error: ProtocolError<WireErrorCode>,
+  sender: { connectionId: string; messageId: string },
+  connection: RendezvousConnection,
+  deps: RendezvousDeps,
+): Promise<HttpResponse> {
+  const refusal = ack(
+    [
+      {
+        messageId: sender.messageId,
+        outcome: 'rejected',
+        error: { code: error.code, message: error.message.slice(0, 4000), retryable: false },
+      },
+    ],
+    sender.connectionId,
+    deps,
+  );
+  const response = await signed(refusal, connection);
+  return { ...response, statusCode: errorResponse(error).statusCode };
+}
+
+async function signed(
+  envelope: EnvelopeOf<'ack'> | EnvelopeOf<'batch'>,
+  connection: RendezvousConnection,
+): Promise<HttpResponse> {
+  const message = await signMessage(envelope, connection.secret);
+  return { statusCode: 200, headers: headersOf(message.headers), body: message.body };
+}
+
+function headersOf(headers: Record<string, string>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
+}

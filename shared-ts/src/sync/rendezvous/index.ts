@@ -1,0 +1,22 @@
+/**
+ * The rendezvous (docs/protocol.md, "The rendezvous"): the initiator's endpoint
+ * (`handleRendezvousRequest`) and the calling side's client (`pushOutbox`, `pullOnce`, with the
+ * `AckStore` that keeps owed acks across transactions).
+ */
+export { InMemoryAckStore, type AckStore } from './ack-store';
+export {
+  handleRendezvousRequest,
+  type PairedConnection,
+  type RendezvousConnection,
+  type RendezvousDeps,
+  type RendezvousRequest,
+} from './handle-rendezvous-request';
+export {
+  buildPushRequest,
+  pullOnce,
+  pushOutbox,
+  type HttpAnswer,
+  type PullResult,
+  type PushRequest,
+  type RendezvousClientDeps,
+} from './rendezvous-client';

@@ -1,0 +1,311 @@
+/**
+ * The calling side of the rendezvous, as Salesforce runs it (it only calls out): `pushOutbox`
+ * sends the due outbox in one signed request and books each item's result; `pullOnce` fetches
+ * what waits at the rendezvous, hands it to the engine and keeps the acks it owes for the next
+ * pull. Each makes exactly one call and does all its writes after it (Apex takes no callout
+ * after uncommitted DML). docs/protocol.md, "The rendezvous".
+ */
+import {
+  BATCH_PUSH,
+  createEnvelope,
+  DEFAULT_MAX_BODY_BYTES,
+  MAX_PUSH_MESSAGES,
+  readErrorResponse,
+  signMessage,
+  verifyMessage,
+  type AckResult,
+  type EnvelopeOf,
+  type EpochClock,
+  type MessageIdGenerator,
+  type MessageKind,
+  type ReplayCache,
+  type SignedMessage,
+  type Speaks,
+} from '../../protocol';
+import { canonicalJson } from '../../util/canonical-json';
+import type { SyncEngine } from '../create-sync-engine';
+import type { QueueItem } from '../queue-item';
+import type { QueueRunSummary } from '../queue-run-summary';
+import { isoNow, unexpectedFailure } from '../sync-context';
+import { syncFailure, type SyncFailure } from '../sync-failure';
+import type { AckStore } from './ack-store';
+import {
+  ackResultOf,
+  envelopeOf,
+  failureOfRejection,
+  syncMessageOf,
+  unspokenFailure,
+  type ReplicaDowngrade,
+} from './carried-message';
+import { planCarried, type SendableItem } from './plan-carried';
+import { settleOutboxItem } from './settle-outbox-item';
+
+/** An HTTP answer as the platform's callout returns it. */
+export interface HttpAnswer {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+}
+
+/** What the client needs: the connection as stored at pairing, the engine, and the call itself. */
+export interface RendezvousClientDeps {
+  connectionId: string;
+  secret: string;
+  /** What both sides speak (`push` only with `batch-push`). */
+  speaks: Speaks;
+  engine: SyncEngine;
+  clock: EpochClock;
+  messageIds: MessageIdGenerator;
+  /** Remembers the answers' message ids, so a replayed answer is refused. */
+  answerReplayCache: ReplayCache;
+  /** POSTs the signed request to the rendezvous URL; a failure value when no answer came back. */
+  post(
+    request: SignedMessage,
+  ): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: SyncFailure }>;
+  /** Largest body sent or taken, UTF-8 bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
+  downgradeReplica?: ReplicaDowngrade;
+}
+
+/** One request carrying outbox items, and which item each acked message id stands for. */
+export interface PushRequest {
+  request: SignedMessage;
+  /** The items carried, by the message id an ack result names. */
+  carried: Map<string, SendableItem>;
+  /** Items too large to send even alone: book them as failures. */
+  oversize: { item: SendableItem; bytes: number }[];
+  /** Replicas in a format the peer does not read that cannot be downgraded: book them as failures. */
+  unspoken: SendableItem[];
+  /** Whether due items were left for another request. */
+  more: boolean;
+}
+
+/**
+ * Builds the request that carries due outbox items: one `push` of as many as fit in 100 messages
+ * and the body budget, each under its item's message id, when both sides speak `batch-push`;
+ * otherwise a single `replica` or `unlink` of the first item under a new message id (a v1
+ * rendezvous). Null when no item has a message to send.
+ */
+export async function buildPushRequest(
+  dueItems: readonly QueueItem[],
+  deps: Pick<
+    RendezvousClientDeps,
+    'connectionId' | 'secret' | 'speaks' | 'clock' | 'messageIds' | 'maxBodyBytes' | 'downgradeReplica'
+  >,
+): Promise<PushRequest | null> {
+  const now = deps.clock.now();
+  const stamp = { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: now };
+  const batched = deps.speaks.capabilities.includes(BATCH_PUSH);
+  const emptyPush = createEnvelope('push', { messages: [] }, stamp);
+  const plan = planCarried(dueItems, {
+    limit: batched ? MAX_PUSH_MESSAGES : 1,
+    maxBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    emptyBytes: new TextEncoder().encode(canonicalJson(emptyPush)).length,
+    sentAt: now,
+    replicaVersions: deps.speaks.replica,
+    ...(deps.downgradeReplica ? { downgrade: deps.downgradeReplica } : {}),
+  });
+  const setAside = { oversize: plan.oversize, unspoken: plan.unspoken, more: plan.more };
+  const first = plan.carried[0];
+  if (!first) {
+    return plan.oversize.length === 0 && plan.unspoken.length === 0
+      ? null
+      : { request: await signMessage(emptyPush, deps.secret), carried: new Map(), ...setAside };
+  }
+  if (batched) {
+    const push = createEnvelope('push', { messages: plan.carried.map(({ envelope }) => envelope) }, stamp);
+    return {
+      request: await signMessage(push, deps.secret),
+      carried: new Map(plan.carried.map(({ item }) => [item.messageId, item])),
+      ...setAside,
+    };
+  }
+  // A single message is a request of its own: it travels under the request's new id.
+  const single = envelopeOf(syncMessageOf(first.envelope), stamp);
+  return {
+    request: await signMessage(single, deps.secret),
+    carried: new Map([[single.messageId, first.item]]),
+    ...setAside,
+  };
+}
+
+/**
+ * Sends the connection's due outbox items in one request (`buildPushRequest`) and books each
+ * item's result from the signed `ack`: accepted ones leave the outbox, rejected ones are retried
+ * or go to the error list with the peer's reason; with no trustworthy answer (lost, unsigned
+ * error, bad signature), every carried item is retried. Call again while `more`.
+ */
+export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSummary & { more: boolean }> {
+  const ctx = deps.engine.context;
+  const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
+  const due = await ctx.deps.outbox.due(deps.connectionId, isoNow(ctx), ctx.config.batchSize);
+  const push = await buildPushRequest(due, deps);
+  if (!push) return { ...summary, more: false };
+  const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  for (const item of push.unspoken) {
+    await settleOutboxItem(ctx, item, { ok: false, failure: unspokenFailure(deps.speaks.replica) }, summary);
+  }
+  for (const { item, bytes } of push.oversize) {
+    const failure = syncFailure(
+      'schema',
+      `The message is ${bytes} bytes; a request carries at most ${maxBytes}.`,
+    );
+    await settleOutboxItem(ctx, item, { ok: false, failure }, summary);
+  }
+  if (push.carried.size === 0) return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
+
+  const answer = await call(deps, push.request, 'ack');
+  const results = new Map<string, AckResult>(
+    answer.ok ? answer.envelope.body.results.map((result) => [result.messageId, result]) : [],
+  );
+  for (const [messageId, item] of push.carried) {
+    const result = results.get(messageId);
+    const outcome: { ok: true } | { ok: false; failure: SyncFailure } = !answer.ok
+      ? answer
+      : !result
+        ? {
+            ok: false,
+            failure: syncFailure('network', `The answer does not acknowledge message ${messageId}.`),
+          }
+        : result.outcome === 'accepted'
+          ? { ok: true }
+          : { ok: false, failure: failureOfRejection(result.error) };
+    try {
+      await settleOutboxItem(ctx, item, outcome, summary);
+    } catch {
+      // The outbox or the log is down: the item stays as it was and is due again next run.
+      summary.retrying++;
+    }
+  }
+  return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
+}
+
+/** What one pull did. */
+export type PullResult =
+  | {
+      ok: true;
+      /** Messages taken into the inbox, and those refused (acknowledged as rejected). */
+      received: number;
+      rejected: number;
+      /** Acks delivered by this pull. */
+      acked: number;
+      /** More messages wait at the rendezvous: pull again (in a new transaction, on Salesforce). */
+      more: boolean;
+    }
+  | { ok: false; failure: SyncFailure };
+
+/**
+ * One pull: sends a signed `pull` with the acks still owed (as many as fit the body budget),
+ * checks that the answer is a `batch` signed for this connection that answers this very pull,
+ * then forgets the acks it carried (the rendezvous settled them before answering), hands each
+ * message to the engine's inbox and keeps an ack for each (accepted, or rejected with the
+ * engine's reason; a message refused by the protocol checks is rejected alone). Without a
+ * trustworthy answer nothing changes: the acks are sent again with the next pull, and the
+ * rendezvous offers the messages again. Never throws.
+ */
+export async function pullOnce(
+  deps: RendezvousClientDeps & { acks: AckStore; limit: number },
+): Promise<PullResult> {
+  try {
+    const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const owed = await deps.acks.pending(deps.connectionId, MAX_ACKS_READ);
+    const stamp = { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: deps.clock.now() };
+    const encoder = new TextEncoder();
+    let bytes = encoder.encode(
+      canonicalJson(createEnvelope('pull', { limit: deps.limit, acks: [] }, stamp)),
+    ).length;
+    const sent: AckResult[] = [];
+    for (const result of owed) {
+      const added = encoder.encode(canonicalJson(result)).length + (sent.length > 0 ? 1 : 0);
+      if (bytes + added > maxBytes) break;
+      sent.push(result);
+      bytes += added;
+    }
+    const pull = createEnvelope('pull', { limit: deps.limit, acks: sent }, stamp);
+    const answer = await call(deps, await signMessage(pull, deps.secret), 'batch');
+    if (!answer.ok) return answer;
+    const batch = answer.envelope;
+    if (batch.body.inReplyTo !== pull.messageId) {
+      return {
+        ok: false,
+        failure: syncFailure(
+          'network',
+          `reply-mismatch: the batch answers message ${batch.body.inReplyTo}, not our pull ${pull.messageId}.`,
+        ),
+      };
+    }
+    // Forget first: a new ack for a message offered again must not be forgotten with the old one.
+    await deps.acks.remove(
+      deps.connectionId,
+      sent.map((result) => result.messageId),
+    );
+    const results: AckResult[] = [...answer.refused];
+    for (const message of batch.body.messages) {
+      results.push(ackResultOf(message.messageId, await deps.engine.receive(syncMessageOf(message))));
+    }
+    await deps.acks.add(deps.connectionId, results);
+    const rejected = results.filter((result) => result.outcome === 'rejected').length;
+    return {
+      ok: true,
+      received: results.length - rejected,
+      rejected,
+      acked: sent.length,
+      more: batch.body.more,
+    };
+  } catch (error) {
+    return { ok: false, failure: unexpectedFailure(error) };
+  }
+}
+
+/** Most owed acks read for one pull (the body budget may take fewer). */
+const MAX_ACKS_READ = 1000;
+
+type Answer<K extends MessageKind> =
+  { ok: true; envelope: EnvelopeOf<K>; refused: AckResult[] } | { ok: false; failure: SyncFailure };
+
+/**
+ * Posts a request and reads the answer: a verified envelope of `kind`; or a failure: no answer,
+ * an unsigned error (a hint, with its status), or an answer that does not verify. A signed
+ * refusal (an `ack` at an error status) gives its reason.
+ */
+async function call<K extends 'ack' | 'batch'>(
+  deps: RendezvousClientDeps,
+  request: SignedMessage,
+  kind: K,
+): Promise<Answer<K>> {
+  const posted = await deps.post(request);
+  if (!posted.ok) return posted;
+  const { answer } = posted;
+  const kinds: readonly ('ack' | 'batch')[] = answer.statusCode === 200 ? [kind] : ['ack'];
+  const verified = await verifyMessage<'ack' | 'batch'>(
+    { headers: answer.headers, body: answer.body },
+    {
+      secretFor: async (connectionId) => (connectionId === deps.connectionId ? deps.secret : null),
+      clock: deps.clock,
+      replayCache: deps.answerReplayCache,
+      kinds,
+      ...(deps.maxBodyBytes === undefined ? {} : { maxBodyBytes: deps.maxBodyBytes }),
+    },
+  );
+  if (answer.statusCode !== 200) {
+    const refusal =
+      verified.ok && verified.envelope.kind === 'ack' ? verified.envelope.body.results[0] : undefined;
+    const error = refusal?.outcome === 'rejected' ? refusal.error : readErrorResponse(answer.body);
+    return {
+      ok: false,
+      failure: syncFailure(
+        'http',
+        `Refused: ${error ? `${error.code}: ${error.message}` : answer.body.slice(0, 200)}`,
+        { status: answer.statusCode },
+      ),
+    };
+  }
+  if (!verified.ok) {
+    return {
+      ok: false,
+      failure: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
+    };
+  }
+  return { ok: true, envelope: verified.envelope as EnvelopeOf<K>, refused: verified.refused };
+}

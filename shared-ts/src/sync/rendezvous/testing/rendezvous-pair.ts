@@ -1,0 +1,99 @@
+/**
+ * Test support: a Jira test node serving the rendezvous and a Salesforce test node as its
+ * client, wired directly (no network), with handles on every store and on the raw exchange.
+ */
+import {
+  createMessageIdGenerator,
+  InMemoryInvitationStore,
+  InMemoryReplayCache,
+  THIS_NODE_SPEAKS,
+  type HttpResponse,
+  type Speaks,
+} from '../../../protocol';
+import { TEST_SECRET } from '../../../protocol/testing/fixtures';
+import type { SyncEngineOptions } from '../../create-sync-engine';
+import type { RulesEngine } from '../../ports';
+import { ManualClock } from '../../testing/in-memory-ports';
+import { createTestNode, type TestNode } from '../../testing/test-node';
+import { InMemoryAckStore } from '../ack-store';
+import {
+  handleRendezvousRequest,
+  type RendezvousDeps,
+  type RendezvousRequest,
+} from '../handle-rendezvous-request';
+import type { RendezvousClientDeps } from '../rendezvous-client';
+
+/** The two sides and what passed between them. */
+export interface RendezvousPair {
+  clock: ManualClock;
+  jira: TestNode;
+  salesforce: TestNode;
+  /** The rendezvous's dependencies (change them to simulate outages). */
+  server: RendezvousDeps;
+  /** The client's dependencies, with its owed acks. */
+  client: RendezvousClientDeps & { acks: InMemoryAckStore; limit: number };
+  /** Every request the client posted and the answer it got, in order. */
+  exchanges: { request: RendezvousRequest; response: HttpResponse }[];
+  /** Sends a raw request to the rendezvous, as the platform would. */
+  serve(request: RendezvousRequest): Promise<HttpResponse>;
+}
+
+/** Builds the pair on connection `conn-1`, sharing `TEST_SECRET`. */
+export function rendezvousPair(
+  options: {
+    speaks?: Speaks;
+    maxBatchBytes?: number;
+    jira?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
+    salesforce?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
+  } = {},
+): RendezvousPair {
+  const clock = new ManualClock();
+  const jira = createTestNode({ platform: 'jira', type: 'issue', clock, ...options.jira });
+  const salesforce = createTestNode({ platform: 'salesforce', type: 'Case', clock, ...options.salesforce });
+  const speaks = options.speaks ?? { ...THIS_NODE_SPEAKS };
+  const server: RendezvousDeps = {
+    connection: async (connectionId) =>
+      connectionId === 'conn-1'
+        ? {
+            secret: TEST_SECRET,
+            speaks,
+            engine: jira.engine,
+            findQueued: async (messageId) =>
+              [...jira.outbox.items.values()].find((item) => item.messageId === messageId) ?? null,
+          }
+        : null,
+    saveConnection: async () => {},
+    invitations: new InMemoryInvitationStore(),
+    replayCache: new InMemoryReplayCache(clock),
+    clock,
+    messageIds: createMessageIdGenerator({ clock }),
+    platform: 'jira',
+    site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
+    ...(options.maxBatchBytes === undefined ? {} : { maxBatchBytes: options.maxBatchBytes }),
+  };
+  const exchanges: RendezvousPair['exchanges'] = [];
+  const serve = (request: RendezvousRequest) => handleRendezvousRequest(request, server);
+  const client: RendezvousPair['client'] = {
+    connectionId: 'conn-1',
+    secret: TEST_SECRET,
+    speaks,
+    engine: salesforce.engine,
+    clock,
+    messageIds: createMessageIdGenerator({ clock }),
+    answerReplayCache: new InMemoryReplayCache(clock),
+    acks: new InMemoryAckStore(),
+    limit: 20,
+    post: async (signed) => {
+      const request: RendezvousRequest = {
+        method: 'POST',
+        path: '/x1/rendezvous',
+        headers: Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name, [value]])),
+        body: signed.body,
+      };
+      const response = await serve(request);
+      exchanges.push({ request, response });
+      return { ok: true, answer: response };
+    },
+  };
+  return { clock, jira, salesforce, server, client, exchanges, serve };
+}
