@@ -82,7 +82,16 @@ export async function deliverOutbox(ctx: SyncContext, budget: RunBudget = {}): P
   return commitOutboxDelivery(ctx, await planOutboxDelivery(ctx, budget));
 }
 
-async function bookDelivered(ctx: SyncContext, item: QueueItem, summary: QueueRunSummary): Promise<void> {
+/**
+ * Books a delivered outbox item, however it travelled (a send here, a batch or a push at the
+ * rendezvous): it leaves the outbox (unless newer content replaced it), the link records the seq
+ * as delivered and the last sync, and it is counted and logged.
+ */
+export async function bookDelivered(
+  ctx: SyncContext,
+  item: QueueItem,
+  summary: QueueRunSummary,
+): Promise<void> {
   const { deps, config } = ctx;
   await deps.outbox.remove(item.key, item.id);
   // Only the stamp changes, on the link as stored now: a link read before an apply that ran

@@ -199,6 +199,20 @@ describe('handleRendezvousRequest', () => {
     expect(pair.jira.log.entries.filter((entry) => entry.kind === 'delivered')).toHaveLength(1);
   });
 
+  it('books an acknowledged replica on the link as deliverOutbox does: delivered seq and last sync', async () => {
+    const pair = rendezvousPair();
+    await queueIssues(pair, '10042');
+    const [item] = [...pair.jira.outbox.items.values()];
+    if (!item || item.message?.kind !== 'replica') throw new Error('no replica queued');
+    const before = await pair.jira.links.get('conn-1', item.entity);
+    expect(before?.outgoing.delivered).toBe(0);
+    const ack = { messageId: item.messageId, outcome: 'accepted' as const };
+    await pair.serve((await request(pair, 'pull', { limit: 5, acks: [ack] })).request);
+    const after = await pair.jira.links.get('conn-1', item.entity);
+    expect(after?.outgoing.delivered).toBe(item.message.replica.seq);
+    expect(after?.lastSyncAt).not.toBeNull();
+  });
+
   it('puts a message the puller rejected for good into the error list with its reason, and retries a retryable one', async () => {
     const pair = rendezvousPair();
     await queueIssues(pair, '10041', '10042');
