@@ -1,4 +1,5 @@
 import { sha256HexOfBytes } from '../../util/sha256';
+import { queueKey } from '../queue-item';
 import { assembleAttachment } from './assemble-attachment';
 import {
   ATTACHMENT_CHUNK_MAX_BYTES,
@@ -7,6 +8,7 @@ import {
 } from './attachment-limits';
 import {
   attachmentKey,
+  attachmentQueueKey,
   cutAttachment,
   formatBytes,
   planAttachmentTransfer,
@@ -189,6 +191,15 @@ describe('attachmentKey and planAttachmentWants', () => {
     expect(attachmentKey('c', '1', hash)).toBe(attachmentKey('c', '1', hash));
     expect(attachmentKey('c', '1', hash)).not.toBe(attachmentKey('c', '1', 'b'.repeat(64)));
     expect(attachmentKey('a:1', '2', hash)).not.toBe(attachmentKey('a', '1:2', hash));
+  });
+
+  it("queues each attachment under its own key beside the record's", () => {
+    const entity = { platform: 'jira', type: 'issue', id: '10042' };
+    expect(attachmentQueueKey('conn-1', entity, '10200')).toBe('conn-1:issue:10042:att:10200');
+    expect(queueKey('conn-1', entity)).toBe('conn-1:issue:10042');
+    expect(attachmentQueueKey('conn-1', entity, '10200')).not.toBe(
+      attachmentQueueKey('conn-1', entity, '10201'),
+    );
   });
 
   it('wants a file not stored, or stored with another hash, and not one already stored', () => {

@@ -202,6 +202,19 @@ export function attachmentKey(connectionId: string, remoteAttachmentId: string, 
   return `att1:${connectionId.length}:${connectionId}:${remoteAttachmentId.length}:${remoteAttachmentId}:${sha256}`;
 }
 
+/**
+ * The work-queue key of one attachment's transfer, `conn:type:id:att:<attachment id>`: an item of
+ * its own beside the record's (`queueKey`), so a failing file never blocks the record's fields
+ * or comments, and two attachments of one record never coalesce.
+ */
+export function attachmentQueueKey(
+  connectionId: string,
+  entity: { type: string; id: string },
+  attachmentId: string,
+): string {
+  return `${connectionId}:${entity.type}:${entity.id}:att:${attachmentId}`;
+}
+
 /** One attachment of a replica the receiver asks for: its `ref` goes back to the sender. */
 export interface AttachmentWant {
   id: string;
