@@ -25,6 +25,10 @@ export {
   type Invitation,
 } from './invitation';
 export {
+  MAX_ATTACHMENT_CHUNK_DATA_CHARS,
+  MAX_ATTACHMENT_CHUNKS_PER_MESSAGE,
+  MAX_ATTACHMENT_FILE_CHUNKS,
+  MAX_ATTACHMENT_WANTS,
   MAX_PULL_LIMIT,
   MAX_PUSH_MESSAGES,
   MESSAGE_KINDS,
@@ -32,6 +36,11 @@ export {
   REPLICA_POLICIES,
   type AckBody,
   type AckResult,
+  type AttachmentAnswer,
+  type AttachmentChunksBody,
+  type AttachmentChunkWire,
+  type AttachmentWantBody,
+  type AttachmentWantItem,
   type BatchBody,
   type BatchedMessage,
   type Envelope,
@@ -69,6 +78,7 @@ export { readErrorResponse } from './read-error-response';
 export { signMessage, type SignedMessage } from './sign-message';
 export { signingInput, type SigningParts } from './signing-input';
 export {
+  ATTACHMENTS_V1,
   BATCH_PUSH,
   CAPABILITY_PATTERN,
   copySpeaks,

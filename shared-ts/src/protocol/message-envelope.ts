@@ -11,7 +11,8 @@ export const PROTOCOL_VERSION = 1;
 /**
  * Every kind of message. Requests (to the rendezvous): `hello`, `replica`, `unlink`, `push`,
  * `pull`. Responses (from it): `hello-ack` to a hello, `ack` to a replica, unlink or push,
- * `batch` to a pull.
+ * `batch` to a pull. With capability `attachments-v1`: `attachment-want` (a receiver asks for
+ * files by `ref`), answered by `attachment-chunks`.
  */
 export const MESSAGE_KINDS = [
   'hello',
@@ -22,6 +23,8 @@ export const MESSAGE_KINDS = [
   'pull',
   'batch',
   'ack',
+  'attachment-want',
+  'attachment-chunks',
 ] as const;
 
 /** One of `MESSAGE_KINDS`. */
@@ -161,6 +164,73 @@ export interface BatchBody {
   more: boolean;
 }
 
+/** The most files one `attachment-want` asks for. */
+export const MAX_ATTACHMENT_WANTS = 20;
+
+/** The most chunks one `attachment-chunks` carries (8 x 120 KiB of base64url stays under 1 MiB). */
+export const MAX_ATTACHMENT_CHUNKS_PER_MESSAGE = 8;
+
+/** Most base64url characters of a chunk's data: 90 KiB of bytes (the attachments core's chunk size). */
+export const MAX_ATTACHMENT_CHUNK_DATA_CHARS = 122_880;
+
+/** Most chunks of one file: a 100 MiB file, the largest per-file cap a connection may set. */
+export const MAX_ATTACHMENT_FILE_CHUNKS = 1138;
+
+/** One file a receiver asks for: the replica attachment's `id` and `ref`, from chunk `from` on. */
+export interface AttachmentWantItem {
+  /** The attachment's id on the sending side. */
+  id: string;
+  /** The attachment's opaque `ref`, passed back as the replica gave it. */
+  ref: string;
+  /** The first chunk wanted (0-based): a transfer resumes where the last answer stopped. */
+  from: number;
+}
+
+/** A receiver asks for the bytes of attachments it lacks (capability `attachments-v1`). */
+export interface AttachmentWantBody {
+  /** 1 to `MAX_ATTACHMENT_WANTS` files. */
+  wants: AttachmentWantItem[];
+}
+
+/** One chunk of a file as it travels (the attachments core's `AttachmentChunk`). */
+export interface AttachmentChunkWire {
+  /** 0-based, below `count`. */
+  index: number;
+  /** Chunks of the whole file, 1 to `ATTACHMENT_MAX_CHUNKS`. */
+  count: number;
+  /** The chunk's bytes (at most 90 KiB), unpadded base64url. */
+  data: string;
+  /** SHA-256 of the chunk's bytes, 64 lowercase hex digits. */
+  sha256: string;
+}
+
+/** The answer for one wanted file: chunks of it, a link and a note instead, or a coded refusal. */
+export type AttachmentAnswer =
+  | {
+      id: string;
+      ref: string;
+      outcome: 'chunks';
+      /** The whole file's size and SHA-256, checked when the last chunk is in. */
+      size: number;
+      sha256: string;
+      chunks: AttachmentChunkWire[];
+    }
+  | { id: string; ref: string; outcome: 'link'; url: string | null; note: string }
+  | {
+      id: string;
+      ref: string;
+      outcome: 'refused';
+      error: { code: string; message: string; retryable: boolean };
+    };
+
+/** The sender's answer to an `attachment-want`. */
+export interface AttachmentChunksBody {
+  /** The message id of the want this answers. */
+  inReplyTo: string;
+  /** One answer per wanted file that fits; at most `MAX_ATTACHMENT_CHUNKS_PER_MESSAGE` chunks in all. */
+  files: AttachmentAnswer[];
+}
+
 /** The body type of each kind. */
 export interface MessageBodies {
   hello: HelloBody;
@@ -171,6 +241,8 @@ export interface MessageBodies {
   pull: PullBody;
   batch: BatchBody;
   ack: AckBody;
+  'attachment-want': AttachmentWantBody;
+  'attachment-chunks': AttachmentChunksBody;
 }
 
 /** An envelope of one kind. */

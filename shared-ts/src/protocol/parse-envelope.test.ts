@@ -1,7 +1,7 @@
 import { exampleReplica } from '../replica/testing/example-replica';
 import type { MessageBodies, MessageKind } from './message-envelope';
 import { parseEnvelope } from './parse-envelope';
-import { TEST_SECRET, UNLINK_BODY } from './testing/fixtures';
+import { ATTACHMENT_CHUNKS_BODY, ATTACHMENT_WANT_BODY, TEST_SECRET, UNLINK_BODY } from './testing/fixtures';
 
 const ID = '01JD7XKQ2M3N4P5Q6R7S8T9V0W';
 const OTHER_ID = '01JD7XKQ2M3N4P5Q6R7S8T9V0X';
@@ -44,6 +44,8 @@ const bodies: MessageBodies = {
       },
     ],
   },
+  'attachment-want': ATTACHMENT_WANT_BODY,
+  'attachment-chunks': ATTACHMENT_CHUNKS_BODY,
 };
 
 function text<K extends MessageKind>(kind: K, body: unknown): string {
@@ -287,5 +289,88 @@ describe('parseEnvelope', () => {
 
   it('shows only the start of a long value in its message', () => {
     expect(refusal('pull', { limit: 'x'.repeat(1_000_000), acks: [] }).length).toBeLessThan(200);
+  });
+});
+
+describe('parseEnvelope: attachment kinds (capability attachments-v1)', () => {
+  const file = ATTACHMENT_CHUNKS_BODY.files[0];
+  if (file?.outcome !== 'chunks') throw new Error('fixture: first file must be chunks');
+  const chunk = file.chunks[0];
+  const withChunks = (chunks: unknown[], extra: object = {}): unknown => ({
+    inReplyTo: OTHER_ID,
+    files: [{ ...file, chunks, ...extra }],
+  });
+
+  it.each([
+    ['no wants', { wants: [] }, '`body.wants` must hold 1 to 20 items; it holds 0.'],
+    [
+      'too many wants',
+      { wants: Array.from({ length: 21 }, () => ATTACHMENT_WANT_BODY.wants[0]) },
+      '`body.wants` must hold 1 to 20 items; it holds 21.',
+    ],
+    [
+      'a negative from',
+      { wants: [{ id: '1', ref: 'attachment:1', from: -1 }] },
+      '`body.wants[0].from` must be',
+    ],
+    ['an empty ref', { wants: [{ id: '1', ref: '', from: 0 }] }, '`body.wants[0].ref` must be'],
+  ])('refuses an attachment-want with %s', (_name, body, message) => {
+    expect(refusal('attachment-want', body)).toContain(`envelope-malformed: ${message}`);
+  });
+
+  it.each([
+    [
+      'an index not below count',
+      withChunks([{ ...chunk, index: 1 }]),
+      '`body.files[0].chunks[0].index` is 1',
+    ],
+    ['a count of 0', withChunks([{ ...chunk, count: 0 }]), '`body.files[0].chunks[0].count` must be'],
+    ['a count over the file limit', withChunks([{ ...chunk, count: 1139 }]), 'from 1 to 1138'],
+    ['data with padding', withChunks([{ ...chunk, data: 'AAE=' }]), '`body.files[0].chunks[0].data` must be'],
+    [
+      'data over 90 KiB',
+      withChunks([{ ...chunk, data: 'A'.repeat(122_884) }]),
+      'unpadded base64url of at most 122880 characters',
+    ],
+    ['a hash in capitals', withChunks([{ ...chunk, sha256: 'A'.repeat(64) }]), '64 lowercase hex digits'],
+    [
+      'nine chunks in one file',
+      withChunks(Array.from({ length: 9 }, () => chunk)),
+      '`body.files[0].chunks` must hold 0 to 8 items; it holds 9.',
+    ],
+    [
+      'nine chunks over two files',
+      {
+        inReplyTo: OTHER_ID,
+        files: [0, 1].map(() => ({ ...file, chunks: [0, 1, 2, 3, 4].map(() => chunk) })),
+      },
+      'carry 10 chunks in all; one message carries at most 8',
+    ],
+    ['an unknown outcome', withChunks([], { outcome: 'maybe' }), 'must be "chunks", "link" or "refused"'],
+    [
+      'a link to javascript:',
+      {
+        inReplyTo: OTHER_ID,
+        files: [{ id: '1', ref: 'r', outcome: 'link', url: 'javascript:alert(1)', note: 'n' }],
+      },
+      '`body.files[0].url` must be an http or https URL',
+    ],
+  ])('refuses an attachment-chunks with %s', (_name, body, message) => {
+    expect(refusal('attachment-chunks', body)).toContain(message);
+  });
+
+  it('accepts a refused file with its coded error', () => {
+    const body = {
+      inReplyTo: OTHER_ID,
+      files: [
+        {
+          id: '1',
+          ref: 'attachment:1',
+          outcome: 'refused',
+          error: { code: 'attachment-unknown', message: 'No attachment 1 on SUP-42.', retryable: false },
+        },
+      ],
+    };
+    expect(refusal('attachment-chunks', body)).toBe('accepted');
   });
 });

@@ -2,12 +2,20 @@ import { validateReplica, type EntityRef, type Replica } from '../replica';
 import { isHttpUrl } from '../util/http-url';
 import { decodeBase64Url } from './base64url';
 import {
+  MAX_ATTACHMENT_CHUNK_DATA_CHARS,
+  MAX_ATTACHMENT_CHUNKS_PER_MESSAGE,
+  MAX_ATTACHMENT_FILE_CHUNKS,
+  MAX_ATTACHMENT_WANTS,
   MAX_PULL_LIMIT,
   MAX_PUSH_MESSAGES,
   MESSAGE_KINDS,
   PROTOCOL_VERSION,
   REPLICA_POLICIES,
   type AckResult,
+  type AttachmentAnswer,
+  type AttachmentChunksBody,
+  type AttachmentChunkWire,
+  type AttachmentWantItem,
   type BatchedMessage,
   type Envelope,
   type MessageBodies,
@@ -403,6 +411,98 @@ const speaks = optional(
   ),
 );
 
+/** An array of at most `max` items, each read by `reader`; a longer one is refused before reading. */
+function boundedArrayOf<T>(reader: Reader<T>, min: number, max: number): Reader<T[]> {
+  const items = arrayOf(reader);
+  return (value, path) =>
+    Array.isArray(value) && (value.length < min || value.length > max)
+      ? malformed(`\`${path}\` must hold ${min} to ${max} items; it holds ${value.length}.`)
+      : items(value, path);
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const sha256 = pattern(HEX64, 'a SHA-256 (64 lowercase hex digits)');
+const attachmentRef = text(MAX_URL);
+
+const chunkCount = check<number>(
+  (value) =>
+    Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= MAX_ATTACHMENT_FILE_CHUNKS,
+  `a whole number from 1 to ${MAX_ATTACHMENT_FILE_CHUNKS}`,
+);
+
+const chunkIndex = check<number>(
+  (value) =>
+    Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) < MAX_ATTACHMENT_FILE_CHUNKS,
+  `a whole number from 0 to ${MAX_ATTACHMENT_FILE_CHUNKS - 1}`,
+);
+
+const chunkData = check<string>(
+  (value) =>
+    typeof value === 'string' &&
+    value.length <= MAX_ATTACHMENT_CHUNK_DATA_CHARS &&
+    decodeBase64Url(value) !== null,
+  `unpadded base64url of at most ${MAX_ATTACHMENT_CHUNK_DATA_CHARS} characters`,
+);
+
+const attachmentChunk: Reader<AttachmentChunkWire> = (value, path) => {
+  const read = object<AttachmentChunkWire>({ index: chunkIndex, count: chunkCount, data: chunkData, sha256 })(
+    value,
+    path,
+  );
+  if ('problem' in read) return read;
+  if (read.value.index >= read.value.count) {
+    return malformed(
+      `\`${path}.index\` is ${read.value.index}; it must be below \`count\` (${read.value.count}).`,
+    );
+  }
+  return read;
+};
+
+const attachmentAnswer: Reader<AttachmentAnswer> = (value, path) => {
+  const head = object<{ id: string; ref: string }>(
+    { id: text(MAX_NAME), ref: attachmentRef },
+    'an object {id, ref, outcome}',
+  )(value, path);
+  if ('problem' in head) return head;
+  const outcome = member(value, 'outcome');
+  if (outcome === 'chunks') {
+    const rest = object({
+      size: nonNegativeInteger,
+      sha256,
+      chunks: boundedArrayOf(attachmentChunk, 0, MAX_ATTACHMENT_CHUNKS_PER_MESSAGE),
+    })(value, path);
+    if ('problem' in rest) return rest;
+    return { value: { ...head.value, outcome, ...rest.value } };
+  }
+  if (outcome === 'link') {
+    const rest = object({ url: nullable(httpUrl), note: text(MAX_ERROR_MESSAGE) })(value, path);
+    if ('problem' in rest) return rest;
+    return { value: { ...head.value, outcome, ...rest.value } };
+  }
+  if (outcome === 'refused') {
+    const error = ackError(member(value, 'error'), `${path}.error`);
+    if ('problem' in error) return error;
+    return { value: { ...head.value, outcome, error: error.value } };
+  }
+  return malformed(`\`${path}.outcome\` must be "chunks", "link" or "refused"; got ${describe(outcome)}.`);
+};
+
+const attachmentChunksBody: Reader<AttachmentChunksBody> = (value, path) => {
+  const read = object<AttachmentChunksBody>({
+    inReplyTo: messageId,
+    files: boundedArrayOf(attachmentAnswer, 0, MAX_ATTACHMENT_WANTS),
+  })(value, path);
+  if ('problem' in read) return read;
+  let chunks = 0;
+  for (const file of read.value.files) if (file.outcome === 'chunks') chunks += file.chunks.length;
+  if (chunks > MAX_ATTACHMENT_CHUNKS_PER_MESSAGE) {
+    return malformed(
+      `\`${path}.files\` carry ${chunks} chunks in all; one message carries at most ${MAX_ATTACHMENT_CHUNKS_PER_MESSAGE}.`,
+    );
+  }
+  return read;
+};
+
 const BODY_READERS: {
   [K in Exclude<MessageKind, 'batch' | 'push'>]: Reader<MessageBodies[K]>;
 } = {
@@ -412,6 +512,14 @@ const BODY_READERS: {
   unlink: object({ entity: entityRef, target: nullable(entityRef), reason: nullable(text(MAX_REASON)) }),
   ack: object({ results: arrayOf(ackResult) }),
   pull: object({ limit: pullLimit, acks: arrayOf(ackResult) }),
+  'attachment-want': object({
+    wants: boundedArrayOf(
+      object<AttachmentWantItem>({ id: text(MAX_NAME), ref: attachmentRef, from: chunkIndex }),
+      1,
+      MAX_ATTACHMENT_WANTS,
+    ),
+  }),
+  'attachment-chunks': attachmentChunksBody,
 };
 
 /** A part of a message, cut short so that a refusal always fits in an ack. */

@@ -19,6 +19,13 @@ export interface Speaks {
 /** The capability of taking several replicas and unlinks in one `push` request. */
 export const BATCH_PUSH = 'batch-push';
 
+/**
+ * The capability of attachments through the rendezvous: the `attachment-want` and
+ * `attachment-chunks` kinds (docs/protocol.md, "Attachments"). Not yet in `THIS_NODE_SPEAKS`:
+ * a node lists it once its endpoint serves those kinds.
+ */
+export const ATTACHMENTS_V1 = 'attachments-v1';
+
 /** What this release of Tandem speaks. */
 export const THIS_NODE_SPEAKS: Readonly<Speaks> = Object.freeze({
   protocol: [1],

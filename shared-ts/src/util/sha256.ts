@@ -17,7 +17,11 @@ const K = new Uint32Array([
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
 export function sha256HexSync(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return sha256HexOfBytes(new TextEncoder().encode(text));
+}
+
+/** Lowercase hex SHA-256 of `bytes` (an attachment's file or chunk). Linear in their length. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array((((bytes.length + 9 + 63) >> 6) << 6) >>> 0);
   padded.set(bytes);

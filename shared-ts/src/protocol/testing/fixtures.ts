@@ -8,7 +8,7 @@ import { createMessageIdGenerator } from '../create-message-id-generator';
 import { hmacSha256 } from '../hmac-sha256';
 import { InMemoryInvitationStore } from '../in-memory-invitation-store';
 import { InMemoryReplayCache } from '../in-memory-replay-cache';
-import type { UnlinkBody } from '../message-envelope';
+import type { AttachmentChunksBody, AttachmentWantBody, UnlinkBody } from '../message-envelope';
 import { parseInvitation } from '../parse-invitation';
 import type { EpochClock, RandomBytes } from '../ports';
 import { signingInput } from '../signing-input';
@@ -161,3 +161,37 @@ export async function pairingSetUp(
       }),
   };
 }
+
+/** A valid `attachment-want`: one file from its first chunk. */
+export const ATTACHMENT_WANT_BODY: AttachmentWantBody = {
+  wants: [{ id: '10200', ref: 'attachment:10200', from: 0 }],
+};
+
+/** A valid `attachment-chunks`: a three-byte file in one chunk, and a file over the cap as a link. */
+export const ATTACHMENT_CHUNKS_BODY: AttachmentChunksBody = {
+  inReplyTo: '01JD7XKQ2M3N4P5Q6R7S8T9V0X',
+  files: [
+    {
+      id: '10200',
+      ref: 'attachment:10200',
+      outcome: 'chunks',
+      size: 3,
+      sha256: 'ae4b3280e56e2faf83f414a6e3dabe9d5fbe18976544c05fed121accb85b53fc',
+      chunks: [
+        {
+          index: 0,
+          count: 1,
+          data: 'AAEC',
+          sha256: 'ae4b3280e56e2faf83f414a6e3dabe9d5fbe18976544c05fed121accb85b53fc',
+        },
+      ],
+    },
+    {
+      id: '10201',
+      ref: 'attachment:10201',
+      outcome: 'link',
+      url: 'https://acme.atlassian.net/browse/SUP-42',
+      note: 'File big.zip (30 MB) is over the 25 MB limit; open it in Jira: https://acme.atlassian.net/browse/SUP-42',
+    },
+  ],
+};

@@ -8,7 +8,14 @@ import { exampleReplica } from '../../replica/testing/example-replica';
 import type { JsonValue } from '../../replica/types';
 import { canonicalJson } from '../../util/canonical-json';
 import type { MessageBodies } from '../message-envelope';
-import { CONNECTION_ID, MESSAGE_ID, TEST_SECRET, UNLINK_BODY } from './fixtures';
+import {
+  ATTACHMENT_CHUNKS_BODY,
+  ATTACHMENT_WANT_BODY,
+  CONNECTION_ID,
+  MESSAGE_ID,
+  TEST_SECRET,
+  UNLINK_BODY,
+} from './fixtures';
 
 const OTHER_ID = '01JD7XKQ2M3N4P5Q6R7S8T9V0X';
 
@@ -72,6 +79,8 @@ export const VALID_BODIES: MessageBodies = {
       },
     ],
   },
+  'attachment-want': ATTACHMENT_WANT_BODY,
+  'attachment-chunks': ATTACHMENT_CHUNKS_BODY,
 };
 
 /** A valid envelope of `kind`, as a JSON value. */

@@ -100,6 +100,23 @@ describe('handleRendezvousRequest', () => {
     });
   });
 
+  it('refuses an attachment-want with kind-unsupported while it does not serve attachments-v1', async () => {
+    const pair = rendezvousPair();
+    const { envelope, request: sent } = await request(pair, 'attachment-want', {
+      wants: [{ id: '10200', ref: 'attachment:10200', from: 0 }],
+    });
+    const response = await pair.serve(sent);
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toMatchObject({
+      kind: 'ack',
+      body: {
+        results: [
+          { messageId: envelope.messageId, outcome: 'rejected', error: { code: 'kind-unsupported' } },
+        ],
+      },
+    });
+  });
+
   it('takes a push into the inbox with a result per message, refusing a bad one alone', async () => {
     const pair = rendezvousPair();
     for (const id of ['500A', '500B']) {

@@ -1,0 +1,264 @@
+/**
+ * Attachments through the rendezvous, the pure core (no I/O). The transfer is receiver-driven: a
+ * receiver that sees, in a replica, an attachment it does not have asks the sender for it by
+ * `ref` (`planAttachmentWants`); the sender plans the file (`planAttachmentTransfer`): chunks of
+ * at most `ATTACHMENT_CHUNK_MAX_BYTES`, or, over the per-file or per-connection cap, a visible
+ * fallback (a link and a note the receiving adapter posts as a comment, never a silent drop); it
+ * cuts the bytes (`cutAttachment`) and the receiver puts them back together, checking every
+ * chunk's hash and the file's SHA-256 (`assembleAttachment`). A file is identified by
+ * `attachmentKey(connection, remote attachment id, file hash)`, so a file delivered twice is one
+ * file. docs/protocol.md, "Attachments"; docs/replica.md, attachment `ref`.
+ */
+import { encodeBase64Url } from '../../protocol/base64url';
+import { sha256HexOfBytes } from '../../util/sha256';
+import {
+  ATTACHMENT_CHUNK_MAX_BYTES,
+  ATTACHMENT_MAX_FILE_BYTES_LIMIT,
+  DEFAULT_ATTACHMENT_MAX_CONNECTION_BYTES_PER_DAY,
+  DEFAULT_ATTACHMENT_MAX_FILE_BYTES,
+} from './attachment-limits';
+
+/** Why an attachment could not be planned, transferred or put back together. */
+export type AttachmentErrorCode =
+  /** The metadata or caps are not usable: a size that is not a whole number of bytes, a bad hash. */
+  | 'attachment-invalid'
+  /** The file is over the per-file cap (or the configurable cap's limit). */
+  | 'attachment-too-large'
+  /** The file would take the connection over its per-day byte allowance. */
+  | 'attachment-connection-cap'
+  /** No chunks, or not all of them: some index of 0..count-1 is absent. */
+  | 'attachment-chunk-missing'
+  /** A chunk is not one of this file's: bad index or count, data that is not base64url, too long, or two different chunks at one index. */
+  | 'attachment-chunk-corrupt'
+  /** A chunk's bytes do not hash to the chunk's `sha256`, or the file's bytes do not hash to the file's. */
+  | 'attachment-hash-mismatch'
+  /** The chunks put together are not the announced number of bytes. */
+  | 'attachment-size-mismatch';
+
+/** A coded failure with a message naming the problem. */
+export interface AttachmentError {
+  code: AttachmentErrorCode;
+  message: string;
+}
+
+/** What the sender knows of one attachment (the replica's attachment, plus where a person opens it). */
+export interface AttachmentMeta {
+  /** Id on the sending side (the replica attachment's `id`). */
+  id: string;
+  filename: string;
+  /** Size in bytes. */
+  size: number;
+  /** SHA-256 of the bytes (64 lowercase hex digits), when known. */
+  sha256?: string | null;
+  /** Where a person can open the file (or its record) on the sending side, for the fallback note. */
+  url?: string | null;
+  /** The sending platform's display name for the note (`Jira`, `Salesforce`). */
+  platformName?: string;
+}
+
+/** The caps a connection applies; every member has a default. */
+export interface AttachmentCaps {
+  /** Per-file cap in bytes (default 25 MiB, at most `ATTACHMENT_MAX_FILE_BYTES_LIMIT`). */
+  maxFileBytes?: number;
+  /** Per-connection allowance in bytes per UTC day (default 1 GiB). */
+  maxConnectionBytesPerDay?: number;
+  /** Bytes this connection has already transferred today (default 0). */
+  connectionBytesToday?: number;
+}
+
+/** One chunk's place in the file: bytes `offset` to `offset + length` (exclusive). */
+export interface ChunkRange {
+  index: number;
+  offset: number;
+  length: number;
+}
+
+/** The plan of one file: its chunks, a visible fallback, or why it cannot be planned. */
+export type AttachmentPlan =
+  | { kind: 'chunks'; count: number; chunks: ChunkRange[] }
+  | {
+      kind: 'link';
+      /** Where a person can open the file, or null when the sender knows no URL. */
+      url: string | null;
+      /** The note the receiving adapter posts as a comment or note. */
+      note: string;
+      reason: 'attachment-too-large' | 'attachment-connection-cap';
+    }
+  | { kind: 'failed'; error: AttachmentError };
+
+/** One chunk as it travels: its place, its bytes in unpadded base64url, and their SHA-256. */
+export interface AttachmentChunk {
+  /** 0-based. */
+  index: number;
+  /** How many chunks the file has. */
+  count: number;
+  /** The chunk's bytes, unpadded base64url (RFC 4648 section 5). */
+  data: string;
+  /** SHA-256 of the chunk's bytes, 64 lowercase hex digits. */
+  sha256: string;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Plans the transfer of one file under the connection's caps. A file over the per-file cap or
+ * the day's allowance gets a `link` result with a note naming the file, its size, the cap and
+ * where to open it; anything else gets chunk ranges of at most `ATTACHMENT_CHUNK_MAX_BYTES`
+ * (an empty file is one empty chunk). Never throws.
+ */
+export function planAttachmentTransfer(meta: AttachmentMeta, caps: AttachmentCaps = {}): AttachmentPlan {
+  const maxFile = caps.maxFileBytes ?? DEFAULT_ATTACHMENT_MAX_FILE_BYTES;
+  const perDay = caps.maxConnectionBytesPerDay ?? DEFAULT_ATTACHMENT_MAX_CONNECTION_BYTES_PER_DAY;
+  const today = caps.connectionBytesToday ?? 0;
+  if (!isByteCount(maxFile) || maxFile > ATTACHMENT_MAX_FILE_BYTES_LIMIT) {
+    return failedPlan(
+      'attachment-invalid',
+      `The per-file cap must be a whole number of bytes from 0 to ${ATTACHMENT_MAX_FILE_BYTES_LIMIT}; it is ${String(maxFile)}.`,
+    );
+  }
+  if (!isByteCount(perDay) || !isByteCount(today)) {
+    return failedPlan(
+      'attachment-invalid',
+      `The per-day allowance and today's bytes must be whole numbers of bytes; they are ${String(perDay)} and ${String(today)}.`,
+    );
+  }
+  if (!isByteCount(meta.size)) {
+    return failedPlan(
+      'attachment-invalid',
+      `Attachment ${meta.id}: size must be a whole number of bytes; it is ${String(meta.size)}.`,
+    );
+  }
+  if (meta.sha256 != null && !HEX64.test(meta.sha256)) {
+    return failedPlan('attachment-invalid', `Attachment ${meta.id}: sha256 must be 64 lowercase hex digits.`);
+  }
+  const where = meta.platformName ?? 'the other system';
+  const open = meta.url ? `open it in ${where}: ${meta.url}` : `open it in ${where}`;
+  if (meta.size > maxFile) {
+    return {
+      kind: 'link',
+      url: meta.url ?? null,
+      reason: 'attachment-too-large',
+      note: `File ${meta.filename} (${formatBytes(meta.size)}) is over the ${formatBytes(maxFile)} limit; ${open}`,
+    };
+  }
+  if (today + meta.size > perDay) {
+    return {
+      kind: 'link',
+      url: meta.url ?? null,
+      reason: 'attachment-connection-cap',
+      note: `File ${meta.filename} (${formatBytes(meta.size)}) is over this connection's ${formatBytes(perDay)} per-day attachment allowance (${formatBytes(today)} used today); ${open}`,
+    };
+  }
+  const count = Math.max(1, Math.ceil(meta.size / ATTACHMENT_CHUNK_MAX_BYTES));
+  const chunks: ChunkRange[] = [];
+  for (let index = 0; index < count; index++) {
+    const offset = index * ATTACHMENT_CHUNK_MAX_BYTES;
+    chunks.push({ index, offset, length: Math.min(ATTACHMENT_CHUNK_MAX_BYTES, meta.size - offset) });
+  }
+  return { kind: 'chunks', count, chunks };
+}
+
+/**
+ * The chunks of a file's bytes for a plan of `kind: 'chunks'`, each with its SHA-256. Refuses
+ * bytes that are not the planned size (`attachment-size-mismatch`) and bytes that do not hash to
+ * the announced `sha256` (`attachment-hash-mismatch`). Never throws; linear in the size.
+ */
+export function cutAttachment(
+  meta: AttachmentMeta,
+  bytes: Uint8Array,
+  plan: Extract<AttachmentPlan, { kind: 'chunks' }>,
+): { ok: true; chunks: AttachmentChunk[]; sha256: string } | { ok: false; error: AttachmentError } {
+  if (bytes.length !== meta.size) {
+    return failed(
+      'attachment-size-mismatch',
+      `Attachment ${meta.id}: the file is ${bytes.length} bytes; its metadata says ${meta.size}.`,
+    );
+  }
+  const sha256 = sha256HexOfBytes(bytes);
+  if (meta.sha256 != null && meta.sha256 !== sha256) {
+    return failed(
+      'attachment-hash-mismatch',
+      `Attachment ${meta.id}: the file hashes to ${sha256}; its metadata says ${meta.sha256}.`,
+    );
+  }
+  const chunks = plan.chunks.map((range) => {
+    const part = bytes.subarray(range.offset, range.offset + range.length);
+    return {
+      index: range.index,
+      count: plan.count,
+      data: encodeBase64Url(part),
+      sha256: sha256HexOfBytes(part),
+    };
+  });
+  return { ok: true, chunks, sha256 };
+}
+
+/**
+ * The idempotence key of a delivered file: connection, remote attachment id and file hash. The
+ * receiver records it when it stores a file and does not store a file whose key it has, so a
+ * file delivered twice is one file. Each part is length-prefixed, so no two triples share a key.
+ */
+export function attachmentKey(connectionId: string, remoteAttachmentId: string, sha256: string): string {
+  return `att1:${connectionId.length}:${connectionId}:${remoteAttachmentId.length}:${remoteAttachmentId}:${sha256}`;
+}
+
+/**
+ * The work-queue key of one attachment's transfer, `conn:type:id:att:<attachment id>`: an item of
+ * its own beside the record's (`queueKey`), so a failing file never blocks the record's fields
+ * or comments, and two attachments of one record never coalesce.
+ */
+export function attachmentQueueKey(
+  connectionId: string,
+  entity: { type: string; id: string },
+  attachmentId: string,
+): string {
+  return `${connectionId}:${entity.type}:${entity.id}:att:${attachmentId}`;
+}
+
+/** One attachment of a replica the receiver asks for: its `ref` goes back to the sender. */
+export interface AttachmentWant {
+  id: string;
+  ref: string;
+}
+
+/**
+ * The attachments of a replica the receiver lacks, to ask for by `ref`: those with no file
+ * stored for their id, and those whose announced `sha256` differs from the stored file's (the
+ * file changed). `storedHash(id)` is the hash of the file stored for that remote id, or null.
+ * Linear in the attachments.
+ */
+export function planAttachmentWants(
+  attachments: readonly { id: string; ref: string; sha256?: string | null }[],
+  storedHash: (remoteAttachmentId: string) => string | null,
+): AttachmentWant[] {
+  const wants: AttachmentWant[] = [];
+  for (const attachment of attachments) {
+    const stored = storedHash(attachment.id);
+    if (stored === null || (attachment.sha256 != null && attachment.sha256 !== stored))
+      wants.push({ id: attachment.id, ref: attachment.ref });
+  }
+  return wants;
+}
+
+/** "25 MB", "1.5 MB", "900 KB", "12 bytes": binary units, as a person reads them in a note. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${trim(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function trim(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function failed(code: AttachmentErrorCode, message: string): { ok: false; error: AttachmentError } {
+  return { ok: false, error: { code, message } };
+}
+
+function failedPlan(code: AttachmentErrorCode, message: string): AttachmentPlan {
+  return { kind: 'failed', error: { code, message } };
+}
