@@ -1,4 +1,4 @@
-import { LINEAR_RATIO_LIMIT, linearGrowth, measureGrowth } from './linear-time';
+import { growthOf, LINEAR_RATIO_LIMIT, linearGrowth, measureGrowth } from './linear-time';
 
 const SIZES = [1 << 12, 1 << 13, 1 << 14, 1 << 15];
 
@@ -41,5 +41,18 @@ describe('linearGrowth', () => {
     );
     expect(growth.millis).toHaveLength(3);
     expect(growth.ratios).toHaveLength(2);
+  });
+});
+
+describe('growthOf', () => {
+  it('gives the worst doubling and the mean per doubling, so one pause at a middle size cancels out', () => {
+    const growth = growthOf([1, 2, 4], [10, 35, 40]);
+    expect(growth.ratios).toEqual([3.5, 40 / 35]);
+    expect(growth.worstRatio).toBe(3.5);
+    expect(growth.meanRatio).toBeCloseTo(2, 10);
+  });
+
+  it('shows quadratic growth as about 4 in the mean too', () => {
+    expect(growthOf([1, 2, 4], [10, 40, 160]).meanRatio).toBeCloseTo(4, 10);
   });
 });

@@ -13,6 +13,12 @@ export interface Growth {
   /** millis[i + 1] / millis[i], for each doubling. */
   ratios: number[];
   worstRatio: number;
+  /**
+   * The growth per doubling over the whole ladder, (last / first) ^ (1 / doublings): one pause
+   * (a major GC) at a middle size raises one ratio and lowers the next, and cancels out here;
+   * quadratic code still shows as about 4.
+   */
+  meanRatio: number;
 }
 
 /** Options for `measureGrowth`. */
@@ -59,8 +65,16 @@ export function measureGrowth<T>(
     }
     millis.push(Math.max(best, 1));
   }
+  return growthOf(sizes, millis);
+}
+
+/** The growth of times measured at doubling sizes: each ratio, the worst, and the mean per doubling. */
+export function growthOf(sizes: number[], millis: number[]): Growth {
   const ratios = millis.slice(1).map((ms, i) => ms / (millis[i] as number));
-  return { sizes, millis, ratios, worstRatio: Math.max(...ratios) };
+  const first = millis[0] as number;
+  const last = millis[millis.length - 1] as number;
+  const meanRatio = (last / first) ** (1 / Math.max(1, ratios.length));
+  return { sizes, millis, ratios, worstRatio: Math.max(...ratios), meanRatio };
 }
 
 /** The largest doubling ratio `expectLinear` accepts: quadratic growth shows as about 4. */

@@ -7,6 +7,7 @@
 import {
   cpuMillis,
   DOUBLING_SIZES,
+  growthOf,
   LINEAR_ATTEMPTS,
   LINEAR_RATIO_LIMIT,
   type Growth,
@@ -41,8 +42,7 @@ async function measureGrowthAsync<T>(
     }
     millis.push(Math.max(best, 1));
   }
-  const ratios = millis.slice(1).map((ms, i) => ms / (millis[i] as number));
-  return { sizes, millis, ratios, worstRatio: Math.max(...ratios) };
+  return growthOf(sizes, millis);
 }
 
 /** Measures the growth of an async function, once more when a ratio is over the limit; the better of the two. */
