@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { Side } from '../../rules/types';
 import type { ConflictPolicy } from '../sync-policy';
-import type { SyncedFields } from './harness-rules';
-import { FAULT_KINDS, type Fault } from './network';
-import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
+import type { Scenario } from './run-scenario';
+import { converges, scenarioOf, scenarioStep, SINGLE_FIELD_CHANGES } from './scenario-arbitraries';
 
 /**
  * The convergence model of docs/sync-semantics.md, section 12: whatever people do on both sides
@@ -31,76 +30,17 @@ const PAIRS = 2;
 const FORCED_PAIRS = 3;
 const TIMEOUT_MS = Math.max(60_000, RUNS * 400);
 
-const side = fc.constantFrom<Side>('jira', 'salesforce');
-
-const changes: fc.Arbitrary<Partial<SyncedFields>> = fc.oneof(
-  fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
-  fc.record({ description: fc.constantFrom('one', 'two', 'three') }),
-  fc.record({ status: fc.constantFrom('New', 'Working', 'Closed') }),
-  fc.record({ priority: fc.constantFrom('High', 'Medium', 'Low') }),
-  fc.record({ labels: fc.subarray(['a', 'b', 'c']) }),
+const changes = fc.oneof(
+  ...SINGLE_FIELD_CHANGES,
   fc.record({ summary: fc.constantFrom('alpha', 'beta'), status: fc.constantFrom('New', 'Closed') }),
 );
-
-const fault: fc.Arbitrary<Fault | null> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(null) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constantFrom(...FAULT_KINDS),
-      ms: fc.integer({ min: 0, max: 400_000 }),
-    }),
-  },
-);
-
-const stepOn = (pairs: number): fc.Arbitrary<ScenarioStep> => {
-  const pair = fc.integer({ min: 0, max: pairs - 1 });
-  return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
-    {
-      weight: 3,
-      arbitrary: fc.record({
-        kind: fc.constant('deliver' as const),
-        side,
-        faults: fc.array(fault, { maxLength: pairs }),
-      }),
-    },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
-    {
-      weight: 1,
-      arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
-    },
-  );
-};
-
-const start: SyncedFields = {
-  summary: 'start',
-  description: 'zero',
-  status: 'New',
-  priority: 'Medium',
-  labels: [],
-};
 
 function scenarios(
   policies: Record<Side, ConflictPolicy>,
   shape = { pairs: PAIRS, minSteps: 0, maxSteps: 40 },
 ): fc.Arbitrary<Scenario> {
-  return fc.record({
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
-    policies: fc.constant(policies),
-    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), {
-      minLength: 1,
-      maxLength: shape.pairs,
-    }),
-    settled: fc.boolean(),
-    steps: fc.array(stepOn(shape.pairs), { minLength: shape.minSteps, maxLength: shape.maxSteps }),
-  });
-}
-
-async function converges(scenario: Scenario): Promise<void> {
-  const { problems } = await runScenario(scenario);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const step = scenarioStep({ pairs: shape.pairs, changes, deliverWeight: 3, faults: true });
+  return scenarioOf(policies, step, shape);
 }
 
 describe('two nodes under random edits and network faults', () => {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import type { Side } from '../../rules/types';
 import { fuzzRuns } from '../../testing/fuzz-runs';
 import type { ConflictPolicy } from '../sync-policy';
-import type { SyncedFields } from './harness-rules';
 import type { Fault } from './network';
-import { runScenario, type InterleavePoint, type Scenario, type ScenarioStep } from './run-scenario';
+import type { InterleavePoint, Scenario, ScenarioStep } from './run-scenario';
+import { converges, scenarioOf, scenarioStep, side } from './scenario-arbitraries';
 
 /**
  * The convergence model (docs/sync-semantics.md, section 12) with two operations on one entity
@@ -18,31 +18,16 @@ const SEED = Number(process.env.INTERLEAVE_SEED ?? 20261203);
 const RUNS = fuzzRuns(40);
 const PAIRS = 2;
 
-const side = fc.constantFrom<Side>('jira', 'salesforce');
-const pair = fc.integer({ min: 0, max: PAIRS - 1 });
-const changes: fc.Arbitrary<Partial<SyncedFields>> = fc.oneof(
-  fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
-  fc.record({ status: fc.constantFrom('New', 'Working', 'Closed') }),
-  fc.record({ priority: fc.constantFrom('High', 'Medium', 'Low') }),
-);
-
-const plain: fc.Arbitrary<ScenarioStep> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('deliver' as const),
-      side,
-      faults: fc.constant<(Fault | null)[]>([]),
-    }),
-  },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
-  },
-);
+const plain = scenarioStep({
+  pairs: PAIRS,
+  changes: fc.oneof(
+    fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
+    fc.record({ status: fc.constantFrom('New', 'Working', 'Closed') }),
+    fc.record({ priority: fc.constantFrom('High', 'Medium', 'Low') }),
+  ),
+  deliverWeight: 3,
+  faults: false,
+});
 
 /**
  * What cuts in: another run of the engine, an outbox run or an inbox run. A person's edit cutting
@@ -68,27 +53,8 @@ const step: fc.Arbitrary<ScenarioStep> = fc.oneof(
   },
 );
 
-const start: SyncedFields = {
-  summary: 'start',
-  description: 'zero',
-  status: 'New',
-  priority: 'Medium',
-  labels: [],
-};
-
 function scenarios(policies: Record<Side, ConflictPolicy>): fc.Arbitrary<Scenario> {
-  return fc.record({
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
-    policies: fc.constant(policies),
-    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), { minLength: 1, maxLength: PAIRS }),
-    settled: fc.boolean(),
-    steps: fc.array(step, { maxLength: 30 }),
-  });
-}
-
-async function converges(scenario: Scenario): Promise<void> {
-  const { problems } = await runScenario(scenario);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return scenarioOf(policies, step, { pairs: PAIRS, maxSteps: 30 });
 }
 
 describe('two nodes with interleaved operations on one entity', () => {

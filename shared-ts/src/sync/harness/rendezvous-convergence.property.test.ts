@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { Side } from '../../rules/types';
 import type { ConflictPolicy } from '../sync-policy';
-import type { SyncedFields } from './harness-rules';
-import { FAULT_KINDS, type Fault } from './network';
-import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';
+import type { Scenario } from './run-scenario';
+import { converges, scenarioOf, scenarioStep, SINGLE_FIELD_CHANGES } from './scenario-arbitraries';
 
 /**
  * The convergence model of docs/sync-semantics.md, section 12, on the production topology: Jira
@@ -21,74 +20,28 @@ const RUNS = Number(process.env.HARNESS_RUNS ?? 60);
 const PAIRS = 2;
 const TIMEOUT_MS = Math.max(60_000, RUNS * 400);
 
-const side = fc.constantFrom<Side>('jira', 'salesforce');
-const pair = fc.integer({ min: 0, max: PAIRS - 1 });
-
-const changes: fc.Arbitrary<Partial<SyncedFields>> = fc.oneof(
-  fc.record({ summary: fc.constantFrom('alpha', 'beta', 'gamma') }),
-  fc.record({ description: fc.constantFrom('one', 'two', 'three') }),
-  fc.record({ status: fc.constantFrom('New', 'Working', 'Closed') }),
-  fc.record({ priority: fc.constantFrom('High', 'Medium', 'Low') }),
-  fc.record({ labels: fc.subarray(['a', 'b', 'c']) }),
-);
-
-const fault: fc.Arbitrary<Fault | null> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(null) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constantFrom(...FAULT_KINDS),
-      ms: fc.integer({ min: 0, max: 400_000 }),
-    }),
-  },
-);
-
-const step: fc.Arbitrary<ScenarioStep> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), side, pair, changes }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), side, pair }) },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      kind: fc.constant('deliver' as const),
-      side,
-      faults: fc.array(fault, { maxLength: PAIRS }),
-    }),
-  },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('process' as const), side }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 90_000 }) }),
-  },
-);
-
-const start: SyncedFields = {
-  summary: 'start',
-  description: 'zero',
-  status: 'New',
-  priority: 'Medium',
-  labels: [],
-};
+const step = scenarioStep({
+  pairs: PAIRS,
+  changes: fc.oneof(...SINGLE_FIELD_CHANGES),
+  deliverWeight: 4,
+  faults: true,
+});
 
 function scenarios(policies: Record<Side, ConflictPolicy>): fc.Arbitrary<Scenario> {
-  return fc.record({
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
-    policies: fc.constant(policies),
-    entities: fc.array(fc.record({ side, fields: fc.constant(start) }), { minLength: 1, maxLength: PAIRS }),
-    settled: fc.boolean(),
-    steps: fc.array(step, { maxLength: 40 }),
-    topology: fc.constant('rendezvous' as const),
-    pullLimit: fc.constantFrom(1, 20),
-    // A replica of the harness is about 700 bytes, and 1.6 KB or more with Replica v2's field
-    // times and a few comments: 6,000 still cuts batches after a few messages but carries every
-    // replica a scenario builds (1,800 set a 3-comment replica aside as too large for any batch,
-    // which is the rendezvous working as documented, not a convergence failure).
-    maxBatchBytes: fc.constantFrom(6_000, 1024 * 1024),
-  });
-}
-
-async function converges(scenario: Scenario): Promise<void> {
-  const { problems } = await runScenario(scenario);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return scenarioOf(
+    policies,
+    step,
+    { pairs: PAIRS, maxSteps: 40 },
+    {
+      topology: fc.constant('rendezvous' as const),
+      pullLimit: fc.constantFrom(1, 20),
+      // A replica of the harness is about 700 bytes, and 1.6 KB or more with Replica v2's field
+      // times and a few comments: 6,000 still cuts batches after a few messages but carries every
+      // replica a scenario builds (1,800 set a 3-comment replica aside as too large for any batch,
+      // which is the rendezvous working as documented, not a convergence failure).
+      maxBatchBytes: fc.constantFrom(6_000, 1024 * 1024),
+    },
+  );
 }
 
 describe('two nodes through the rendezvous under random edits and network faults', () => {
