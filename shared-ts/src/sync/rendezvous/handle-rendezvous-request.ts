@@ -13,14 +13,11 @@ import {
   peekMessageKind,
   signMessage,
   verifyMessage,
+  type AcceptHelloOptions,
   type AckResult,
   type EnvelopeOf,
-  type EpochClock,
   type HttpResponse,
-  type InvitationStore,
-  type MessageIdGenerator,
   type ProtocolError,
-  type ReplayCache,
   type SiteInfo,
   type Speaks,
   type WireErrorCode,
@@ -75,26 +72,14 @@ export interface PairedConnection {
   speaks: Speaks;
 }
 
-/** What the rendezvous needs. */
-export interface RendezvousDeps {
+/** What the rendezvous needs: what taking a hello needs (`AcceptHelloOptions`), and its connections. */
+export interface RendezvousDeps extends AcceptHelloOptions {
   /** The connection with this id, or null when there is none. */
   connection(connectionId: string): Promise<RendezvousConnection | null>;
   /** Stores a connection a `hello` made (called again, with the same values, for a retried hello). */
   saveConnection(connection: PairedConnection): Promise<void>;
-  invitations: InvitationStore;
-  replayCache: ReplayCache;
-  clock: EpochClock;
-  /** Ids for the answers this side signs. */
-  messageIds: MessageIdGenerator;
-  /** This side's platform, site and what it speaks (told in the hello-ack). */
-  platform: string;
-  site: SiteInfo;
-  speaks?: Readonly<Speaks>;
-  /** Largest request body taken, UTF-8 bytes. Default 1 MiB. */
-  maxBodyBytes?: number;
   /** Largest batch body sent, UTF-8 bytes. Default `maxBodyBytes` (1 MiB): the puller takes no more. */
   maxBatchBytes?: number;
-  clockSkewMs?: number;
 }
 
 /** The kinds a rendezvous takes after pairing. */
