@@ -9,8 +9,6 @@
  */
 import {
   createMessageIdGenerator,
-  InMemoryInvitationStore,
-  InMemoryReplayCache,
   readErrorResponse,
   signMessage,
   THIS_NODE_SPEAKS,
@@ -23,6 +21,7 @@ import {
   type SiteInfo,
   type Speaks,
 } from '../../protocol';
+import { InMemoryInvitationStore, InMemoryReplayCache } from '../../protocol/testing';
 import type { EntityRef, JsonValue } from '../../replica';
 import { runRules } from '../../rules';
 import type { Side } from '../../rules/types';
@@ -30,7 +29,7 @@ import { createSyncEngine, type SyncEngine } from '../create-sync-engine';
 import type { EntityStore, RandomSource } from '../ports';
 import type { QueueItem } from '../queue-item';
 import type { QueueRunSummary } from '../queue-run-summary';
-import { InMemoryAckStore } from '../rendezvous/ack-store';
+import { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
 import { envelopeOf } from '../rendezvous/carried-message';
 import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
 import {
