@@ -17,7 +17,12 @@ export { compile } from '../rules/compile';
 export type { Diagnostic, Direction, Side } from '../rules/types';
 export type { IrProgram } from '../rules/ir';
 export { DEFAULT_RULES } from '../rules/basic/defaults';
-export { generateRules, type GeneratedRules } from '../rules/basic/generate-rules';
+export {
+  generateRules,
+  type GeneratedRules,
+  type GenerateRulesResult,
+  type InvalidMapping,
+} from '../rules/basic/generate-rules';
 export { validateMapping, type MappingProblem } from '../rules/basic/validate-mapping';
 export type { MappingTable } from '../rules/basic/mapping-table';
 export type { RichTextError } from '../replica/rich-text/rich-text-error';

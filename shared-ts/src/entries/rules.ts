@@ -22,7 +22,12 @@ export { DEFAULT_LIMITS } from '../rules/limits';
 
 // Basic mode
 export { DEFAULT_MAPPINGS, DEFAULT_RULES } from '../rules/basic/defaults';
-export { generateRules, type GeneratedRules } from '../rules/basic/generate-rules';
+export {
+  generateRules,
+  type GeneratedRules,
+  type GenerateRulesResult,
+  type InvalidMapping,
+} from '../rules/basic/generate-rules';
 export { validateMapping, type MappingProblem } from '../rules/basic/validate-mapping';
 export {
   MAPPING_DIRECTIONS,
