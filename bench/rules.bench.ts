@@ -243,7 +243,8 @@ for (const scenario of scenarios) {
   const name = `${side} ${direction}`;
   const script = DEFAULT_RULES[side][direction];
   const compiled = compile(script, side, direction);
-  if (!compiled.ok) throw new Error(`${name} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+  if (!compiled.ok)
+    throw new Error(`${name} does not compile: ${JSON.stringify(compiled.error.diagnostics)}`);
   const ir = compiled.ir;
 
   const expected = JSON.parse(JSON.stringify(scenario.handWritten())) as Json;

@@ -93,7 +93,7 @@ function checkScript(parsed: Parsed, script: string, io: CliIo): number {
 function compileScript(parsed: Parsed, script: string, io: CliIo): number {
   const result = compile(script, parsed.side, parsed.direction);
   if (!result.ok) {
-    io.stderr(formatDiagnostics(parsed.file, result.diagnostics));
+    io.stderr(formatDiagnostics(parsed.file, result.error.diagnostics));
     return 1;
   }
   io.stdout(`${JSON.stringify(result.ir, null, 2)}\n`);

@@ -7,11 +7,12 @@
  */
 export {
   validateReplica,
+  type ReplicaInvalid,
   type ReplicaValidation,
   type ReplicaValidationError,
 } from '../replica/validate-replica';
 export type { Replica } from '../replica/types';
-export type { CompileResult } from '../rules/compile';
+export type { CompileResult, ScriptInvalid } from '../rules/compile';
 export { check } from '../rules/check';
 export { compile } from '../rules/compile';
 export type { Diagnostic, Direction, Side } from '../rules/types';

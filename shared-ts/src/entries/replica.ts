@@ -7,6 +7,7 @@
 export * from '../replica/types';
 export {
   validateReplica,
+  type ReplicaInvalid,
   type ReplicaValidation,
   type ReplicaValidationError,
 } from '../replica/validate-replica';

@@ -15,7 +15,7 @@ export type {
   Side,
 } from '../rules/types';
 export { check } from '../rules/check';
-export { compile, type CompileResult } from '../rules/compile';
+export { compile, type CompileResult, type ScriptInvalid } from '../rules/compile';
 export { IR_VERSION, type IrProgram } from '../rules/ir';
 export { runIr, runRules, type RunOptions } from '../rules/run-rules';
 export { DEFAULT_LIMITS } from '../rules/limits';

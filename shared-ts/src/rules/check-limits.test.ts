@@ -17,7 +17,7 @@ function errors(script: string, side: 'jira' | 'salesforce' = 'jira'): Diagnosti
 function refusedEverywhere(script: string, code: string): void {
   expect(errors(script).map((d) => d.code)).toEqual([code]);
   const compiled = compile(script, 'jira', 'outgoing');
-  expect(compiled.ok ? 'compiled' : compiled.diagnostics[0]?.code).toBe(code);
+  expect(compiled.ok ? 'compiled' : compiled.error.diagnostics[0]?.code).toBe(code);
   for (const engine of ['ast', 'ir'] as const) {
     const result = runRules(script, 'jira', 'outgoing', { now: NOW }, { engine });
     expect(result.ok ? 'ran' : result.error.code).toBe(code);
