@@ -245,10 +245,10 @@ export class HarnessNode {
         if (sent.kind === 'lost')
           return {
             ok: false,
-            failure: syncFailure('network', 'No answer: the request or its answer was lost.'),
+            error: syncFailure('network', 'No answer: the request or its answer was lost.'),
           };
         if (sent.kind === 'timeout')
-          return { ok: false, failure: syncFailure('timeout', 'The other side did not answer in time.') };
+          return { ok: false, error: syncFailure('timeout', 'The other side did not answer in time.') };
         return {
           ok: true,
           answer: {
@@ -293,11 +293,11 @@ export class HarnessNode {
   }
 
   /** Sends one outbox item as a new signed envelope and reads the signed answer. */
-  private async send(item: QueueItem): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+  private async send(item: QueueItem): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
     this.gate.check();
     const pairing = this.requirePairing();
     const message = item.message;
-    if (!message) return { ok: false, failure: syncFailure('schema', 'The outbox item has no message.') };
+    if (!message) return { ok: false, error: syncFailure('schema', 'The outbox item has no message.') };
     const stamp = {
       connectionId: pairing.connectionId,
       messageId: this.nextMessageId(),
@@ -311,9 +311,9 @@ export class HarnessNode {
       throw new NodeCrashedError(this.side);
     }
     if (sent.kind === 'lost')
-      return { ok: false, failure: syncFailure('network', 'No answer: the request or its answer was lost.') };
+      return { ok: false, error: syncFailure('network', 'No answer: the request or its answer was lost.') };
     if (sent.kind === 'timeout')
-      return { ok: false, failure: syncFailure('timeout', 'The other side did not answer in time.') };
+      return { ok: false, error: syncFailure('timeout', 'The other side did not answer in time.') };
     return this.readAnswer(sent.response, envelope.messageId, pairing);
   }
 
@@ -321,12 +321,12 @@ export class HarnessNode {
     response: WireResponse,
     messageId: string,
     pairing: Pairing,
-  ): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+  ): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
     if (response.status !== 200) {
       const error = readErrorResponse(response.message.body);
       return {
         ok: false,
-        failure: syncFailure(
+        error: syncFailure(
           'http',
           `Refused: ${error ? `${error.code}: ${error.message}` : response.message.body}`,
           {
@@ -344,17 +344,17 @@ export class HarnessNode {
     if (!verified.ok) {
       return {
         ok: false,
-        failure: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
+        error: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
       };
     }
     const ack = verified.envelope as EnvelopeOf<'ack'>;
     const result = ack.body.results.find((candidate) => candidate.messageId === messageId);
     if (!result)
-      return { ok: false, failure: syncFailure('network', `The answer does not acknowledge ${messageId}.`) };
+      return { ok: false, error: syncFailure('network', `The answer does not acknowledge ${messageId}.`) };
     if (result.outcome === 'accepted') return { ok: true };
     return {
       ok: false,
-      failure: syncFailure(
+      error: syncFailure(
         result.error.retryable ? 'unavailable' : 'rejected',
         `${result.error.code}: ${result.error.message}`,
       ),
