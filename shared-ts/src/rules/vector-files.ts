@@ -8,12 +8,16 @@ import { compile } from './compile';
 import type { IrProgram } from './ir';
 import type { Diagnostic, Direction, RuleInputs, RuleLimits, Side } from './types';
 
-/** One vector: a script, its inputs and limits, its compiled IR and what must come out. */
+/**
+ * One vector: a script, its inputs and limits, its compiled IR and what must come out. A
+ * vector without a script is an IR vector: its `ir` is made by hand (to test IR validation)
+ * and only the IR engine runs it.
+ */
 export interface RulesVector {
   name: string;
   side?: Side;
   direction?: Direction;
-  script: string | string[];
+  script?: string | string[];
   /** The script's compiled IR, or null when the check refuses the script (a check vector). */
   ir?: IrProgram | null;
   inputs?: RuleInputs;
@@ -36,13 +40,17 @@ export interface RulesVectorFile {
 /** The command that rewrites every vector's committed IR from the compiler. */
 export const UPDATE_IR_COMMAND = 'UPDATE_RULES_IR=1 npx jest shared-ts/src/rules/conformance';
 
-/** The vector's script as one text. */
+/** The vector's script as one text (empty for an IR vector). */
 export function scriptText(vector: RulesVector): string {
-  return Array.isArray(vector.script) ? vector.script.join('\n') : vector.script;
+  return Array.isArray(vector.script) ? vector.script.join('\n') : (vector.script ?? '');
 }
 
-/** The IR the compiler makes of a vector's script today (as plain JSON), or null for a check vector. */
+/**
+ * The IR the compiler makes of a vector's script today (as plain JSON), or null for a check
+ * vector; an IR vector's own IR, which no compiler makes.
+ */
 export function compiledIr(vector: RulesVector, file: RulesVectorFile): IrProgram | null {
+  if (vector.script === undefined) return vector.ir ?? null;
   const result = compile(
     scriptText(vector),
     vector.side ?? file.side ?? 'jira',
@@ -51,8 +59,9 @@ export function compiledIr(vector: RulesVector, file: RulesVectorFile): IrProgra
   return result.ok ? (JSON.parse(JSON.stringify(result.ir)) as IrProgram) : null;
 }
 
-/** The vector with `ir` set to `ir`, placed right after `script` (other keys keep their order). */
+/** The vector with `ir` set to `ir`, placed right after `script` (other keys keep their order); an IR vector as it is. */
 export function withIr(vector: RulesVector, ir: IrProgram | null): RulesVector {
+  if (vector.script === undefined) return vector;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(vector)) {
     if (key === 'ir') continue;
