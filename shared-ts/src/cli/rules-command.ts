@@ -172,7 +172,7 @@ function runOutgoing(
   });
   // The engine always runs the rules; the fallback only keeps this total.
   const result = seen.result ?? run(inputs);
-  return { result, invalid: !built.ok && result.ok ? built.failure.message : null };
+  return { result, invalid: !built.ok && result.ok ? built.error.message : null };
 }
 
 /** `FILE:LINE:COL: severity: message (hint: ...)`, one line each, then a count. */

@@ -117,7 +117,7 @@ describe('every script the check accepts runs in both engines, at the nesting li
     expect(errors(script(n + 1)).map((d) => d.code)).toEqual(['too-deep']);
     const compiled = compile(script(n), 'jira', 'outgoing');
     if (!compiled.ok)
-      throw new Error(`the check accepts what compile refuses: ${compiled.diagnostics[0]?.code}`);
+      throw new Error(`the check accepts what compile refuses: ${compiled.error.diagnostics[0]?.code}`);
     const ast = runRules(script(n), 'jira', 'outgoing', { now: NOW }, { engine: 'ast' });
     const ir = runIr(compiled.ir, 'jira', 'outgoing', { now: NOW });
     expect(ir).toEqual(ast);
