@@ -8,6 +8,7 @@ import { planOutgoingSendSuite } from './plan-outgoing-send';
 import { recordAttemptFailureSuite } from './record-attempt-failure';
 import { refreshPendingReplicaSuite } from './refresh-pending-replica';
 import { resolveConflictSuite } from './resolve-conflict';
+import { validateReplicaSuite } from './validate-replica';
 
 /** The suites, each writing `shared-ts/conformance/<folder>/`. */
 export const VECTOR_SUITES: readonly VectorSuite<never>[] = [
@@ -19,4 +20,5 @@ export const VECTOR_SUITES: readonly VectorSuite<never>[] = [
   nextRetryDelaySuite,
   recordAttemptFailureSuite,
   resolveConflictSuite,
+  validateReplicaSuite,
 ] as unknown as readonly VectorSuite<never>[];
