@@ -5,7 +5,7 @@
  */
 import type { EntityRef } from '../replica';
 import type { SyncFailure } from './sync-failure';
-import type { SyncMessage } from './sync-message';
+import type { ReplicaMessage, SyncMessage } from './sync-message';
 
 /** `pending` items are tried when due; `error` items wait for an admin to retry or discard them. */
 export type QueueItemState = 'pending' | 'error';
@@ -26,6 +26,14 @@ export interface QueueItem {
   entity: EntityRef;
   /** Null for an outgoing item whose replica could not be built (a rule error): retrying rebuilds it. */
   message: SyncMessage | null;
+  /**
+   * Inbox only: replicas of the same entity that reached the inbox and that this item's replica
+   * replaced before they were applied, oldest seq first (at most `MAX_REPLACED_REPLICAS`).
+   * `processInbox` applies each in turn, then `message`, so that every replica the sender
+   * delivered is judged as the sender expects (docs/sync-semantics.md, section 6). Absent when
+   * none.
+   */
+  replaced?: ReplicaMessage[];
   /**
    * The message id (a ULID) this content travels under, fixed when it is queued: a batch or a
    * batched push carries it as the inner envelope's `messageId`, so an ack maps back to the item
