@@ -42,11 +42,12 @@ export interface QueueItem {
    */
   messageId: string;
   /**
-   * How many times this content was offered in a `batch` (rendezvous outbox only): offered is not
-   * tried; only a peer's `rejected` ack or a failed send counts as an attempt.
+   * How many times this content was offered: carried in a `batch`, or handed to the transport by
+   * an outbox run (recorded, compare-and-set, before the send). Offered is not tried; only a
+   * peer's `rejected` ack or a failed send counts as an attempt.
    */
   offers: number;
-  /** When it was last offered in a batch, ISO-8601, or null when never. */
+  /** When it was last offered, ISO-8601, or null when never. */
   lastOfferedAt: string | null;
   /** When this content was first queued, ISO-8601 (for latency). */
   queuedAt: string;

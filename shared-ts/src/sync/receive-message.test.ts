@@ -65,6 +65,16 @@ describe('receiveMessage', () => {
       'a replica message with an unknown policy',
       { kind: 'replica', replica: replicaOf(), target: null, applied: 0, policy: 'first-wins' },
     ],
+    [
+      'a replica message that says it carries more items than it has',
+      {
+        kind: 'replica',
+        replica: replicaOf(),
+        target: null,
+        applied: 0,
+        trimmed: { comments: { sent: 3, total: 2 }, attachments: { sent: 0, total: 0 } },
+      },
+    ],
     ['an unknown kind', { kind: 'hello' }],
     ['an unlink without entity', { kind: 'unlink', target: null, reason: null }],
     [
