@@ -361,4 +361,23 @@ describe('handleRendezvousRequest', () => {
     expect(pair.jira.outbox.items.size).toBe(0);
     expect(await pair.client.acks.pending('conn-1', 10)).toEqual([]);
   });
+
+  it('takes two pulls at once from one client: each message is applied once and every ack settles it', async () => {
+    const pair = rendezvousPair();
+    await queueIssues(pair, '10041', '10042', '10043');
+    const [first, second] = await Promise.all([pullOnce(pair.client), pullOnce(pair.client)]);
+    expect(first.ok && second.ok).toBe(true);
+    // An offer is recorded by compare-and-set: a message both pulls read goes out with one of them,
+    // or with both when the second read it after the first offered it (then the inbox keeps one).
+    const received = (first.ok ? first.received : 0) + (second.ok ? second.received : 0);
+    expect(received).toBeGreaterThanOrEqual(3);
+    expect(pair.salesforce.inbox.items.size).toBe(3);
+    await pair.salesforce.engine.processInbox();
+    expect(pair.salesforce.entities.entities.size).toBe(3);
+    await Promise.all([pullOnce(pair.client), pullOnce(pair.client)]);
+    expect(pair.jira.outbox.items.size).toBe(0);
+    expect(await pair.jira.engine.errors()).toEqual([]);
+    expect(await pair.salesforce.engine.errors()).toEqual([]);
+    expect(await pair.client.acks.pending('conn-1', 10)).toEqual([]);
+  });
 });
