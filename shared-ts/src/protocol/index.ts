@@ -50,6 +50,7 @@ export {
   type PullBody,
   type PushBody,
   type ReplicaBody,
+  type ReplicaBodyTrim,
   type ReplicaPolicy,
   type SiteInfo,
   type UnlinkBody,

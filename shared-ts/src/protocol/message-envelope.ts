@@ -90,6 +90,19 @@ export interface ReplicaBody {
    * the receiver's own `remote-wins` or `local-wins`, both settle conflicts by `newest-wins`.
    */
   policy?: ReplicaPolicy;
+  /**
+   * Present when the replica left its oldest comments or attachments out to fit the replica
+   * budget: how many of each it carries of how many the sender has. Optional: absent means
+   * nothing was left out (or an older sender). Receivers propagate no delete of a collection that
+   * was cut.
+   */
+  trimmed?: ReplicaBodyTrim;
+}
+
+/** How many items of a collection a trimmed replica carries (`sent`) of how many there are (`total`). */
+export interface ReplicaBodyTrim {
+  comments: { sent: number; total: number };
+  attachments: { sent: number; total: number };
 }
 
 /** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */

@@ -20,6 +20,7 @@ import {
   type Envelope,
   type MessageBodies,
   type MessageKind,
+  type ReplicaBodyTrim,
   type ReplicaPolicy,
   type SiteInfo,
 } from './message-envelope';
@@ -378,10 +379,21 @@ const replica: Reader<Replica> = (value, path) => {
   };
 };
 
+const trimCount = object<{ sent: number; total: number }>(
+  { sent: nonNegativeInteger, total: nonNegativeInteger },
+  'an object {sent, total} of whole numbers',
+);
+
 const replicaBody = object<MessageBodies['replica']>({
   target: nullable(entityRef),
   applied: nonNegativeInteger,
   policy: optional(replicaPolicy),
+  trimmed: optional(
+    object<ReplicaBodyTrim>(
+      { comments: trimCount, attachments: trimCount },
+      'an object {comments, attachments}, each {sent, total}',
+    ),
+  ),
   replica,
 });
 

@@ -33,7 +33,19 @@ describe('verifyHelloAck', () => {
     });
     expect(
       await verifyHelloAck(await signMessage(v1Ack, hello.connectionSecret), hello, { clock: pairing.clock }),
-    ).toMatchObject({ ok: true, speaks: { protocol: [1], replica: [1], capabilities: [] } });
+    ).toMatchObject({
+      ok: true,
+      speaks: { protocol: [1], replica: [1], capabilities: [] },
+      peerSpeaks: { protocol: [1], replica: [1], capabilities: [] },
+    });
+  });
+
+  it('says what the peer speaks, beside what both speak, so the connection can store it', async () => {
+    const { pairing, hello, response } = await answered();
+    const mine = { ...hello, speaks: { protocol: [1], replica: [1], capabilities: [] } };
+    const verified = await verifyHelloAck(response, mine, { clock: pairing.clock });
+    const told = (JSON.parse(response.body) as { body: HelloAckBody }).body.speaks;
+    expect(verified).toMatchObject({ ok: true, speaks: { replica: [1] }, peerSpeaks: told });
   });
 
   it('refuses a hello-ack sharing no replica format with our hello (version-unsupported)', async () => {

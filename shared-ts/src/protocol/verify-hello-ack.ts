@@ -3,7 +3,7 @@ import { InMemoryReplayCache } from './in-memory-replay-cache';
 import type { EnvelopeOf, SiteInfo } from './message-envelope';
 import type { EpochClock, ReplayCache } from './ports';
 import { protocolFailure } from './protocol-error';
-import { negotiateSpeaks, THIS_NODE_SPEAKS, type Speaks } from './speaks';
+import { copySpeaks, negotiateSpeaks, THIS_NODE_SPEAKS, V1_PEER_SPEAKS, type Speaks } from './speaks';
 import { verifyMessage, type RawMessage, type VerifyFailure } from './verify-message';
 
 /** A verified answer to our hello: the connection is made. */
@@ -14,6 +14,12 @@ export interface VerifiedHelloAck {
   peer: { platform: string; site: SiteInfo };
   /** What both sides speak: record it with the connection; never send what it does not list. */
   speaks: Speaks;
+  /**
+   * What the peer said it speaks (`V1_PEER_SPEAKS` when its hello-ack said nothing): store it with
+   * the connection (`peerSpeaks`), so that a later upgrade of this side can negotiate again
+   * without a new hello.
+   */
+  peerSpeaks: Speaks;
 }
 
 /**
@@ -52,5 +58,6 @@ export async function verifyHelloAck(
     envelope,
     peer: { platform: envelope.body.platform, site: envelope.body.site },
     speaks: negotiated.agreed,
+    peerSpeaks: copySpeaks(envelope.body.speaks ?? V1_PEER_SPEAKS),
   };
 }

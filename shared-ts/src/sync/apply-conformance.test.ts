@@ -32,6 +32,8 @@ interface IncomingVector {
   previous: Replica | null;
   localEntity: LocalEntity | null;
   message: ReplicaMessage;
+  /** Replicas the inbox item carries before `message` (`QueueItem.replaced`), applied first, in order. */
+  replaced?: ReplicaMessage[];
   writerOutcome?: {
     entity?: EntityRef;
     view?: Record<string, JsonValue>;
@@ -71,11 +73,42 @@ const vectors: Vector[] = readdirSync(directory)
 const incoming = vectors.filter((vector): vector is IncomingVector => vector.kind === 'incoming');
 const outgoing = vectors.filter((vector): vector is OutgoingVector => vector.kind === 'outgoing');
 
-/** The fake entity store of the vectors: writes land as given, and read back unchanged. */
-function writerOutcome(vector: IncomingVector, plan: WritePlan) {
-  const view: Record<string, JsonValue> = structuredClone(
-    vector.writerOutcome?.view ?? vector.localEntity?.view ?? {},
+/** The link, previous replica and local entity an apply starts from. */
+interface ApplyState {
+  link: Link | null;
+  previous: Replica | null;
+  local: LocalEntity | null;
+}
+
+/**
+ * The state after applying a replica the inbox item carries before its own (`replaced`): such an
+ * apply must not fail; its writes land on the entity as given and its link is committed.
+ */
+function applyReplaced(
+  vector: IncomingVector,
+  state: ApplyState,
+  message: ReplicaMessage,
+  decision: ReturnType<typeof planIncomingApply>,
+): ApplyState {
+  if (decision.kind === 'drop') return state;
+  if (decision.kind !== 'apply')
+    throw new Error(`${vector.name}: a replaced replica failed: ${JSON.stringify(decision)}`);
+  if (!state.local) throw new Error(`${vector.name}: replaced replicas need an existing local entity`);
+  const view = structuredClone(state.local.view);
+  for (const field of decision.plan.fields) setPath(view, field.path, field.value);
+  const local = { ...state.local, view };
+  const link = commitIncomingApply(
+    decision.next,
+    decision.plan,
+    { entity: local, created: { comments: [], attachments: [] } },
+    0,
   );
+  return { link, previous: message.replica, local };
+}
+
+/** The fake entity store of the vectors: writes land as given, and read back unchanged. */
+function writerOutcome(vector: IncomingVector, plan: WritePlan, local: LocalEntity | null) {
+  const view: Record<string, JsonValue> = structuredClone(vector.writerOutcome?.view ?? local?.view ?? {});
   if (!vector.writerOutcome?.view) for (const field of plan.fields) setPath(view, field.path, field.value);
   const ref = vector.localEntity?.ref ?? vector.writerOutcome?.entity;
   if (!ref)
@@ -115,18 +148,23 @@ describe('apply conformance vectors', () => {
       'incoming %s',
       (_name, vector) => {
         it(`decides to ${vector.expected.decision}: ${vector.description}`, () => {
-          const decision = planIncomingApply({
-            connectionId: vector.connectionId,
-            link: vector.link,
-            previous: vector.previous,
-            local: vector.localEntity,
-            message: vector.message,
-            rules: { side: vector.rules.side, script: vector.rules.incoming },
-            runRules: rulesEngine,
-            policy: vector.policy,
-            ...(vector.connection ? { connection: vector.connection } : {}),
-            now: vector.now,
-          });
+          const plan = (state: ApplyState, message: ReplicaMessage) =>
+            planIncomingApply({
+              connectionId: vector.connectionId,
+              link: state.link,
+              previous: state.previous,
+              local: state.local,
+              message,
+              rules: { side: vector.rules.side, script: vector.rules.incoming },
+              runRules: rulesEngine,
+              policy: vector.policy,
+              ...(vector.connection ? { connection: vector.connection } : {}),
+              now: vector.now,
+            });
+          let state: ApplyState = { link: vector.link, previous: vector.previous, local: vector.localEntity };
+          for (const message of vector.replaced ?? [])
+            state = applyReplaced(vector, state, message, plan(state, message));
+          const decision = plan(state, vector.message);
           const expected = vector.expected;
           if (expected.decision === 'drop') {
             expect(decision).toMatchObject({ kind: 'drop', reason: expected.reason });
@@ -141,7 +179,7 @@ describe('apply conformance vectors', () => {
             const { version: _version, ...committed } = commitIncomingApply(
               decision.next,
               decision.plan,
-              writerOutcome(vector, decision.plan),
+              writerOutcome(vector, decision.plan, state.local),
               0,
             );
             expect(committed).toEqual(expected.link);

@@ -18,7 +18,7 @@ import { planOutgoingAfterApply } from './plan-outgoing-after-apply';
 import { queueKey } from './queue-item';
 import { sameEntity } from './same-entity';
 import { refreshPendingReplica } from './refresh-pending-replica';
-import { withTrim } from './replica-budget';
+import { withMessageTrim, withTrim } from './replica-budget';
 import { appendLog, isoNow, nextMessageId, type SyncContext } from './sync-context';
 import { syncFailure } from './sync-failure';
 import type { ReplicaMessage } from './sync-message';
@@ -137,7 +137,7 @@ export async function applyIncomingReplica(
       snapshotKeys: snapshotKeysOf(config.rules.incoming, config.side),
     });
     if (outgoing.kind === 'send') {
-      await enqueueOutgoing(ctx, outgoing.link, outgoing.message, replica);
+      await enqueueOutgoing(ctx, outgoing.link, withMessageTrim(outgoing.message, after.trimmed), replica);
     } else {
       const toSave = outgoing.kind === 'suppress' ? outgoing.link : committed;
       const state = {
@@ -145,6 +145,7 @@ export async function applyIncomingReplica(
         hash,
         applied: committed.incoming.seq,
         target: committed.remote,
+        trimmed: after.trimmed,
       };
       // The snapshot of a replica the apply refreshes shows what it will carry: the remote judges that.
       const preview = refreshPendingReplica(

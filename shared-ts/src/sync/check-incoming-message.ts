@@ -39,7 +39,28 @@ export function checkIncomingMessage(config: SyncConfig, message: unknown): Sync
   if (policy !== undefined && !(CONFLICT_POLICIES as readonly unknown[]).includes(policy)) {
     return schema(`The replica message's policy must be one of ${CONFLICT_POLICIES.join(', ')}, or absent.`);
   }
+  const trimmed = member(message, 'trimmed');
+  if (trimmed !== undefined && !isTrim(trimmed)) {
+    return schema(
+      "The replica message's trimmed must be {comments: {sent, total}, attachments: {sent, total}} (whole numbers, sent at most total), or absent.",
+    );
+  }
   return senderProblem(config, replica.entity) ?? targetProblem(config, member(message, 'target'));
+}
+
+function isTrim(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  return ['comments', 'attachments'].every((name) => {
+    const count = value[name];
+    if (!isRecord(count)) return false;
+    const { sent, total } = count;
+    return (
+      Number.isSafeInteger(sent) &&
+      Number.isSafeInteger(total) &&
+      (sent as number) >= 0 &&
+      (sent as number) <= (total as number)
+    );
+  });
 }
 
 function checkUnlink(config: SyncConfig, message: Record<string, unknown>): SyncFailure | null {

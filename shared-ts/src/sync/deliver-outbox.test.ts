@@ -95,4 +95,49 @@ describe('deliverOutbox', () => {
       replica: { seq: 2, summary: 'two' },
     });
   });
+
+  it('records the offer before it sends, so an edit during the send keeps the snapshot of what is on its way', async () => {
+    const node = createTestNode({ platform: 'salesforce', type: 'Case', retry });
+    const ref = seedEntity(node, '500A', { title: 'first' });
+    await syncLocalChange(node.engine.context, ref);
+    node.transport.deliverTo = async () => {
+      // A person edits the Case while seq 1 is on its way: seq 2 replaces the item.
+      seedEntity(node, '500A', { title: 'second' });
+      await syncLocalChange(node.engine.context, ref);
+      return { ok: true };
+    };
+    expect(await deliverOutbox(node.engine.context)).toMatchObject({ done: 1 });
+    expect(node.transport.sent).toMatchObject([{ offers: 1, lastOfferedAt: '2026-11-20T10:00:00.000Z' }]);
+    const link = await node.links.get('conn-1', ref);
+    expect(link?.outgoing.unacked.map((snapshot) => snapshot.seq)).toEqual([1, 2]);
+    expect(link?.outgoing.delivered).toBe(1);
+    expect(await node.outbox.get('conn-1:Case:500A')).toMatchObject({
+      offers: 0,
+      message: { replica: { seq: 2 } },
+    });
+  });
+
+  it('sends nothing for an item replaced between the run reading it and recording its offer', async () => {
+    const node = createTestNode({ platform: 'salesforce', type: 'Case', retry });
+    const ref = seedEntity(node, '500A', { title: 'first' });
+    await syncLocalChange(node.engine.context, ref);
+    node.outbox.beforePut.push(async () => {
+      seedEntity(node, '500A', { title: 'second' });
+      await syncLocalChange(node.engine.context, ref);
+    });
+    expect(await deliverOutbox(node.engine.context)).toMatchObject({ done: 0, retrying: 0, failed: 0 });
+    expect(node.transport.sent).toEqual([]);
+    expect(await deliverOutbox(node.engine.context)).toMatchObject({ done: 1 });
+    expect(node.transport.sent).toMatchObject([{ message: { replica: { seq: 2 } } }]);
+  });
+
+  it('sends without recording the offer when the platform locks the outbox instead (Apex)', async () => {
+    const node = await withTwoQueuedCases();
+    const context = {
+      ...node.engine.context,
+      config: { ...node.engine.context.config, offerBeforeSend: false },
+    };
+    expect(await deliverOutbox(context)).toMatchObject({ done: 2 });
+    expect(node.transport.sent.map((item) => item.offers)).toEqual([0, 0]);
+  });
 });

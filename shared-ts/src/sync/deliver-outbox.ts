@@ -21,10 +21,12 @@ export interface OutboxDeliveryPlan {
 }
 
 /**
- * Phase one of an outbox run (reads and callouts, no writes): takes the due items of the
- * connection within the budget and hands each to the transport. Apex cannot call out after
- * uncommitted DML, so every callout of a run happens here and every write in
- * `commitOutboxDelivery` (docs/sync-semantics.md, "Run budgets and the two phases").
+ * Phase one of an outbox run (callouts, and no write but the offers): takes the due items of
+ * the connection within the budget, records each one's offer with a compare-and-set (an item
+ * replaced since it was read is left for the next run) and hands it to the transport. Apex
+ * cannot call out after uncommitted DML, so it sets `offerBeforeSend: false` and holds the
+ * outbox rows `FOR UPDATE` instead; every other write happens in `commitOutboxDelivery`
+ * (docs/sync-semantics.md, "Run budgets and the two phases").
  */
 export async function planOutboxDelivery(
   ctx: SyncContext,
@@ -40,16 +42,38 @@ export async function planOutboxDelivery(
     if (!hasRoom({ ...budget, maxItems }, { taken, bytes, next: item, now: deps.clock.now() })) break;
     taken++;
     if (!item.message) continue;
-    bytes += itemBytes(item);
+    const offered = config.offerBeforeSend === false ? item : await recordOffer(ctx, item);
+    // Replaced or changed since it was read: its newer content is due for the next run.
+    if (!offered) continue;
+    bytes += itemBytes(offered);
     let sent: OutboxDelivery['sent'];
     try {
-      sent = await deps.transport.send(item);
+      sent = await deps.transport.send(offered);
     } catch (error) {
       sent = { ok: false, error: unexpectedFailure(error) };
     }
-    deliveries.push({ item, sent });
+    deliveries.push({ item: offered, sent });
   }
   return { deliveries, remaining: items.length - taken };
+}
+
+/**
+ * The item as stored once its offer is recorded (`offers` + 1, `lastOfferedAt` now), by a
+ * compare-and-set against the copy read; null when another operation wrote the key since (a
+ * person's edit replaced the content) or the queue is down: then nothing is sent.
+ *
+ * Why before the send: a person's edit that replaces the item while it is on its way must know
+ * that this content may reach the remote, or it forgets its snapshot (`forgetUnsentSnapshot`) and
+ * the remote's reply acknowledging it looks like a remote change (docs/sync-semantics.md, 6.1).
+ */
+async function recordOffer(ctx: SyncContext, item: QueueItem): Promise<QueueItem | null> {
+  const offered = { ...item, offers: item.offers + 1, lastOfferedAt: isoNow(ctx) };
+  try {
+    const stored = await ctx.deps.outbox.put(offered);
+    return stored.ok ? { ...offered, version: stored.version } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

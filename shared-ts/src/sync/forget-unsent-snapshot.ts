@@ -3,7 +3,8 @@ import type { QueueItem } from './queue-item';
 
 /**
  * The link without the snapshot of a replica that a newer one replaced in the outbox before it
- * was ever sent (`replaced` had no attempt and was never offered in a batch); the link itself
+ * was ever sent (`replaced` had no attempt and was never offered: in a batch, or by an outbox run
+ * that records the offer before it sends); the link itself
  * when nothing was replaced so.
  *
  * Why: the remote can only acknowledge a seq it received, so such a snapshot can never be used,
@@ -15,9 +16,12 @@ import type { QueueItem } from './queue-item';
  * one the rendezvous offered in a batch: the puller may hold it, its ack still owed (forgetting
  * it made the puller's reply look like a remote change that undid the newer edit; found by the
  * convergence property on the rendezvous topology).
- * One case still slips through: a process that dies after a send went out and before its
- * outcome was recorded leaves a delivered item with no attempt. Its snapshot can then be
- * forgotten, which is no worse than before (the eighth newer snapshot pushed it out anyway).
+ * An outbox run records the offer before it sends, so a process that dies after a send went out
+ * and before its outcome was recorded leaves an offered item, whose snapshot is kept. One case
+ * still slips through where the offer is not recorded (Apex, `offerBeforeSend: false`): a
+ * transaction that dies after its callout rolls back to an item never offered, whose snapshot an
+ * edit can then forget, which is no worse than before (the eighth newer snapshot pushed it out
+ * anyway).
  */
 export function forgetUnsentSnapshot(link: Link, replaced: QueueItem | null, kept: QueueItem): Link {
   if (!replaced || replaced === kept || replaced.attempts > 0 || replaced.offers > 0) return link;

@@ -6,7 +6,7 @@ import {
   migrateStoredReplica,
   replicaVersionFor,
 } from './migrate';
-import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
+import { hashedReplicaOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './testing/fixtures';
 
 const linkV1 = {
   connectionId: 'conn-1',
@@ -58,6 +58,27 @@ describe('migrateLink', () => {
     ['a format it does not know', { ...linkV1, format: 3 }, /format 3, which this version does not read/],
     ['not an object', 'link', /not an object/],
     ['a link without outgoing', { ...linkV1, outgoing: null }, /incoming or outgoing is missing/],
+    [
+      'a v2 link without delivered',
+      (() => {
+        const link = createLink('conn-1', SALESFORCE_CASE);
+        return { ...link, outgoing: { ...link.outgoing, delivered: undefined } };
+      })(),
+      /^The stored link cannot be read: \/outgoing\/delivered must be a whole number, 0 or more\.$/,
+    ],
+    [
+      'a v2 link whose baseline entry has no path',
+      (() => {
+        const link = createLink('conn-1', SALESFORCE_CASE);
+        return { ...link, incoming: { ...link.incoming, baseline: [{ value: 'x', sentSeq: 0 }] } };
+      })(),
+      /\/incoming\/baseline\/0\/path must be a list/,
+    ],
+    [
+      'a v2 link in an unknown state',
+      { ...createLink('conn-1', SALESFORCE_CASE), state: 'paused' },
+      /\/state must be one of "active", "unlinked"/,
+    ],
   ])('refuses %s with a schema failure', (_what, stored, message) => {
     const result = migrateLink(stored);
     expect(result).toMatchObject({ ok: false, error: { code: 'schema' } });
@@ -94,6 +115,40 @@ describe('migrateQueueItem', () => {
   it('refuses a format it does not know', () => {
     expect(migrateQueueItem({ format: 9 })).toMatchObject({ ok: false, error: { code: 'schema' } });
   });
+
+  it('passes a v2 item through, and refuses one whose members are not an item', async () => {
+    const item = {
+      format: 2,
+      id: 'q1',
+      key: 'conn-1:Case:500A',
+      connectionId: 'conn-1',
+      entity: SALESFORCE_CASE,
+      message: { kind: 'replica', replica: await hashedReplicaOf({ seq: 4 }), target: null, applied: 0 },
+      messageId: '01M7W6C3800000000000000001',
+      offers: 0,
+      lastOfferedAt: null,
+      queuedAt: '2026-11-20T10:00:00.000Z',
+      attempts: 0,
+      nextAttemptAt: '2026-11-20T10:00:00.000Z',
+      state: 'pending',
+      lastError: null,
+      version: 3,
+    };
+    expect(migrateQueueItem(item)).toEqual({ ok: true, value: item });
+    const refused = (stored: unknown) => {
+      const result = migrateQueueItem(stored);
+      return result.ok ? null : result.failure.message;
+    };
+    expect(refused({ ...item, offers: -1 })).toBe(
+      'The stored queue item cannot be read: /offers must be a whole number, 0 or more.',
+    );
+    expect(refused({ ...item, message: { ...item.message, replica: { seq: 4 } } })).toBe(
+      'The stored queue item cannot be read: /message/replica must be a valid replica.',
+    );
+    expect(refused({ ...item, replaced: [{ kind: 'unlink' }] })).toMatch(
+      /\/replaced\/0\/kind must be one of "replica"/,
+    );
+  });
 });
 
 describe('migrateStoredReplica', () => {
@@ -126,6 +181,27 @@ describe('migrateConnection', () => {
       value: { format: 2, peerSpeaks },
     });
     expect(migrateConnection({ format: 3 })).toMatchObject({ ok: false, error: { code: 'schema' } });
+  });
+
+  it('refuses a record whose peer or agreed speaks is not {protocol, replica, capabilities}', () => {
+    const peerSpeaks = { protocol: [1], replica: [1, 2], capabilities: [] };
+    expect(migrateConnection({ format: 2, peerSpeaks: { protocol: [1] } })).toMatchObject({
+      ok: false,
+      failure: {
+        code: 'schema',
+        message: 'The stored connection cannot be read: /peerSpeaks/replica must be a list.',
+      },
+    });
+    expect(
+      migrateConnection({
+        format: 2,
+        peerSpeaks,
+        speaks: { protocol: [1], replica: ['2'], capabilities: [] },
+      }),
+    ).toMatchObject({
+      ok: false,
+      failure: { message: expect.stringMatching(/\/speaks\/replica\/0 must be a whole number/) as unknown },
+    });
   });
 });
 

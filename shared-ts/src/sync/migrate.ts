@@ -1,13 +1,16 @@
 /**
  * Migrations of what the adapters store, from format 1 (no `format` member) to format 2. Each
  * takes any stored value and returns the v2 value or a coded failure, never a throw: the store
- * may hold anything. A v2 value is returned as it is. Adapters migrate on read, so a store can
+ * may hold anything. A v2 value is returned as it is once its shape is checked (`stored-shape.ts`:
+ * a record that says format 2 and is not one is a `schema` failure naming the member, never
+ * passed through). Adapters migrate on read, so a store can
  * hold both formats while a connection upgrades; what they write is always v2.
  */
 import { V1_PEER_SPEAKS, type Speaks } from '../protocol';
 import { migrateReplica, type EntityRef, type JsonValue, type Replica } from '../replica';
 import { LINK_FORMAT, type BaselineEntry, type IdPair, type Link, type SentSnapshot } from './link';
 import { QUEUE_ITEM_FORMAT, type QueueItem } from './queue-item';
+import { connectionShapeProblem, linkShapeProblem, queueItemShapeProblem } from './stored-shape';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
 
@@ -40,7 +43,7 @@ export interface LinkV1 {
  */
 export function migrateLink(stored: unknown): Migrated<Link> {
   if (!isRecord(stored)) return invalid('link', 'not an object');
-  if (stored.format === LINK_FORMAT) return { ok: true, value: stored as unknown as Link };
+  if (stored.format === LINK_FORMAT) return checked('link', stored as unknown as Link, linkShapeProblem);
   if (stored.format !== undefined) return unknownFormat('link', stored.format);
   const v1 = stored as unknown as LinkV1;
   if (!isRecord(v1.incoming) || !isRecord(v1.outgoing) || !Array.isArray(v1.outgoing.unacked)) {
@@ -72,7 +75,9 @@ export function migrateLink(stored: unknown): Migrated<Link> {
 /** A queue item as format 2: `format` added, a replica message's replica migrated to v2 (`migrateReplica`). */
 export function migrateQueueItem(stored: unknown): Migrated<QueueItem> {
   if (!isRecord(stored)) return invalid('queue item', 'not an object');
-  if (stored.format === QUEUE_ITEM_FORMAT) return { ok: true, value: stored as unknown as QueueItem };
+  if (stored.format === QUEUE_ITEM_FORMAT) {
+    return checked('queue item', stored as unknown as QueueItem, queueItemShapeProblem);
+  }
   if (stored.format !== undefined) return unknownFormat('queue item', stored.format);
   const item = stored as unknown as Omit<QueueItem, 'format'>;
   const message: SyncMessage | null =
@@ -107,15 +112,15 @@ export function migrateConnection(
   if (stored.format !== undefined && stored.format !== CONNECTION_FORMAT) {
     return unknownFormat('connection', stored.format);
   }
-  const peerSpeaks = isRecord(stored.peerSpeaks)
-    ? (stored.peerSpeaks as unknown as PeerSpeaks)
+  const peerSpeaks = hasOwn(stored, 'peerSpeaks')
+    ? (stored.peerSpeaks as PeerSpeaks)
     : {
         ...V1_PEER_SPEAKS,
         protocol: [...V1_PEER_SPEAKS.protocol],
         replica: [...V1_PEER_SPEAKS.replica],
         capabilities: [],
       };
-  return { ok: true, value: { ...stored, format: CONNECTION_FORMAT, peerSpeaks } };
+  return checked('connection', { ...stored, format: CONNECTION_FORMAT, peerSpeaks }, connectionShapeProblem);
 }
 
 /**
@@ -126,6 +131,16 @@ export function replicaVersionFor(peer: PeerSpeaks): 1 | 2 | null {
   if (peer.replica.includes(2)) return 2;
   if (peer.replica.includes(1)) return 1;
   return null;
+}
+
+/** The value when its shape holds, else a `schema` failure naming the first problem. */
+function checked<T>(what: string, value: T, problemOf: (value: unknown) => string | null): Migrated<T> {
+  const problem = problemOf(value);
+  return problem === null ? { ok: true, value } : invalid(what, problem);
+}
+
+function hasOwn(value: Record<string, unknown>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, name);
 }
 
 function invalid(what: string, why: string): Migrated<never> {

@@ -529,6 +529,27 @@ describe('planIncomingApply', () => {
         { remoteId: 'c1', localId: 'L1' },
       ]);
     });
+
+    it('removes no copy of a comment a trimmed replica left out, even when deletes propagate', () => {
+      const link = { ...syncedLink(), comments: [{ remote: 'c1', local: 'L1' }] };
+      const previous = replicaOf({ comments: [commentOf('c1', 'one')] });
+      const replica = replicaOf({ seq: 2, comments: [commentOf('c2', 'two')] });
+      const propagate = { ...DEFAULT_SYNC_POLICY, deletes: { comments: true, attachments: true } };
+      const message = {
+        kind: 'replica' as const,
+        replica,
+        target: SALESFORCE_CASE,
+        applied: 0,
+        trimmed: { comments: { sent: 1, total: 2 }, attachments: { sent: 0, total: 0 } },
+      };
+      const decision = applied(plan({ link, previous, message, policy: propagate }));
+      expect(decision.plan.comments).toEqual({
+        add: [{ remoteId: 'c2', value: commentOf('c2', 'two') }],
+        update: [],
+        remove: [],
+      });
+      expect(decision.next.comments).toEqual([{ remote: 'c1', local: 'L1' }]);
+    });
   });
 
   describe('failures', () => {

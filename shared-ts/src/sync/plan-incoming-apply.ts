@@ -13,6 +13,7 @@ import { LINK_FORMAT, type BaselineEntry, type IdPair, type Link } from './link'
 import type { LocalEntity } from './local-entity';
 import { byPath, pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
+import { leftOutOf } from './replica-budget';
 import { sameEntity } from './same-entity';
 import type { RulesEngine } from './ports';
 import { effectiveConflictPolicy, resolveConflict } from './resolve-conflict';
@@ -289,7 +290,8 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       items: write.value,
       previousItems: previousWrites.get(pathKey([name]))?.value,
       pairs: collections[name].pairs,
-      propagateDeletes: input.policy.deletes[name],
+      // An item left out of a trimmed replica cannot be told from a deleted one: remove no copy.
+      propagateDeletes: input.policy.deletes[name] && !leftOutOf(message, name),
     });
     if (!result.ok) return { kind: 'fail', error: result.error };
     collections[name] = result;

@@ -147,4 +147,45 @@ describe('processInbox', () => {
     await processInbox(node.engine.context);
     expect((await node.inbox.get('conn-1:Case:500A'))?.message).toMatchObject({ replica: { seq: 2 } });
   });
+
+  it('applies the replicas a newer one replaced in the inbox, oldest first, before the newer one', async () => {
+    const node = jira();
+    for (const seq of [1, 3, 2]) await receiveMessage(node.engine.context, await fromCase('500A', seq));
+    expect(await processInbox(node.engine.context)).toMatchObject({ done: 1, retrying: 0, failed: 0 });
+    const applies = node.log.entries
+      .filter((entry) => entry.kind === 'created' || entry.kind === 'applied')
+      .map((entry) => /seq (\d+)/.exec(entry.message)?.[1]);
+    expect(applies).toEqual(['1', '2', '3']);
+    expect(node.inbox.items.size).toBe(0);
+  });
+
+  it('retries the whole item when a replaced replica fails for now, without applying twice', async () => {
+    const node = jira();
+    for (const seq of [1, 2, 3]) await receiveMessage(node.engine.context, await fromCase('500A', seq));
+    node.entities.failNextApply(syncFailure('network', 'reset'));
+    expect(await processInbox(node.engine.context)).toMatchObject({ done: 0, retrying: 1 });
+    node.clock.advance(10_000);
+    expect(await processInbox(node.engine.context)).toMatchObject({ done: 1, retrying: 0 });
+    expect(node.entities.entities.size).toBe(1);
+    const applies = node.log.entries
+      .filter((entry) => entry.kind === 'created' || entry.kind === 'applied')
+      .map((entry) => /seq (\d+)/.exec(entry.message)?.[1]);
+    expect(applies).toEqual(['1', '2', '3']);
+  });
+
+  it('logs a replaced replica that fails for good and applies the newer one', async () => {
+    const failing = fakeRulesEngine({
+      incoming: (inputs) =>
+        (inputs.replica as { seq?: number } | null)?.seq === 1
+          ? { error: { code: 'type-error', message: 'bad', line: 1, column: 1 } }
+          : { summary: 'ok' },
+    });
+    const node = jira({ platform: 'jira', type: 'issue', runRules: failing });
+    for (const seq of [1, 2]) await receiveMessage(node.engine.context, await fromCase('500A', seq));
+    expect(await processInbox(node.engine.context)).toMatchObject({ done: 1, failed: 0 });
+    expect(node.log.entries.find((entry) => entry.kind === 'error')?.message).toMatch(
+      /^Replica seq 1 of .*, replaced in the inbox by a newer one, could not be applied: The incoming rules failed/,
+    );
+    expect(node.entities.entities.size).toBe(1);
+  });
 });

@@ -1,12 +1,15 @@
 import { applyIncomingReplica } from './apply-incoming-replica';
 import { applyIncomingUnlink } from './apply-incoming-unlink';
+import { classifyFailure } from './classify-failure';
 import { retryOnConflict } from './conditional-write';
+import { describeRef } from './describe-ref';
 import type { IncomingResult } from './incoming-result';
 import type { QueueItem } from './queue-item';
 import type { QueueRunSummary } from './queue-run-summary';
 import { recordQueueFailure } from './record-queue-failure';
 import { hasRoom, itemBytes, type RunBudget } from './run-budget';
-import { countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
+import { appendLog, countSyncEvent, isoNow, unexpectedFailure, type SyncContext } from './sync-context';
+import type { SyncMessage } from './sync-message';
 
 /**
  * Applies the inbox items that are due, each on its own: a failure schedules a retry (or puts the
@@ -55,9 +58,29 @@ export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Pr
   return summary;
 }
 
-/** Applies one item; a write refused by a concurrent operation re-reads and applies again (bounded). */
-function applyItem(ctx: SyncContext, item: QueueItem): Promise<IncomingResult> {
-  const message = item.message;
+/**
+ * Applies one item: first the replicas it replaced before they were applied (`QueueItem.replaced`,
+ * oldest first), then its own message. A write refused by a concurrent operation re-reads and
+ * applies again (bounded). A transient failure of a replaced replica fails the item (the retry
+ * drops what was applied as stale); a permanent one is logged and passed over, as the newer
+ * replica would have replaced it in the error list.
+ */
+async function applyItem(ctx: SyncContext, item: QueueItem): Promise<IncomingResult> {
+  for (const replaced of item.replaced ?? []) {
+    const result = await applyOnce(ctx, replaced);
+    if (result.kind !== 'failed') continue;
+    if (classifyFailure(result.failure) === 'transient') return result;
+    await appendLog(
+      ctx,
+      'error',
+      { remote: replaced.replica.entity },
+      `Replica seq ${replaced.replica.seq} of ${describeRef(replaced.replica.entity)}, replaced in the inbox by a newer one, could not be applied: ${result.failure.message}`,
+    );
+  }
+  return applyOnce(ctx, item.message);
+}
+
+function applyOnce(ctx: SyncContext, message: SyncMessage | null): Promise<IncomingResult> {
   return retryOnConflict<IncomingResult>(
     () => {
       if (message?.kind === 'unlink') return applyIncomingUnlink(ctx, message);

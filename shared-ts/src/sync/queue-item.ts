@@ -5,7 +5,7 @@
  */
 import type { EntityRef } from '../replica';
 import type { SyncFailure } from './sync-failure';
-import type { SyncMessage } from './sync-message';
+import type { ReplicaMessage, SyncMessage } from './sync-message';
 
 /** `pending` items are tried when due; `error` items wait for an admin to retry or discard them. */
 export type QueueItemState = 'pending' | 'error';
@@ -27,6 +27,14 @@ export interface QueueItem {
   /** Null for an outgoing item whose replica could not be built (a rule error): retrying rebuilds it. */
   message: SyncMessage | null;
   /**
+   * Inbox only: replicas of the same entity that reached the inbox and that this item's replica
+   * replaced before they were applied, oldest seq first (at most `MAX_REPLACED_REPLICAS`).
+   * `processInbox` applies each in turn, then `message`, so that every replica the sender
+   * delivered is judged as the sender expects (docs/sync-semantics.md, section 6). Absent when
+   * none.
+   */
+  replaced?: ReplicaMessage[];
+  /**
    * The message id (a ULID) this content travels under, fixed when it is queued: a batch or a
    * batched push carries it as the inner envelope's `messageId`, so an ack maps back to the item
    * it acknowledges. New content (a coalesced or refreshed item) gets a new one; a retry of the
@@ -34,11 +42,12 @@ export interface QueueItem {
    */
   messageId: string;
   /**
-   * How many times this content was offered in a `batch` (rendezvous outbox only): offered is not
-   * tried; only a peer's `rejected` ack or a failed send counts as an attempt.
+   * How many times this content was offered: carried in a `batch`, or handed to the transport by
+   * an outbox run (recorded, compare-and-set, before the send). Offered is not tried; only a
+   * peer's `rejected` ack or a failed send counts as an attempt.
    */
   offers: number;
-  /** When it was last offered in a batch, ISO-8601, or null when never. */
+  /** When it was last offered, ISO-8601, or null when never. */
   lastOfferedAt: string | null;
   /** When this content was first queued, ISO-8601 (for latency). */
   queuedAt: string;

@@ -25,15 +25,23 @@ describe('receiveMessage', () => {
     });
   });
 
-  it('keeps only the newest replica of an entity waiting', async () => {
+  it('keeps one item per entity: the newest replica, with those it replaced in seq order', async () => {
     const node = createTestNode({ platform: 'jira', type: 'issue' });
     await receiveMessage(node.engine.context, await fromCase(2));
     await receiveMessage(node.engine.context, await fromCase(3));
     await receiveMessage(node.engine.context, await fromCase(1));
     expect(node.inbox.items.size).toBe(1);
-    expect((await node.inbox.get('conn-1:Case:500A'))?.message).toMatchObject({ replica: { seq: 3 } });
+    const waiting = await node.inbox.get('conn-1:Case:500A');
+    expect(waiting?.message).toMatchObject({ replica: { seq: 3 } });
+    expect(waiting?.replaced?.map((message) => message.replica.seq)).toEqual([1, 2]);
+  });
+
+  it('drops a replica whose seq is already waiting', async () => {
+    const node = createTestNode({ platform: 'jira', type: 'issue' });
+    await receiveMessage(node.engine.context, await fromCase(3));
+    await receiveMessage(node.engine.context, await fromCase(3));
     expect(node.log.entries.at(-1)?.message).toBe(
-      'Dropped replica seq 1 of salesforce Case 500A: seq 3 is already waiting.',
+      'Dropped replica seq 3 of salesforce Case 500A: seq 3 is already waiting.',
     );
   });
 
@@ -56,6 +64,16 @@ describe('receiveMessage', () => {
     [
       'a replica message with an unknown policy',
       { kind: 'replica', replica: replicaOf(), target: null, applied: 0, policy: 'first-wins' },
+    ],
+    [
+      'a replica message that says it carries more items than it has',
+      {
+        kind: 'replica',
+        replica: replicaOf(),
+        target: null,
+        applied: 0,
+        trimmed: { comments: { sent: 3, total: 2 }, attachments: { sent: 0, total: 0 } },
+      },
     ],
     ['an unknown kind', { kind: 'hello' }],
     ['an unlink without entity', { kind: 'unlink', target: null, reason: null }],

@@ -1,4 +1,5 @@
 import { checkIncomingMessage } from './check-incoming-message';
+import { carryReplacedReplicas } from './carry-replaced-replicas';
 import { coalesceQueueItem } from './coalesce-queue-item';
 import { putItem, retryOnConflict } from './conditional-write';
 import type { EntityRef } from '../replica';
@@ -10,8 +11,9 @@ import type { SyncMessage } from './sync-message';
 
 /**
  * Accepts a verified message from the other side into the inbox (persist before acknowledging),
- * coalesced per sender entity: a replica older than the one already waiting is dropped, an unlink
- * replaces whatever waits. Applying happens in `processInbox`. Whatever the protocol layer has
+ * coalesced per sender entity: one item per entity, whose replica is the newest; the replicas it
+ * replaced before they were applied go with it (`carryReplacedReplicas`), so each is applied in
+ * turn; an unlink replaces whatever waits. Applying happens in `processInbox`. Whatever the protocol layer has
  * checked, the engine refuses here, with a permanent failure and nothing stored, what it must not
  * take (`checkIncomingMessage`: schema and limits, its own entities, targets it does not sync)
  * and a replica whose `hash` is not its content's (`hash-mismatch`). Linear in the message.
@@ -51,7 +53,7 @@ async function storeInInbox(
 ): Promise<{ ok: true }> {
   const item = newQueueItem(ctx, sender, message);
   const existing = await ctx.deps.inbox.get(item.key);
-  const kept = coalesceQueueItem(existing, item);
+  const kept = carryReplacedReplicas(existing, item, coalesceQueueItem(existing, item));
   if (kept === existing && existing && message.kind === 'replica') {
     const waiting =
       existing.message?.kind === 'replica' ? `seq ${existing.message.replica.seq}` : 'an unlink';

@@ -1,6 +1,7 @@
 import type { EntityRef } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { QueueItem } from './queue-item';
+import { withMessageTrim, type ReplicaTrim } from './replica-budget';
 import { sameEntity } from './same-entity';
 
 /** The entity's outgoing state after an apply whose echo is not sent. */
@@ -12,6 +13,8 @@ export interface StateAfterApply {
   applied: number;
   /** The remote entity, now known to the link. */
   target: EntityRef | null;
+  /** What the rebuilt replica left out to fit its budget, or null (absent: nothing). */
+  trimmed?: ReplicaTrim | null;
 }
 
 /**
@@ -52,7 +55,7 @@ export function refreshPendingReplica(
     ...item,
     ...(sameContent ? {} : { id: newId(), messageId: newMessageId(), offers: 0, lastOfferedAt: null }),
     message: {
-      ...message,
+      ...(sameContent ? message : withMessageTrim(message, state.trimmed ?? null)),
       replica: sameContent
         ? message.replica
         : { ...state.content, seq: message.replica.seq, hash: state.hash },

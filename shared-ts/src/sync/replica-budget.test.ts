@@ -127,6 +127,10 @@ describe('the replica budget in the engine', () => {
       comments: { sent, total: 30 },
       attachments: { sent: 0, total: 0 },
     });
+    // The message says so too, so that a receiver propagating deletes keeps its older copies.
+    expect(item?.message).toMatchObject({
+      trimmed: { comments: { sent, total: 30 }, attachments: { sent: 0, total: 0 } },
+    });
     await node.engine.deliverOutbox();
     expect(await readLinkStatus(node.engine.context, ref)).toMatchObject({
       state: 'synced',
@@ -134,6 +138,8 @@ describe('the replica budget in the engine', () => {
     });
     node.entities.edit(ref, { comments: comments.slice(0, 2) });
     await syncLocalChange(node.engine.context, ref);
+    const untrimmed = await node.outbox.get('conn-1:Case:500A');
+    expect(untrimmed?.message?.kind === 'replica' && 'trimmed' in untrimmed.message).toBe(false);
     await node.engine.deliverOutbox();
     expect((await node.links.get('conn-1', ref))?.trimmed).toBeUndefined();
     expect(await readLinkStatus(node.engine.context, ref)).toMatchObject({ state: 'synced', message: null });

@@ -11,6 +11,7 @@ import type { ReplicaContent } from './build-outgoing-replica';
 import type { Link } from './link';
 import { utf8Length } from './run-budget';
 import { syncFailure, type SyncFailure } from './sync-failure';
+import type { ReplicaMessage } from './sync-message';
 
 /** Most UTF-8 bytes of a serialised replica (seq and hash included): 768 KiB. */
 export const REPLICA_BUDGET_BYTES = 786_432;
@@ -77,6 +78,21 @@ export function fitReplicaBudget(
 export function withTrim(link: Link, trimmed: ReplicaTrim | null): Link {
   const { trimmed: _old, ...rest } = link;
   return trimmed ? { ...rest, trimmed } : rest;
+}
+
+/** The message saying what its replica left out (no `trimmed` member when nothing). */
+export function withMessageTrim(message: ReplicaMessage, trimmed: ReplicaTrim | null): ReplicaMessage {
+  const { trimmed: _old, ...rest } = message;
+  return trimmed ? { ...rest, trimmed } : rest;
+}
+
+/**
+ * Whether the message's replica left items of `collection` out (`trimmed`): then an item missing
+ * from it may only have been left out, and no copy of it is removed.
+ */
+export function leftOutOf(message: ReplicaMessage, collection: 'comments' | 'attachments'): boolean {
+  const count = message.trimmed?.[collection];
+  return count !== undefined && count.sent < count.total;
 }
 
 /** The sentence a status shows for a trimmed replica, or null. */

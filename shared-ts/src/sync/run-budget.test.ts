@@ -85,13 +85,33 @@ describe('run budgets', () => {
     expect(plan.remaining).toBe(1);
   });
 
-  it('the first phase of an outbox run only reads and calls out: nothing is written before the second', async () => {
+  it('the first phase of an outbox run on Apex only reads and calls out: nothing is written before the second', async () => {
     const node = await withQueuedCases(2);
+    const apex = {
+      ...node.engine.context,
+      config: { ...node.engine.context.config, offerBeforeSend: false },
+    };
     const before = JSON.stringify([...node.outbox.items.values(), ...node.links.links.values()]);
-    const plan = await planOutboxDelivery(node.engine.context);
+    const plan = await planOutboxDelivery(apex);
     expect(node.transport.sent).toHaveLength(2);
     expect(JSON.stringify([...node.outbox.items.values(), ...node.links.links.values()])).toBe(before);
     expect(plan.deliveries.map((delivery) => delivery.sent.ok)).toEqual([true, true]);
+  });
+
+  it('the first phase of an outbox run elsewhere writes only the offers, before each send', async () => {
+    const node = await withQueuedCases(2);
+    const links = JSON.stringify([...node.links.links.values()]);
+    const items = [...node.outbox.items.values()];
+    await planOutboxDelivery(node.engine.context);
+    expect(JSON.stringify([...node.links.links.values()])).toBe(links);
+    expect([...node.outbox.items.values()]).toEqual(
+      items.map((item) => ({
+        ...item,
+        offers: 1,
+        lastOfferedAt: node.clock.iso(),
+        version: item.version + 1,
+      })),
+    );
   });
 
   it('an inbox run stops at maxItems or the deadline, and resumes where it stopped', async () => {

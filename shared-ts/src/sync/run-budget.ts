@@ -31,9 +31,10 @@ export function hasRoom(
   return true;
 }
 
-/** The UTF-8 size of an item's message as JSON (0 for an item without one). */
+/** The UTF-8 size of an item's message as JSON (0 for an item without one), and of the replicas it replaced. */
 export function itemBytes(item: QueueItem): number {
-  return item.message ? utf8Length(JSON.stringify(item.message)) : 0;
+  const replaced = item.replaced ? utf8Length(JSON.stringify(item.replaced)) : 0;
+  return (item.message ? utf8Length(JSON.stringify(item.message)) : 0) + replaced;
 }
 
 /** UTF-8 length of a string, without encoding it: a lone surrogate counts as U+FFFD would (3). */

@@ -42,6 +42,14 @@ export interface SyncConfig {
   connection: Record<string, JsonValue>;
   /** Items taken from a queue per run. */
   batchSize: number;
+  /**
+   * Whether an outbox run records each item's offer (a compare-and-set write) before it sends it
+   * (default true), so that a person's edit replacing the item meanwhile keeps the snapshot of
+   * the content on its way (docs/sync-semantics.md, 6.1). Apex sets false: no DML may precede a
+   * callout there, and its delivering transaction holds the outbox rows `FOR UPDATE` from before
+   * the callout, so no edit can replace an item in between.
+   */
+  offerBeforeSend?: boolean;
 }
 
 /** The ports and injected functions an engine runs on. */

@@ -7,7 +7,7 @@ import { enqueueOutgoingError } from './enqueue-outgoing-error';
 import { hashReplicaContent } from './hash-replica-content';
 import { snapshotKeysOf } from './field-times-at';
 import { planOutgoingSend } from './plan-outgoing-send';
-import { withTrim } from './replica-budget';
+import { withMessageTrim, withTrim } from './replica-budget';
 import { queueKey } from './queue-item';
 import { isoNow, unexpectedFailure, type SyncContext } from './sync-context';
 import type { SyncFailure } from './sync-failure';
@@ -78,6 +78,12 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     snapshotKeysOf(config.rules.incoming, config.side),
   );
   if (decision.kind === 'unchanged') return { kind: 'unchanged' };
-  await enqueueOutgoing(ctx, withTrim(decision.link, built.trimmed), decision.message, undefined, waiting);
+  await enqueueOutgoing(
+    ctx,
+    withTrim(decision.link, built.trimmed),
+    withMessageTrim(decision.message, built.trimmed),
+    undefined,
+    waiting,
+  );
   return { kind: 'enqueued', seq: decision.message.replica.seq };
 }

@@ -3,6 +3,7 @@
  * Plain JSON; the protocol signs the bytes, the engine never sees signatures.
  */
 import type { EntityRef, Replica } from '../replica';
+import type { ReplicaTrim } from './replica-budget';
 import type { ConflictPolicy } from './sync-policy';
 
 /** The sender's whole view of one entity. */
@@ -22,6 +23,13 @@ export interface ReplicaMessage {
    * Absent from older senders: unknown, the receiver's own policy decides.
    */
   policy?: ConflictPolicy;
+  /**
+   * Present when the replica left items out to fit the replica budget: how many of each
+   * collection it carries of how many the sender has (docs/replica.md, "Size budget"). A receiver
+   * whose rules propagate deletes removes no copy of an item of a collection that was cut, since
+   * a left-out item cannot be told from a deleted one. Absent from older senders.
+   */
+  trimmed?: ReplicaTrim;
 }
 
 /** The sender stopped syncing this pair; the receiver stops too. Data stays on both sides. */

@@ -6,6 +6,7 @@
 import type { EntityRef } from '../../replica';
 import { createTwoNodeHarness, type TwoNodeHarness } from './create-two-node-harness';
 import { commentTexts, localFields, syncedFieldsOf } from './harness-rules';
+import { runScenario, type Scenario } from './run-scenario';
 
 async function linkedPair(): Promise<{ harness: TwoNodeHarness; sf: EntityRef; jira: EntityRef }> {
   const harness = await createTwoNodeHarness({ seed: 11 });
@@ -99,5 +100,38 @@ describe('interleaved operations on one entity', () => {
     expect(harness.salesforce.entities.entities.size).toBe(1);
     expect(await harness.counterpart('jira', jira)).toMatchObject({ id: '500K' });
     expect(syncedFieldsOf('jira', (await harness.jira.view(jira)) ?? {}).summary).toBe('Case text');
+  });
+
+  it('a person edits the issue between an outbox run sending its replica and booking it', async () => {
+    // Found by the interleaving property with a person's edit cutting in (docs/sync-semantics.md,
+    // section 6.1). The edit replaced the outbox item in flight, which had no attempt yet, so the
+    // snapshot of the replica arriving at Salesforce was forgotten, and Salesforce's reply
+    // acknowledging it looked like a remote change: Jira kept start, Salesforce alpha. The outbox
+    // run now records the offer (compare-and-set) before it sends, so the snapshot is kept.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { jira: 'local-wins', salesforce: 'remote-wins' },
+      entities: [
+        {
+          side: 'jira',
+          fields: { summary: 'start', description: 'zero', status: 'New', priority: 'Medium', labels: [] },
+        },
+      ],
+      settled: false,
+      steps: [
+        {
+          kind: 'interleave',
+          side: 'salesforce',
+          store: 'inbox',
+          step: { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'alpha' } },
+        },
+        { kind: 'deliver', side: 'jira', faults: [] },
+        { kind: 'process', side: 'salesforce' },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
   });
 });

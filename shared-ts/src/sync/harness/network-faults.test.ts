@@ -99,7 +99,7 @@ describe('network faults, one at a time', () => {
     expect(copy).toMatchObject({ fault: 'copy', outcome: 409, messageId: original?.messageId });
   });
 
-  it('drops an older replica that arrives after a newer one overtook it', async () => {
+  it('applies an older replica that arrives after a newer one overtook it before the newer one', async () => {
     const { harness, caseRef, issue } = await changeCaseThrough({ kind: 'reorder' });
     await harness.editLocal('salesforce', caseRef, localFields('salesforce', { priority: 'Low' }));
 
@@ -112,7 +112,13 @@ describe('network faults, one at a time', () => {
       priority: 'Low',
     });
     expect(requestsFrom(harness, 'salesforce').map((packet) => packet.fault)).toEqual([null, 'reorder']);
-    expect(harness.jira.log.entries.some((entry) => entry.kind === 'dropped')).toBe(true);
+    // Seq 4 was held; seq 5 overtook it and waited in Jira's inbox, where seq 4 joined it and was
+    // applied first (before, it was dropped there, unjudged).
+    const applied = harness.jira.log.entries
+      .filter((entry) => entry.kind === 'applied')
+      .map((entry) => /seq (\d+)/.exec(entry.message)?.[1]);
+    expect(applied).toEqual(['4', '5']);
+    expect(harness.jira.log.entries.some((entry) => entry.kind === 'dropped')).toBe(false);
     const caseView = await harness.salesforce.view(caseRef);
     expect(caseView && commentTexts('salesforce', caseView)).toEqual(['customer-called', 'technician-came']);
   });

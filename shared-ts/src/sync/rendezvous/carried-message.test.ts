@@ -1,6 +1,7 @@
 import type { Replica } from '../../replica';
-import { replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
-import { inSpokenFormat } from './carried-message';
+import { hashedReplicaOf, replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
+import { envelopeOf, inSpokenFormat, syncMessageOf } from './carried-message';
+import { parseEnvelope } from '../../protocol';
 import type { ReplicaMessage } from '../sync-message';
 
 /** A replica claiming a newer format than this code writes, as lane C's v2 will. */
@@ -44,5 +45,24 @@ describe('inSpokenFormat', () => {
   it('always sends an unlink', () => {
     const unlink = { kind: 'unlink' as const, entity: SALESFORCE_CASE, target: null, reason: null };
     expect(inSpokenFormat(unlink, [], undefined)).toBe(unlink);
+  });
+});
+
+describe('envelopeOf', () => {
+  it('carries what a trimmed replica left out, and reads it back', async () => {
+    const message: ReplicaMessage = {
+      kind: 'replica',
+      replica: await hashedReplicaOf({ seq: 3 }),
+      target: SALESFORCE_CASE,
+      applied: 1,
+      trimmed: { comments: { sent: 40, total: 112 }, attachments: { sent: 0, total: 0 } },
+    };
+    const envelope = envelopeOf(message, {
+      connectionId: 'conn-1',
+      messageId: '01M7W6C3800000000000000001',
+      sentAt: 0,
+    });
+    const read = parseEnvelope(JSON.stringify(envelope), ['replica']);
+    expect(read.ok && syncMessageOf(read.envelope)).toEqual(message);
   });
 });

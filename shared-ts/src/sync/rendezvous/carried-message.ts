@@ -26,6 +26,7 @@ export function envelopeOf(message: SyncMessage, stamp: MessageStamp): BatchedMe
           target: message.target,
           applied: message.applied,
           ...(message.policy === undefined ? {} : { policy: message.policy }),
+          ...(message.trimmed === undefined ? {} : { trimmed: message.trimmed }),
         },
         stamp,
       )

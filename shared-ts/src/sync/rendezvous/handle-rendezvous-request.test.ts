@@ -10,6 +10,7 @@ import {
   type MessageKind,
 } from '../../protocol';
 import { INVITATION_INPUT, OTHER_SECRET, TEST_SECRET } from '../../protocol/testing/fixtures';
+import { migrateConnection } from '../migrate';
 import { syncLocalChange } from '../sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { handleRendezvousRequest, type PairedConnection } from './handle-rendezvous-request';
@@ -271,10 +272,28 @@ describe('handleRendezvousRequest', () => {
   it('answers unavailable (503) when its storage fails, and acknowledges nothing', async () => {
     const pair = rendezvousPair();
     await queueIssues(pair, '10042');
-    pair.jira.outbox.get = () => Promise.reject(new Error('KVS is down'));
+    pair.jira.outbox.put = () => Promise.reject(new Error('KVS is down'));
     const response = await pair.serve((await request(pair, 'pull', { limit: 5, acks: [] })).request);
     expect(response.statusCode).toBe(503);
     expect(readErrorResponse(response.body)?.code).toBe('unavailable');
+  });
+
+  it('leaves out of the batch an item replaced after it was read, and offers the newer content next', async () => {
+    const pair = rendezvousPair();
+    await queueIssues(pair, '10042');
+    // A person's edit replaces the item between the pull's read of the outbox and its offer.
+    pair.jira.outbox.beforePut.push(async () => {
+      const ref = seedEntity(pair.jira, '10042', { title: 'edited meanwhile', state: 'Open' });
+      await syncLocalChange(pair.jira.engine.context, ref);
+    });
+    const first = await pair.serve((await request(pair, 'pull', { limit: 5, acks: [] })).request);
+    expect(bodyOf(first).body.messages).toEqual([]);
+    const [waiting] = [...pair.jira.outbox.items.values()];
+    expect(waiting).toMatchObject({ offers: 0, message: { replica: { seq: 2 } } });
+    const second = await pair.serve((await request(pair, 'pull', { limit: 5, acks: [] })).request);
+    expect(
+      (bodyOf(second).body.messages as { messageId: string }[]).map((message) => message.messageId),
+    ).toEqual([waiting?.messageId]);
   });
 
   it('pairs through a hello and stores the connection with what both speak', async () => {
@@ -310,8 +329,15 @@ describe('handleRendezvousRequest', () => {
         connectionId: made.invitation.connectionId,
         secret: hello.connectionSecret,
         speaks: { protocol: [1], replica: [1], capabilities: [] },
+        peerSpeaks: { protocol: [1], replica: [1], capabilities: [] },
+        format: 2,
       }),
     ]);
+    // Stored as it is, the record reads back through the stored connection's migration.
+    expect(migrateConnection(JSON.parse(JSON.stringify(saved[0])))).toMatchObject({
+      ok: true,
+      value: { format: 2, peerSpeaks: { replica: [1] } },
+    });
   });
 
   it('lets a pull client fetch, apply and acknowledge everything queued for it', async () => {
@@ -333,6 +359,25 @@ describe('handleRendezvousRequest', () => {
       more: false,
     });
     expect(pair.jira.outbox.items.size).toBe(0);
+    expect(await pair.client.acks.pending('conn-1', 10)).toEqual([]);
+  });
+
+  it('takes two pulls at once from one client: each message is applied once and every ack settles it', async () => {
+    const pair = rendezvousPair();
+    await queueIssues(pair, '10041', '10042', '10043');
+    const [first, second] = await Promise.all([pullOnce(pair.client), pullOnce(pair.client)]);
+    expect(first.ok && second.ok).toBe(true);
+    // An offer is recorded by compare-and-set: a message both pulls read goes out with one of them,
+    // or with both when the second read it after the first offered it (then the inbox keeps one).
+    const received = (first.ok ? first.received : 0) + (second.ok ? second.received : 0);
+    expect(received).toBeGreaterThanOrEqual(3);
+    expect(pair.salesforce.inbox.items.size).toBe(3);
+    await pair.salesforce.engine.processInbox();
+    expect(pair.salesforce.entities.entities.size).toBe(3);
+    await Promise.all([pullOnce(pair.client), pullOnce(pair.client)]);
+    expect(pair.jira.outbox.items.size).toBe(0);
+    expect(await pair.jira.engine.errors()).toEqual([]);
+    expect(await pair.salesforce.engine.errors()).toEqual([]);
     expect(await pair.client.acks.pending('conn-1', 10)).toEqual([]);
   });
 });

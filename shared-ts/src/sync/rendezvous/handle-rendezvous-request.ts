@@ -7,6 +7,7 @@
  */
 import {
   acceptHello,
+  copySpeaks,
   createEnvelope,
   DEFAULT_MAX_BODY_BYTES,
   errorResponse,
@@ -15,13 +16,16 @@ import {
   verifyMessage,
   type AcceptHelloOptions,
   type AckResult,
+  type BatchedMessage,
   type EnvelopeOf,
   type HttpResponse,
   type ProtocolError,
   type SiteInfo,
   type Speaks,
   type WireErrorCode,
+  V1_PEER_SPEAKS,
 } from '../../protocol';
+import { CONNECTION_FORMAT } from '../migrate';
 import { canonicalJson } from '../../util/canonical-json';
 import type { SyncEngine } from '../create-sync-engine';
 import type { QueueItem } from '../queue-item';
@@ -63,13 +67,20 @@ export interface RendezvousConnection {
   downgradeReplica?: ReplicaDowngrade;
 }
 
-/** A connection made by a `hello`: what the platform stores (and then serves under its id). */
+/**
+ * A connection made by a `hello`: what the platform stores (and then serves under its id), in the
+ * stored connection format 2 that `migrateConnection` reads.
+ */
 export interface PairedConnection {
+  format: typeof CONNECTION_FORMAT;
   connectionId: string;
   connectionName: string;
   secret: string;
   peer: { platform: string; site: SiteInfo };
+  /** What both sides speak, as agreed at pairing: never send what it does not list. */
   speaks: Speaks;
+  /** What the peer said it speaks in its hello (`V1_PEER_SPEAKS` when it said nothing). */
+  peerSpeaks: Speaks;
 }
 
 /** What the rendezvous needs: what taking a hello needs (`AcceptHelloOptions`), and its connections. */
@@ -179,11 +190,13 @@ async function answerHello(
   });
   if (!accepted.ok) return errorResponse(accepted.error);
   await deps.saveConnection({
+    format: CONNECTION_FORMAT,
     connectionId: accepted.connection.connectionId,
     connectionName: accepted.connection.connectionName,
     secret: accepted.connectionSecret,
     peer: accepted.connection.peer,
     speaks: accepted.connection.speaks,
+    peerSpeaks: copySpeaks(accepted.hello.body.speaks ?? V1_PEER_SPEAKS),
   });
   return { statusCode: 200, headers: headersOf(accepted.response.headers), body: accepted.response.body };
 }
@@ -252,21 +265,16 @@ async function answerPull(
       summary,
     );
   }
+  // Each offer is recorded (compare-and-set against the item as read) before the batch leaves; an
+  // item replaced or changed since is left out, its newer content offered by the next pull. So an
+  // edit that replaces an offered item knows the puller may hold it (docs/sync-semantics.md, 6.1).
   const offeredAt = isoNow(ctx);
-  for (const { item } of plan.carried) {
-    const current = await ctx.deps.outbox.get(item.key);
-    if (current?.id !== item.id) continue;
-    await ctx.deps.outbox.put({ ...current, offers: current.offers + 1, lastOfferedAt: offeredAt });
+  const messages: BatchedMessage[] = [];
+  for (const { item, envelope } of plan.carried) {
+    const offered = await ctx.deps.outbox.put({ ...item, offers: item.offers + 1, lastOfferedAt: offeredAt });
+    if (offered.ok) messages.push(envelope);
   }
-  const batch = createEnvelope(
-    'batch',
-    {
-      inReplyTo: pull.messageId,
-      messages: plan.carried.map(({ envelope }) => envelope),
-      more: plan.more,
-    },
-    stamp,
-  );
+  const batch = createEnvelope('batch', { inReplyTo: pull.messageId, messages, more: plan.more }, stamp);
   return signed(batch, connection);
 }
 
