@@ -137,7 +137,7 @@ describe('migrateQueueItem', () => {
     expect(migrateQueueItem(item)).toEqual({ ok: true, value: item });
     const refused = (stored: unknown) => {
       const result = migrateQueueItem(stored);
-      return result.ok ? null : result.failure.message;
+      return result.ok ? null : result.error.message;
     };
     expect(refused({ ...item, offers: -1 })).toBe(
       'The stored queue item cannot be read: /offers must be a whole number, 0 or more.',
@@ -187,7 +187,7 @@ describe('migrateConnection', () => {
     const peerSpeaks = { protocol: [1], replica: [1, 2], capabilities: [] };
     expect(migrateConnection({ format: 2, peerSpeaks: { protocol: [1] } })).toMatchObject({
       ok: false,
-      failure: {
+      error: {
         code: 'schema',
         message: 'The stored connection cannot be read: /peerSpeaks/replica must be a list.',
       },
@@ -200,7 +200,7 @@ describe('migrateConnection', () => {
       }),
     ).toMatchObject({
       ok: false,
-      failure: { message: expect.stringMatching(/\/speaks\/replica\/0 must be a whole number/) as unknown },
+      error: { message: expect.stringMatching(/\/speaks\/replica\/0 must be a whole number/) as unknown },
     });
   });
 });

@@ -69,12 +69,12 @@ async function applyItem(ctx: SyncContext, item: QueueItem): Promise<IncomingRes
   for (const replaced of item.replaced ?? []) {
     const result = await applyOnce(ctx, replaced);
     if (result.kind !== 'failed') continue;
-    if (classifyFailure(result.failure) === 'transient') return result;
+    if (classifyFailure(result.error) === 'transient') return result;
     await appendLog(
       ctx,
       'error',
       { remote: replaced.replica.entity },
-      `Replica seq ${replaced.replica.seq} of ${describeRef(replaced.replica.entity)}, replaced in the inbox by a newer one, could not be applied: ${result.failure.message}`,
+      `Replica seq ${replaced.replica.seq} of ${describeRef(replaced.replica.entity)}, replaced in the inbox by a newer one, could not be applied: ${result.error.message}`,
     );
   }
   return applyOnce(ctx, item.message);
