@@ -5,3 +5,4 @@
 export * from './attachment-limits';
 export * from './attachment-transfer';
 export * from './assemble-attachment';
+export * from './attachment-hash';
