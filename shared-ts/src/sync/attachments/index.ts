@@ -6,3 +6,7 @@ export * from './attachment-limits';
 export * from './attachment-transfer';
 export * from './assemble-attachment';
 export * from './attachment-hash';
+export * from './attachment-ports';
+export * from './answer-attachment-wants';
+export * from './queue-attachment-wants';
+export * from './take-attachment-answer';
