@@ -59,10 +59,12 @@ export async function takeAttachmentAnswer(
   const name = `${queued.remote.filename} of ${describeRef(item.entity)}`;
   const refs = { local: queued.local, remote: item.entity };
   if (answer.outcome === 'refused') {
-    const code = ATTACHMENT_CODES.has(answer.error.code)
-      ? (answer.error.code as AttachmentErrorCode)
-      : answer.error.retryable
-        ? 'unavailable'
+    // A retryable refusal (the file was gone while it was read) is retried with backoff; a final
+    // one keeps its attachment code in the error list.
+    const code = answer.error.retryable
+      ? 'unavailable'
+      : ATTACHMENT_CODES.has(answer.error.code)
+        ? (answer.error.code as AttachmentErrorCode)
         : 'rejected';
     return fail(
       ctx,
@@ -82,7 +84,7 @@ export async function takeAttachmentAnswer(
       text: answer.note,
     });
     if (!posted.ok) return fail(ctx, item, posted.failure, summary);
-    await ctx.deps.attachments?.queue.remove(item.key, item.id);
+    await ports.queue.remove(item.key, item.id);
     await appendLog(ctx, 'applied', refs, `Posted a note instead of ${name}: ${answer.note}`);
     summary.done++;
     return { kind: 'noted', note: answer.note };

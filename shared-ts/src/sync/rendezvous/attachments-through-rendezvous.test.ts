@@ -197,6 +197,21 @@ describe('attachments through the rendezvous', () => {
     expect(pair.files.store.notes.size).toBe(1);
   });
 
+  it('books a file the sender no longer knows as final, and one gone while it was read as retried', async () => {
+    const pair = pairWithFiles();
+    pair.files.source.files.delete('attachment:a1');
+    const shot = pair.files.source.files.get('attachment:a2');
+    if (!shot) throw new Error('no a2');
+    pair.files.source.read = () => Promise.resolve(null);
+    await deliverIssue(pair);
+    await fetchAttachmentsOnce(pair.client);
+    const a1 = pair.files.queue.items.get(attachmentQueueKey('conn-1', issue, 'a1'));
+    const a2 = pair.files.queue.items.get(attachmentQueueKey('conn-1', issue, 'a2'));
+    expect([a1?.state, a1?.lastError?.code]).toEqual(['error', 'rejected']);
+    expect(a1?.lastError?.message).toContain('attachment-unknown');
+    expect([a2?.state, a2?.lastError?.code, a2?.attempts]).toEqual(['pending', 'unavailable', 1]);
+  });
+
   it('leaves files metadata-only with a peer that does not speak attachments-v1, and the status says so', async () => {
     const pair = pairWithFiles({
       speaks: { protocol: [1], replica: [1, 2], capabilities: ['batch-push'] },
