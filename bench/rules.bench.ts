@@ -1,8 +1,13 @@
-// Rules interpreters against hand-written TypeScript: evaluations per second of Basic mode's
+// Rules interpreters against hand-written TypeScript: evaluations per CPU second of Basic mode's
 // four default scripts on a realistic issue / Case (20 fields, 30 comments), for the AST and
 // the IR interpreter, with the ratio to a hand-written function doing the same mapping,
-// measured in the same run. Targets: each interpreter within 10x of hand-written and at least
-// 20,000 evaluations/s. Exits 1 when a target is missed. Run: `npm run bench -- rules`.
+// measured in the same run. Targets (issue #10, "The rules target, restated"), per synced
+// record: the sender's outgoing script plus the receiver's incoming script within 3x of the
+// hand-written pair on both engines, and every single default script at or above 20,000
+// evaluations/s on the IR engine. Also printed: each script's steps and the cold start (parse,
+// check and compile one default script). Exits 1 when a target is missed, 0 when all hold.
+// Run: `npm run bench -- rules`. Times are CPU time of this process (`process.cpuUsage`), so
+// other work on a shared machine slows the figures less than it would wall-clock ones.
 import { isDeepStrictEqual } from 'node:util';
 import {
   compile,
@@ -19,7 +24,7 @@ import { htmlToText, textToHtml } from '../shared-ts/src/rules/rich-text';
 import { outputSize, type Value } from '../shared-ts/src/rules/values';
 
 const MIN_RATE = 20_000;
-const MAX_RATIO = 10;
+const MAX_PAIR_RATIO = 3;
 const SECONDS_PER_MEASURE = Number(process.env.BENCH_SECONDS ?? 1);
 const ROUNDS = 5;
 
@@ -184,22 +189,28 @@ const scenarios: Scenario[] = [
 
 let sink: unknown;
 
-/** Evaluations per second of `run`, measured for about `seconds` after a short warm-up. */
+/** CPU microseconds this process has used (user and system, every thread: GC included). */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** Evaluations per CPU second of `run`, measured for about `seconds` of CPU after a short warm-up. */
 function rate(run: () => unknown, seconds = SECONDS_PER_MEASURE): number {
   for (let i = 0; i < 200; i++) sink = run();
   (globalThis as { gc?: () => void }).gc?.();
   let iterations = 0;
   let batch = 16;
-  const start = process.hrtime.bigint();
-  const budget = BigInt(Math.round(seconds * 1e9));
-  let elapsed = 0n;
+  const start = cpuMicros();
+  const budget = seconds * 1e6;
+  let elapsed = 0;
   while (elapsed < budget) {
     for (let i = 0; i < batch; i++) sink = run();
     iterations += batch;
-    elapsed = process.hrtime.bigint() - start;
-    if (elapsed < budget / 10n) batch *= 2;
+    elapsed = cpuMicros() - start;
+    if (elapsed < budget / 10) batch *= 2;
   }
-  return iterations / (Number(elapsed) / 1e9);
+  return iterations / (elapsed / 1e6);
 }
 
 function unwrap(result: ReturnType<typeof runRules>, label: string): Json {
@@ -233,6 +244,25 @@ interface Breakdown {
   outputCheck: number;
 }
 
+// Cold start, measured before anything else runs the rules: the first compile in a fresh
+// process (acorn, the checker and the compiler not yet optimised), then the same work warm.
+interface ColdStart {
+  script: string;
+  first: number;
+  warm: number;
+}
+const coldStarts: ColdStart[] = scenarios.map(({ side, direction }) => {
+  const script = DEFAULT_RULES[side][direction];
+  const start = cpuMicros();
+  const first = compile(script, side, direction);
+  const firstMicros = cpuMicros() - start;
+  if (!first.ok) {
+    throw new Error(`${side} ${direction} does not compile`);
+  }
+  const warmRate = rate(() => compile(script, side, direction), SECONDS_PER_MEASURE / 4);
+  return { script: `${side} ${direction}`, first: firstMicros, warm: 1e6 / warmRate };
+});
+
 const rows: Row[] = [];
 const breakdowns: Breakdown[] = [];
 const failures: string[] = [];
@@ -243,7 +273,8 @@ for (const scenario of scenarios) {
   const name = `${side} ${direction}`;
   const script = DEFAULT_RULES[side][direction];
   const compiled = compile(script, side, direction);
-  if (!compiled.ok) throw new Error(`${name} does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+  if (!compiled.ok)
+    throw new Error(`${name} does not compile: ${JSON.stringify(compiled.error.diagnostics)}`);
   const ir = compiled.ir;
 
   const expected = JSON.parse(JSON.stringify(scenario.handWritten())) as Json;
@@ -283,11 +314,12 @@ for (const scenario of scenarios) {
     const steps = run().steps;
     const engineRate = rateOf(engine);
     const ratio = handRate / engineRate;
-    const ok = engineRate >= MIN_RATE && ratio <= MAX_RATIO;
+    // Each single script has a rate target on the IR engine (the one Salesforce runs).
+    const ok = engine !== 'ir' || engineRate >= MIN_RATE;
     if (!ok) {
       failures.push(
-        `${name} (${engine}): ${Math.round(engineRate).toLocaleString('en-US')}/s, ${ratio.toFixed(1)}x hand-written ` +
-          `(targets: >= ${MIN_RATE.toLocaleString('en-US')}/s, <= ${MAX_RATIO}x)`,
+        `${name} (${engine}): ${Math.round(engineRate).toLocaleString('en-US')}/s ` +
+          `(target: >= ${MIN_RATE.toLocaleString('en-US')}/s)`,
       );
     }
     rows.push({ script: name, engine, rate: engineRate, ratio, steps, ok });
@@ -305,14 +337,14 @@ for (const scenario of scenarios) {
 }
 void sink;
 
-const header = ['script', 'engine', 'evaluations/s', 'x hand-written', 'steps', 'target'];
+const header = ['script', 'engine', 'evaluations/s', 'x hand-written', 'steps', 'target (ir >= 20,000/s)'];
 const table = rows.map((row) => [
   row.script,
   row.engine,
   Math.round(row.rate).toLocaleString('en-US'),
   row.ratio === null ? '' : `${row.ratio.toFixed(1)}x`,
   row.steps === null ? '' : String(row.steps),
-  row.engine === 'hand-written' ? '' : row.ok ? 'met' : 'MISSED',
+  row.engine !== 'ir' ? '' : row.ok ? 'met' : 'MISSED',
 ]);
 const widths = header.map((title, i) =>
   Math.max(title.length, ...table.map((cells) => (cells[i] ?? '').length)),
@@ -354,13 +386,14 @@ for (const cells of detail) {
   );
 }
 // One record crossing once runs the sender's outgoing script and then the receiver's incoming
-// script; this is that unit of work, for comparing interpreters with hand-written code on a
-// pass-through script too (informational: the targets above are what the exit code checks).
+// script: that pair, per engine, must stay within MAX_PAIR_RATIO of the hand-written pair.
 const rateOfRow = (script: string, engine: string): number =>
   rows.find((row) => row.script === script && row.engine === engine)?.rate ?? 0;
 const perSync = (from: Side, to: Side, engine: string): number =>
   1 / (1 / rateOfRow(`${from} outgoing`, engine) + 1 / rateOfRow(`${to} incoming`, engine));
-console.log("\nper sync of one record (the sender's outgoing, then the receiver's incoming)");
+console.log(
+  `\nper synced record (the sender's outgoing, then the receiver's incoming; target: within ${MAX_PAIR_RATIO}x of hand-written)`,
+);
 const pairs: Array<[Side, Side]> = [
   ['jira', 'salesforce'],
   ['salesforce', 'jira'],
@@ -369,10 +402,23 @@ for (const [from, to] of pairs) {
   const hand = perSync(from, to, 'hand-written');
   const cells = ['ast', 'ir'].map((engine) => {
     const syncs = perSync(from, to, engine);
-    return `${engine} ${Math.round(syncs).toLocaleString('en-US')}/s (${(hand / syncs).toFixed(1)}x)`;
+    const ratio = hand / syncs;
+    const met = ratio <= MAX_PAIR_RATIO;
+    if (!met) {
+      failures.push(
+        `${from} -> ${to} (${engine}): ${ratio.toFixed(2)}x the hand-written pair (target: <= ${MAX_PAIR_RATIO}x)`,
+      );
+    }
+    return `${engine} ${Math.round(syncs).toLocaleString('en-US')}/s (${ratio.toFixed(2)}x, ${met ? 'met' : 'MISSED'})`;
   });
   console.log(
     `  ${`${from} -> ${to}`.padEnd(20)}  hand-written ${Math.round(hand).toLocaleString('en-US')}/s  ${cells.join('  ')}`,
+  );
+}
+console.log('\ncold start of one default script (parse, check, compile to IR; CPU time)');
+for (const cold of coldStarts) {
+  console.log(
+    `  ${cold.script.padEnd(20)}  first in this process ${us(cold.first)}, then ${us(cold.warm)} each`,
   );
 }
 if (failures.length > 0) {
@@ -380,5 +426,6 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `\nall interpreters >= ${MIN_RATE.toLocaleString('en-US')}/s and within ${MAX_RATIO}x of hand-written`,
+  `\nall targets met: every script >= ${MIN_RATE.toLocaleString('en-US')}/s on the IR engine, ` +
+    `every synced record within ${MAX_PAIR_RATIO}x of hand-written on both engines`,
 );

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const encodeMs = await timeMs(() => encodeStored(record), 20);
   const decodeMs = await timeMs(() => decodeStored(encoded.chunks), 20);
   const fitted = fitReplicaBudget(replica);
-  if (!fitted.ok) throw new Error(fitted.failure.message);
+  if (!fitted.ok) throw new Error(fitted.error.message);
   const fitMs = await timeMs(() => fitReplicaBudget(replica), 20);
   console.log(`record: ${chars} characters in ${encoded.chunks.length} chunks`);
   console.log(`encodeStored: ${encodeMs.toFixed(1)} ms (target < ${TARGET_MS} ms)`);

@@ -73,7 +73,7 @@ function usageProblem(subcommand: string | undefined, rest: string[]): string | 
 /** The validator's errors; for an otherwise valid replica, a wrong hash is one too. */
 async function problems(value: unknown): Promise<ReplicaValidationError[]> {
   const validation = validateReplica(value);
-  if (!validation.ok) return validation.errors;
+  if (!validation.ok) return validation.error.errors;
   const hash = await replicaContentHash(validation.replica);
   if (hash === validation.replica.hash) return [];
   return [

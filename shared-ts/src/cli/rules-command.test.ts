@@ -47,18 +47,46 @@ describe('tandem rules run', () => {
     'now.js': 'replica.summary = date.now();',
   };
 
-  it('prints the replica an outgoing script builds', async () => {
+  it('prints the replica an outgoing script builds, from the empty replica the engine starts from', async () => {
     const io = fakeIo({ files });
     expect(
       await rulesCommand(['run', 'out.js', ...OUTGOING, '--entity', 'issue.json', '--first-sync'], io),
     ).toBe(0);
-    expect(JSON.parse(io.out)).toEqual({
+    expect(JSON.parse(io.out)).toMatchObject({
+      summary: 'Printer on fire',
+      description: null,
+      status: null,
       labels: [],
       custom: { first: true },
       comments: [],
       attachments: [],
-      summary: 'Printer on fire',
     });
+    expect(io.err).toBe('');
+  });
+
+  it.each(['ast', 'ir'])(
+    'fails an outgoing result that is not a valid replica with its path and reason (%s engine)',
+    async (engine) => {
+      const io = fakeIo({ files: { 'n.js': 'replica.summary = 42;' } });
+      expect(await rulesCommand(['run', 'n.js', ...OUTGOING, '--engine', engine], io)).toBe(2);
+      expect(JSON.parse(io.out)).toMatchObject({ summary: 42 });
+      expect(io.err).toBe(
+        'n.js: error: The outgoing rules built an invalid replica (/summary: must be a string or null, ' +
+          'found the integer 42); fix the outgoing rules, then retry. [schema]\n',
+      );
+    },
+  );
+
+  it('fails an outgoing result that drops a field the replica requires', async () => {
+    const io = fakeIo({ files: { 'drop.js': "replica.status = { category: 'done' };" } });
+    expect(await rulesCommand(['run', 'drop.js', ...OUTGOING], io)).toBe(2);
+    expect(io.err).toContain('/status');
+  });
+
+  it('gives the outgoing rules firstSync only with --first-sync, as the engine does before the first send', async () => {
+    const io = fakeIo({ files: { 'f.js': 'replica.custom.first = firstSync;' } });
+    expect(await rulesCommand(['run', 'f.js', ...OUTGOING], io)).toBe(0);
+    expect(JSON.parse(io.out)).toMatchObject({ custom: { first: false } });
   });
 
   it('prints the entity an incoming script leaves, with either engine', async () => {
@@ -112,10 +140,17 @@ describe('tandem rules run', () => {
 });
 
 describe('tandem rules compile', () => {
-  it('prints the IR', async () => {
+  it('prints the IR as compact JSON on one line', async () => {
     const io = fakeIo({ files: { 'out.js': 'replica.summary = issue.summary;' } });
     expect(await rulesCommand(['compile', 'out.js', ...OUTGOING], io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ irVersion: 1, side: 'jira', direction: 'outgoing', slots: 0 });
+    expect(io.out).toBe(`${JSON.stringify(JSON.parse(io.out))}\n`);
+  });
+
+  it('indents the IR with --pretty', async () => {
+    const io = fakeIo({ files: { 'out.js': 'replica.summary = issue.summary;' } });
+    expect(await rulesCommand(['compile', 'out.js', ...OUTGOING, '--pretty'], io)).toBe(0);
+    expect(io.out).toBe(`${JSON.stringify(JSON.parse(io.out), null, 2)}\n`);
   });
 
   it('prints the diagnostics and fails when the script has errors', async () => {
@@ -136,6 +171,8 @@ describe('tandem rules usage', () => {
     [['check', 'a.js', ...OUTGOING, '--entity', 'x.json'], "unknown option --entity for 'check'"],
     [['run', 'a.js', ...OUTGOING, '--engine', 'fast'], '--engine must be ast or ir'],
     [['run', 'a.js', ...OUTGOING, '--entity'], '--entity needs a value'],
+    [['run', 'a.js', ...OUTGOING, '--pretty'], "unknown option --pretty for 'run'"],
+    [['compile', 'a.js', ...OUTGOING, '--pretty=yes'], '--pretty takes no value'],
   ])('refuses %j: %s', async (args, message) => {
     const io = fakeIo({ files: { 'a.js': '' } });
     expect(await rulesCommand(args, io)).toBe(1);

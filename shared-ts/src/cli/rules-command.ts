@@ -1,7 +1,9 @@
 /**
  * `tandem rules check|run|compile FILE --side jira|salesforce --direction outgoing|incoming`:
- * check a rule script, dry-run it on JSON inputs, or print its IR.
- * Exit codes: 0 success, 1 usage or check errors, 2 runtime error of `run`.
+ * check a rule script, dry-run it on JSON inputs, or print its IR (compact JSON; `--pretty`
+ * indents it). An outgoing dry run builds the replica as the engine does and fails when the
+ * engine would refuse it.
+ * Exit codes: 0 success, 1 usage or check errors, 2 runtime error of `run` or an invalid replica.
  */
 import {
   check,
@@ -10,9 +12,11 @@ import {
   type Diagnostic,
   type Direction,
   type RuleInputs,
+  type RuleResult,
   type Side,
 } from '../rules';
-import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from '../replica';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES, type EntityRef, type JsonValue } from '../replica';
+import { buildValidOutgoingReplica, createLink } from '../sync';
 import { inspectJson } from '../util/inspect-json';
 import { parseUtcTimestamp } from '../util/utc-timestamp';
 import type { CliCommand, CliIo } from './io';
@@ -22,10 +26,13 @@ export const RULES_USAGE = [
   'usage: tandem rules check FILE --side jira|salesforce --direction outgoing|incoming',
   '       tandem rules run FILE --side S --direction D [--entity F] [--replica F] [--previous F]',
   '                        [--connection F] [--first-sync] [--now ISO] [--engine ast|ir]',
-  '       tandem rules compile FILE --side S --direction D',
+  '       tandem rules compile FILE --side S --direction D [--pretty]',
   '',
   'FILE may be - for standard input. --entity, --replica, --previous and --connection name JSON files.',
   '--now is a UTC time such as 2026-11-20T10:00:00Z (date.now() in the script).',
+  'An outgoing run starts from the empty replica the engine starts from (or --replica) and fails',
+  'with exit code 2 when the result is not a valid replica, as the engine would refuse it.',
+  'compile prints compact JSON; --pretty indents it.',
   '',
 ].join('\n');
 
@@ -39,7 +46,11 @@ const VALUE_OPTIONS = new Set([
   'now',
   'engine',
 ]);
-const FLAG_OPTIONS = new Set(['first-sync']);
+/** Flags without a value, and the subcommand each belongs to. */
+const FLAG_OPTIONS = new Map([
+  ['first-sync', 'run'],
+  ['pretty', 'compile'],
+]);
 
 interface Parsed {
   subcommand: string;
@@ -93,10 +104,10 @@ function checkScript(parsed: Parsed, script: string, io: CliIo): number {
 function compileScript(parsed: Parsed, script: string, io: CliIo): number {
   const result = compile(script, parsed.side, parsed.direction);
   if (!result.ok) {
-    io.stderr(formatDiagnostics(parsed.file, result.diagnostics));
+    io.stderr(formatDiagnostics(parsed.file, result.error.diagnostics));
     return 1;
   }
-  io.stdout(`${JSON.stringify(result.ir, null, 2)}\n`);
+  io.stdout(`${JSON.stringify(result.ir, null, parsed.flags.has('pretty') ? 2 : undefined)}\n`);
   return 0;
 }
 
@@ -112,14 +123,56 @@ function runScript(parsed: Parsed, script: string, io: CliIo): number {
     return 1;
   }
   const engine = parsed.options.get('engine') === 'ir' ? 'ir' : 'ast';
-  const result = runRules(script, parsed.side, parsed.direction, inputs, { engine });
+  const run = (given: RuleInputs): RuleResult =>
+    runRules(script, parsed.side, parsed.direction, given, { engine });
+  const { result, invalid } =
+    parsed.direction === 'outgoing'
+      ? runOutgoing(parsed, script, inputs, run)
+      : { result: run(inputs), invalid: null };
   if (!result.ok) {
     const { code, message, line, column } = result.error;
     io.stderr(`${parsed.file}:${line}:${column}: error: ${message} [${code}]\n`);
     return 2;
   }
   io.stdout(`${JSON.stringify(result.output, null, 2)}\n`);
-  return 0;
+  if (invalid === null) return 0;
+  io.stderr(`${parsed.file}: error: ${invalid} [schema]\n`);
+  return 2;
+}
+
+/**
+ * Runs an outgoing script the way the engine builds a replica (`buildValidOutgoingReplica`):
+ * from the engine's empty replica (unless `--replica` gives another start), then validated
+ * against the replica schema and limits. `invalid` is the engine's reason to refuse the result.
+ */
+function runOutgoing(
+  parsed: Parsed,
+  script: string,
+  inputs: RuleInputs,
+  run: (inputs: RuleInputs) => RuleResult,
+): { result: RuleResult; invalid: string | null } {
+  const ref: EntityRef = {
+    platform: parsed.side,
+    type: parsed.side === 'jira' ? 'issue' : 'Case',
+    id: 'tandem-rules-run',
+  };
+  const link = createLink('tandem-rules-run', ref);
+  const seen: { result?: RuleResult } = {};
+  const built = buildValidOutgoingReplica({
+    // The engine's firstSync is "nothing sent yet".
+    link: inputs.firstSync ? link : { ...link, outgoing: { ...link.outgoing, seq: 1 } },
+    local: { ref, view: (inputs.entity ?? {}) as Record<string, JsonValue>, modifiedAt: null },
+    rules: { side: parsed.side, script },
+    runRules: (_script, _side, _direction, engineInputs) => {
+      seen.result = run({ ...engineInputs, ...(inputs.replica ? { replica: inputs.replica } : {}) });
+      return seen.result;
+    },
+    ...(inputs.connection ? { connection: inputs.connection as Record<string, JsonValue> } : {}),
+    now: inputs.now ?? new Date().toISOString(),
+  });
+  // The engine always runs the rules; the fallback only keeps this total.
+  const result = seen.result ?? run(inputs);
+  return { result, invalid: !built.ok && result.ok ? built.error.message : null };
 }
 
 /** `FILE:LINE:COL: severity: message (hint: ...)`, one line each, then a count. */
@@ -189,7 +242,7 @@ function parseArguments(args: string[]): Parsed {
     // A short option is a mistake, not a file to read: there are none.
     if (!arg.startsWith('--')) throw new UsageError(`unknown option ${arg} for '${subcommand}'`);
     const [name = '', inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (FLAG_OPTIONS.has(name) && subcommand === 'run') {
+    if (FLAG_OPTIONS.get(name) === subcommand) {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
       flags.add(name);

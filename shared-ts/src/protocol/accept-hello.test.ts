@@ -1,7 +1,7 @@
 import { acceptHello } from './accept-hello';
 import { createEnvelope } from './create-envelope';
 import { createHello } from './create-hello';
-import { InMemoryInvitationStore } from './in-memory-invitation-store';
+import { InMemoryInvitationStore } from './testing/in-memory-invitation-store';
 import { InMemoryReplayCache } from './in-memory-replay-cache';
 import type { InvitationStore } from './ports';
 import { signMessage } from './sign-message';

@@ -9,14 +9,13 @@ import {
   createHello,
   createInvitation,
   createMessageIdGenerator,
-  InMemoryInvitationStore,
-  InMemoryReplayCache,
   parseInvitation,
   signMessage,
   verifyHelloAck,
   verifyMessage,
   type BatchedMessage,
 } from '.';
+import { InMemoryInvitationStore, InMemoryReplayCache } from './testing';
 import { countingBytes, INVITATION_INPUT, JIRA_SITE, SALESFORCE_SITE, TestClock } from './testing/fixtures';
 
 async function pairedNodes() {

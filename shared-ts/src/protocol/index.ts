@@ -11,8 +11,6 @@ export { createMessageIdGenerator, type MessageIdGenerator } from './create-mess
 export { cryptoRandomBytes } from './crypto-random-bytes';
 export { CONNECTION_SECRET_LABEL, deriveConnectionSecret } from './derive-connection-secret';
 export { errorResponse, HTTP_STATUS_BY_ERROR, type HttpResponse } from './error-response';
-export { InMemoryInvitationStore } from './in-memory-invitation-store';
-export { InMemoryReplayCache } from './in-memory-replay-cache';
 export {
   DEFAULT_INVITATION_TTL_MS,
   INVITATION_PREFIX,

@@ -367,11 +367,11 @@ const ackResult: Reader<AckResult> = (value, path) => {
 const replica: Reader<Replica> = (value, path) => {
   const validation = validateReplica(value);
   if (validation.ok) return { value: validation.replica };
-  const shown = validation.errors
+  const { errors } = validation.error;
+  const shown = errors
     .slice(0, LISTED_ERRORS)
     .map((error) => `${error.path === '' ? '(the replica itself)' : cut(error.path)}: ${cut(error.message)}`);
-  const more =
-    validation.errors.length > LISTED_ERRORS ? `; and ${validation.errors.length - LISTED_ERRORS} more` : '';
+  const more = errors.length > LISTED_ERRORS ? `; and ${errors.length - LISTED_ERRORS} more` : '';
   return {
     code: 'replica-invalid',
     problem: `\`${path}\` is not a valid replica: ${shown.join('; ')}${more}.`,

@@ -1,6 +1,11 @@
 export * from './types';
 export { replicaJsonSchema } from './replica-json-schema';
-export { validateReplica, type ReplicaValidation, type ReplicaValidationError } from './validate-replica';
+export {
+  validateReplica,
+  type ReplicaInvalid,
+  type ReplicaValidation,
+  type ReplicaValidationError,
+} from './validate-replica';
 export { replicaContentHash } from './replica-content-hash';
 export { downgradeReplica, migrateReplica } from './migrate-replica';
 export {

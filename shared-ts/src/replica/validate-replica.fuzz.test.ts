@@ -37,9 +37,12 @@ describe('validateReplica on hostile JSON', () => {
       fc.property(input, (value) => {
         const result = validateReplica(value);
         if (result.ok) return;
-        expect(result.errors.length).toBeGreaterThan(0);
-        expect(result.errors.length).toBeLessThanOrEqual(errorBudget(value));
-        const undocumented = result.errors.filter(
+        expect(result.error.code).toBe('replica-invalid');
+        expect(result.error.message).toMatch(/^The value is not a valid Replica v1 or v2: /);
+        const { errors } = result.error;
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors.length).toBeLessThanOrEqual(errorBudget(value));
+        const undocumented = errors.filter(
           (error) =>
             !RULES.has(error.rule) ||
             !(error.path === '' || error.path.startsWith('/')) ||

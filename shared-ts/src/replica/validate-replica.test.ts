@@ -17,7 +17,7 @@ function example(): Record<string, unknown> & { [key: string]: unknown } {
 
 function errorsOf(value: unknown): ReplicaValidationError[] {
   const result = validateReplica(value);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.error.errors;
 }
 
 const REMOVED = Symbol('removed');

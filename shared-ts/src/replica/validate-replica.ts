@@ -17,6 +17,7 @@ import { isCalendarDate, parseUtcTimestamp } from '../util/utc-timestamp';
 import { replicaJsonSchema } from './replica-json-schema';
 import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
 import { TIMED_FIELDS, type Replica } from './types';
+import { describeReplicaErrors } from './describe-replica-errors';
 
 /** One reason a value is not a valid replica. */
 export interface ReplicaValidationError {
@@ -34,8 +35,14 @@ export interface ReplicaValidationError {
   message: string;
 }
 
-export type ReplicaValidation =
-  { ok: true; replica: Replica } | { ok: false; errors: ReplicaValidationError[] };
+/** Why a value is not a replica: every problem found (`errors`), and a message listing the first few. */
+export interface ReplicaInvalid {
+  code: 'replica-invalid';
+  message: string;
+  errors: ReplicaValidationError[];
+}
+
+export type ReplicaValidation = { ok: true; replica: Replica } | { ok: false; error: ReplicaInvalid };
 
 /** Keywords that only report that something beneath them failed; the failure itself is reported too. */
 const WRAPPER_KEYWORDS: ReadonlySet<string> = new Set([
@@ -57,7 +64,7 @@ let validator: Validator | undefined;
 
 /**
  * `{ok: true, replica}` when `value` is a valid Replica v1 or v2 (the same object, typed),
- * otherwise `{ok: false, errors}` listing every problem found: values that are not JSON, schema
+ * otherwise `{ok: false, error}` (code `replica-invalid`) whose `errors` list every problem found: values that are not JSON, schema
  * violations, unknown properties at any level (except inside `custom`), duplicate labels and
  * comment or attachment ids, days that do not exist, URLs that are not http(s), `fieldTimes`
  * missing from v2 or present in v1 or naming no timed field. A replica nested
@@ -67,14 +74,9 @@ let validator: Validator | undefined;
 export function validateReplica(value: unknown): ReplicaValidation {
   const shape = inspectJson(value, { maxDepth: MAX_REPLICA_DEPTH, maxValues: MAX_REPLICA_VALUES });
   if (shape.length > 0) {
-    return {
-      ok: false,
-      errors: shape.map(({ kind, path, message }) => ({
-        path,
-        rule: kind,
-        message: limitMessage(kind, message),
-      })),
-    };
+    return invalid(
+      shape.map(({ kind, path, message }) => ({ path, rule: kind, message: limitMessage(kind, message) })),
+    );
   }
   validator ??= new Validator(librarySchema(), '2020-12', false);
   const result = validator.validate(value);
@@ -88,9 +90,12 @@ export function validateReplica(value: unknown): ReplicaValidation {
   ];
   // The validator reports each missing property, and each report here lists them all: keep one of each.
   const unique = new Map(errors.map((error) => [`${error.path} ${error.rule}`, error]));
-  return unique.size === 0
-    ? { ok: true, replica: value as Replica }
-    : { ok: false, errors: [...unique.values()] };
+  return unique.size === 0 ? { ok: true, replica: value as Replica } : invalid([...unique.values()]);
+}
+
+function invalid(errors: ReplicaValidationError[]): ReplicaValidation {
+  const message = `The value is not a valid Replica v1 or v2: ${describeReplicaErrors(errors)}.`;
+  return { ok: false, error: { code: 'replica-invalid', message, errors } };
 }
 
 /**

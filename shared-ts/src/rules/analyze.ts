@@ -21,7 +21,8 @@ import type {
 } from 'acorn';
 import { CallChecker } from './check-calls';
 import type { Binding, CallTarget } from './checker-base';
-import { parseScript } from './parse';
+import { parseScript, type ParseResult } from './parse';
+import { callArgumentProblem } from './call-arguments';
 import {
   BINARY_OPERATORS,
   binaryRefusal,
@@ -55,7 +56,13 @@ export interface Analysis {
 
 /** Parses and checks a script. */
 export function analyze(script: string, side: Side, direction: Direction): Analysis {
-  const parsed = parseScript(script);
+  const problem = callArgumentProblem(script, side, direction);
+  const parsed: ParseResult = problem
+    ? {
+        ok: false,
+        diagnostic: { severity: 'error', code: 'invalid-argument', message: problem, line: 1, column: 1 },
+      }
+    : parseScript(script);
   if (!parsed.ok) {
     return {
       side,

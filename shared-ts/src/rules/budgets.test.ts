@@ -14,7 +14,7 @@ function both(script: string, given: RuleLimits = {}): RuleResult {
   const limits = { maxMillis: 60_000, ...given };
   const ast = runRules(script, 'jira', 'outgoing', { now: NOW }, { ...limits, engine: 'ast' });
   const compiled = compile(script, 'jira', 'outgoing');
-  if (!compiled.ok) throw new Error(`does not compile: ${JSON.stringify(compiled.diagnostics)}`);
+  if (!compiled.ok) throw new Error(`does not compile: ${JSON.stringify(compiled.error.diagnostics)}`);
   const ir = runIr(JSON.parse(JSON.stringify(compiled.ir)), 'jira', 'outgoing', { now: NOW }, limits);
   expect(ir).toEqual(ast);
   return ast;

@@ -3,7 +3,7 @@
  * compiler and interpreters (which recurse on the tree), names from JavaScript's prototype,
  * and numbers that cannot be represented. Each refusal is a coded diagnostic, never a throw.
  */
-import { check, compile, runRules } from './index';
+import { check, compile, runIr, runRules } from './index';
 import { MAX_NESTING, MAX_NODES, MAX_SCRIPT_LENGTH } from './limits';
 import type { Diagnostic } from './types';
 
@@ -17,7 +17,7 @@ function errors(script: string, side: 'jira' | 'salesforce' = 'jira'): Diagnosti
 function refusedEverywhere(script: string, code: string): void {
   expect(errors(script).map((d) => d.code)).toEqual([code]);
   const compiled = compile(script, 'jira', 'outgoing');
-  expect(compiled.ok ? 'compiled' : compiled.diagnostics[0]?.code).toBe(code);
+  expect(compiled.ok ? 'compiled' : compiled.error.diagnostics[0]?.code).toBe(code);
   for (const engine of ['ast', 'ir'] as const) {
     const result = runRules(script, 'jira', 'outgoing', { now: NOW }, { engine });
     expect(result.ok ? 'ran' : result.error.code).toBe(code);
@@ -62,6 +62,66 @@ describe('check refuses scripts too deep to evaluate', () => {
     expect(errors(`replica.a = ${'['.repeat(n + 1)}1${']'.repeat(n + 1)};`).map((d) => d.code)).toEqual([
       'too-deep',
     ]);
+  });
+});
+
+describe('every script the check accepts runs in both engines, at the nesting limit of each construct', () => {
+  const expressions: Array<[string, (inner: string) => string]> = [
+    ['!', (e) => `!${e}`],
+    ['a list', (e) => `[${e}]`],
+    ['an object', (e) => `{ a: ${e} }`],
+    ['a call', (e) => `String(${e})`],
+    ['a template', (e) => `\`\${${e}}\``],
+    ['a binary operator', (e) => `(${e}) + 1`],
+    ['?:', (e) => `firstSync ? 1 : ${e}`],
+    ['??', (e) => `issue.x ?? ${e}`],
+    ['an arrow function', (e) => `[1].map((x) => ${e})`],
+    ['an optional member', (e) => `(${e})?.length`],
+  ];
+  const statements: Array<[string, (inner: string) => string]> = [
+    ['if', (s) => `if (true) { ${s} }`],
+    ['else', (s) => `if (firstSync) {} else { ${s} }`],
+    ['for', (s) => `for (const x of [1]) { ${s} }`],
+  ];
+  const cases: Array<[string, (n: number) => string]> = [
+    ...expressions.map(([name, wrap]): [string, (n: number) => string] => [
+      name,
+      (n) => `replica.a = ${nest(n, '1', wrap)};`,
+    ]),
+    ...statements.map(([name, wrap]): [string, (n: number) => string] => [
+      name,
+      (n) => nest(n, 'replica.a = 1;', wrap),
+    ]),
+  ];
+
+  function nest(n: number, base: string, wrap: (inner: string) => string): string {
+    let text = base;
+    for (let i = 0; i < n; i++) text = wrap(text);
+    return text;
+  }
+
+  /** The most levels of the construct that the check accepts (it refuses 2 * MAX_NESTING). */
+  function deepestAccepted(script: (n: number) => string): number {
+    let low = 0;
+    let high = 2 * MAX_NESTING;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (errors(script(middle)).length === 0) low = middle;
+      else high = middle;
+    }
+    return low;
+  }
+
+  it.each(cases)('%s', (_name, script) => {
+    const n = deepestAccepted(script);
+    expect(errors(script(n + 1)).map((d) => d.code)).toEqual(['too-deep']);
+    const compiled = compile(script(n), 'jira', 'outgoing');
+    if (!compiled.ok)
+      throw new Error(`the check accepts what compile refuses: ${compiled.error.diagnostics[0]?.code}`);
+    const ast = runRules(script(n), 'jira', 'outgoing', { now: NOW }, { engine: 'ast' });
+    const ir = runIr(compiled.ir, 'jira', 'outgoing', { now: NOW });
+    expect(ir).toEqual(ast);
+    expect(ast.ok ? 'ran' : ast.error.code).not.toMatch(/^(too-deep|internal-error)$/);
   });
 });
 

@@ -74,7 +74,11 @@ function wellFormed(diagnostics: Diagnostic[]): void {
 function checkEverywhere(script: string): void {
   wellFormed(check(script, 'jira', 'outgoing'));
   const compiled = compile(script, 'jira', 'outgoing');
-  if (!compiled.ok) wellFormed(compiled.diagnostics);
+  if (!compiled.ok) {
+    expect(compiled.error.code).toBe('script-invalid');
+    expect(compiled.error.message).toMatch(/^The script (has|does not compile)/);
+    wellFormed(compiled.error.diagnostics);
+  }
   for (const engine of ['ast', 'ir'] as const) {
     const result = runRules(script, 'jira', 'outgoing', { now: NOW }, { ...LIMITS, engine });
     expect(result.steps).toBeLessThanOrEqual(LIMITS.maxSteps + 1);

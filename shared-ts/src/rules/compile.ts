@@ -30,14 +30,37 @@ import {
 import { locationOf } from './locations';
 import type { Diagnostic, Direction, Side } from './types';
 
+/** Why a script did not compile: the check found an error; `diagnostics` holds every finding. */
+export interface ScriptInvalid {
+  code: 'script-invalid';
+  message: string;
+  diagnostics: Diagnostic[];
+}
+
 /** What `compile` returns: the IR, or every diagnostic when the check found an error. */
-export type CompileResult = { ok: true; ir: IrProgram } | { ok: false; diagnostics: Diagnostic[] };
+export type CompileResult = { ok: true; ir: IrProgram } | { ok: false; error: ScriptInvalid };
 
 /** Compiles a script to IR; fails with all diagnostics when the check finds an error. */
 export function compile(script: string, side: Side, direction: Direction): CompileResult {
   const analysis = analyze(script, side, direction);
-  if (analysis.hasErrors || !analysis.program) return { ok: false, diagnostics: analysis.diagnostics };
+  if (analysis.hasErrors || !analysis.program) {
+    const { diagnostics } = analysis;
+    return {
+      ok: false,
+      error: { code: 'script-invalid', message: describeErrors(diagnostics), diagnostics },
+    };
+  }
   return { ok: true, ir: compileAnalysis(analysis) };
+}
+
+/** `The script has 2 errors; the first, at line 3, column 5: ...`. */
+function describeErrors(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const first = errors[0];
+  if (!first) return 'The script does not compile.';
+  const count = errors.length === 1 ? 'an error' : `${errors.length} errors`;
+  const which = errors.length === 1 ? 'at' : 'the first at';
+  return `The script has ${count}; ${which} line ${first.line}, column ${first.column}: ${first.message}`;
 }
 
 /** Compiles an analysis that has no errors. */

@@ -3,30 +3,20 @@
  * TypeScript runtimes must produce exactly the expected result on every vector, and the
  * same result as each other (output, writes, error, message and step count).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, compile, runIr, runRules } from './index';
-import type { Diagnostic, Direction, RuleInputs, RuleLimits, RuleResult, Side } from './types';
-
-interface Vector {
-  name: string;
-  side?: Side;
-  direction?: Direction;
-  script: string | string[];
-  inputs?: RuleInputs;
-  limits?: RuleLimits;
-  expected?: { output: Record<string, unknown>; writes?: { path: string[]; value: unknown }[] };
-  expectedError?: { code: string; line?: number; column?: number };
-  expectedDiagnostics?: Pick<Diagnostic, 'severity' | 'code' | 'line' | 'column'>[];
-  steps?: number;
-}
-
-interface VectorFile {
-  side?: Side;
-  direction?: Direction;
-  inputs?: RuleInputs;
-  vectors: Vector[];
-}
+import { isDeepStrictEqual } from 'node:util';
+import { check, runIr, runRules } from './index';
+import type { IrProgram } from './ir';
+import type { Direction, RuleInputs, RuleLimits, RuleResult, Side } from './types';
+import {
+  compiledIr,
+  formatVectorFile,
+  scriptText,
+  UPDATE_IR_COMMAND,
+  withIr,
+  type RulesVectorFile,
+} from './vector-files';
 
 const directory = path.join(__dirname, '..', '..', 'conformance', 'rules');
 const files = readdirSync(directory)
@@ -44,42 +34,41 @@ function deepFreeze<T>(value: T): T {
 /** A deadline no vector reaches on a slow or loaded host, unless the vector sets its own. */
 const UNREACHED_DEADLINE = 60_000;
 
-function runBoth(script: string, side: Side, direction: Direction, inputs: RuleInputs, given: RuleLimits) {
+/**
+ * The AST interpreter on the script, and the IR interpreter on the committed IR (as Apex runs
+ * it), or on the script for a check vector. An IR vector (no script) runs on the IR engine only.
+ */
+function runBoth(
+  script: string | undefined,
+  ir: IrProgram | null,
+  side: Side,
+  direction: Direction,
+  inputs: RuleInputs,
+  given: RuleLimits,
+) {
   const limits = { maxMillis: UNREACHED_DEADLINE, ...given };
-  const ast = runRules(script, side, direction, inputs, { ...limits, engine: 'ast' });
-  const compiled = compile(script, side, direction);
-  let ir: RuleResult;
-  if (compiled.ok) {
-    const roundTripped = JSON.parse(JSON.stringify(compiled.ir)) as typeof compiled.ir;
-    ir = runIr(roundTripped, side, direction, inputs, limits);
-  } else {
-    ir = runRules(script, side, direction, inputs, { ...limits, engine: 'ir' });
-  }
-  return { ast, ir };
+  const fromIr: RuleResult = ir
+    ? runIr(ir, side, direction, inputs, limits)
+    : runRules(script ?? '', side, direction, inputs, { ...limits, engine: 'ir' });
+  const ast =
+    script === undefined ? fromIr : runRules(script, side, direction, inputs, { ...limits, engine: 'ast' });
+  return { ast, ir: fromIr };
 }
 
-/** `TANDEM_WRITE_IR=<dir>`: also write each file's compiled IR by vector name (null for check vectors), for other runtimes. */
-const irDirectory = process.env.TANDEM_WRITE_IR;
-
-function writeIr(file: string, content: VectorFile): void {
-  if (!irDirectory) return;
-  const programs: Record<string, unknown> = {};
-  for (const vector of content.vectors) {
-    const script = Array.isArray(vector.script) ? vector.script.join('\n') : vector.script;
-    const result = compile(
-      script,
-      vector.side ?? content.side ?? 'jira',
-      vector.direction ?? content.direction ?? 'outgoing',
-    );
-    programs[vector.name] = result.ok ? result.ir : null;
-  }
-  mkdirSync(irDirectory, { recursive: true });
-  writeFileSync(path.join(irDirectory, file), `${JSON.stringify(programs)}\n`);
+/** `UPDATE_RULES_IR=1`: rewrite each file with every vector's IR compiled afresh (review the diff). */
+function readVectorFile(file: string): RulesVectorFile {
+  const content = JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as RulesVectorFile;
+  if (process.env.UPDATE_RULES_IR !== '1') return content;
+  const updated = {
+    ...content,
+    vectors: content.vectors.map((vector) => withIr(vector, compiledIr(vector, content))),
+  };
+  writeFileSync(path.join(directory, file), formatVectorFile(updated));
+  return updated;
 }
 
 describe.each(files)('conformance vectors in %s', (file) => {
-  const content = JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as VectorFile;
-  afterAll(() => writeIr(file, content));
+  const content = readVectorFile(file);
 
   it('has uniquely named vectors with an expectation each', () => {
     const names = content.vectors.map((vector) => vector.name);
@@ -92,14 +81,24 @@ describe.each(files)('conformance vectors in %s', (file) => {
     }
   });
 
+  it(`carries each vector's compiled IR, up to date (${UPDATE_IR_COMMAND} rewrites it)`, () => {
+    const stale = content.vectors
+      .filter((vector) => !isDeepStrictEqual(vector.ir, compiledIr(vector, content)))
+      .map((vector) => `"${vector.name}"`);
+    const advice = `conformance/rules/${file}: the committed IR of ${stale.join(', ')} differs from what the compiler makes; run \`${UPDATE_IR_COMMAND}\` and review the diff`;
+    expect(stale.length === 0 ? 'up to date' : advice).toBe('up to date');
+  });
+
   it.each(content.vectors.map((vector) => [vector.name, vector] as const))('%s', (_name, vector) => {
     const side = vector.side ?? content.side ?? 'jira';
     const direction = vector.direction ?? content.direction ?? 'outgoing';
-    const script = Array.isArray(vector.script) ? vector.script.join('\n') : vector.script;
+    const script = scriptText(vector);
     const inputs = deepFreeze(structuredClone(vector.inputs ?? content.inputs ?? {}));
-    const { ast, ir } = runBoth(script, side, direction, inputs, vector.limits ?? {});
+    const ir = deepFreeze(structuredClone(vector.ir ?? null));
+    const given = vector.script === undefined ? undefined : script;
+    const { ast, ir: fromIr } = runBoth(given, ir, side, direction, inputs, vector.limits ?? {});
 
-    expect(ir).toEqual(ast);
+    expect(fromIr).toEqual(ast);
     if (vector.expected) {
       if (!ast.ok) throw new Error(`expected success, got ${JSON.stringify(ast.error)}`);
       expect(ast.output).toEqual(vector.expected.output);
@@ -125,7 +124,8 @@ describe('the conformance suite', () => {
   it('holds at least 150 vectors', () => {
     const total = files
       .map(
-        (file) => (JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as VectorFile).vectors.length,
+        (file) =>
+          (JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as RulesVectorFile).vectors.length,
       )
       .reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(150);

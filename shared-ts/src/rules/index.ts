@@ -16,6 +16,6 @@ export type {
 export type { IrProgram } from './ir';
 export { IR_VERSION } from './ir';
 export { check } from './check';
-export { compile, type CompileResult } from './compile';
+export { compile, type CompileResult, type ScriptInvalid } from './compile';
 export { runRules, runIr, type RunOptions } from './run-rules';
 export { DEFAULT_LIMITS } from './limits';

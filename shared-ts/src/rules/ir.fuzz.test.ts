@@ -39,7 +39,7 @@ const SOURCE = [
 
 function compiled(): IrProgram {
   const result = compile(SOURCE, 'jira', 'outgoing');
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  if (!result.ok) throw new Error(JSON.stringify(result.error.diagnostics));
   return result.ir;
 }
 

@@ -5,7 +5,7 @@ const NOW = '2024-01-01T00:00:00Z';
 
 function compiled(script: string): IrProgram {
   const result = compile(script, 'jira', 'outgoing');
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  if (!result.ok) throw new Error(JSON.stringify(result.error.diagnostics));
   return result.ir;
 }
 

@@ -4,6 +4,7 @@
  * same script many times parses it once.
  */
 import { analyze, type Analysis } from './analyze';
+import { callArgumentProblem } from './call-arguments';
 import { compileAnalysis } from './compile';
 import { toRuleError } from './errors';
 import { runAst } from './interpreter';
@@ -37,6 +38,8 @@ export function runRules(
   inputs: RuleInputs,
   options: RunOptions = {},
 ): RuleResult {
+  const problem = callArgumentProblem(script, side, direction);
+  if (problem) return invalidArgument(problem);
   const prepared = prepare(script, side, direction);
   const { analysis } = prepared;
   if (analysis.hasErrors) {
@@ -71,6 +74,8 @@ export function runIr(
   inputs: RuleInputs,
   options: RuleLimits = {},
 ): RuleResult {
+  const problem = callArgumentProblem('', side, direction);
+  if (problem) return invalidArgument(problem);
   let program: IrProgram;
   try {
     program = validateIr(ir, side, direction);
@@ -78,6 +83,10 @@ export function runIr(
     return { ok: false, error: toRuleError(error), steps: 0 };
   }
   return execute(side, direction, inputs, options, (context) => runIrProgram(program, context));
+}
+
+function invalidArgument(message: string): RuleResult {
+  return { ok: false, error: { code: 'invalid-argument', message, line: 1, column: 1 }, steps: 0 };
 }
 
 /** Runs one interpreter in a fresh context; whatever it throws (even a host stack overflow) becomes a `RuleError`. */

@@ -131,7 +131,7 @@ describe('apply conformance vectors', () => {
           if (expected.decision === 'drop') {
             expect(decision).toMatchObject({ kind: 'drop', reason: expected.reason });
           } else if (expected.decision === 'fail') {
-            expect(decision).toMatchObject({ kind: 'fail', failure: { code: expected.failure.code } });
+            expect(decision).toMatchObject({ kind: 'fail', error: { code: expected.failure.code } });
           } else {
             if (decision.kind !== 'apply')
               throw new Error(`expected an apply, got ${JSON.stringify(decision)}`);
@@ -164,7 +164,7 @@ describe('apply conformance vectors', () => {
           });
           const expected = vector.expected;
           if (expected.decision === 'fail') {
-            expect(result).toMatchObject({ ok: false, failure: { code: expected.failure.code } });
+            expect(result).toMatchObject({ ok: false, error: { code: expected.failure.code } });
           } else {
             expect(result).toEqual({ ok: true, content: expected.replica });
           }

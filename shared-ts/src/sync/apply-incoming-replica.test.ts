@@ -192,7 +192,7 @@ describe('applyIncomingReplica', () => {
       node.engine.context,
       fromCase({}, { platform: 'jira', type: 'issue', id: 'gone' }),
     );
-    expect(result).toMatchObject({ kind: 'failed', failure: { code: 'local-missing' } });
+    expect(result).toMatchObject({ kind: 'failed', error: { code: 'local-missing' } });
     expect(node.entities.entities.size).toBe(0);
   });
 });

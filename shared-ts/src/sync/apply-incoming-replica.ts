@@ -51,7 +51,7 @@ export async function applyIncomingReplica(
       'local-missing',
       `${describeRef(remote)} is paired with ${describeRef(message.target)}, which does not exist here; unlink it there.`,
     );
-    return { kind: 'failed', failure };
+    return { kind: 'failed', error: failure };
   }
   const previous = link ? await deps.links.loadPrevious(link) : null;
   const now = isoNow(ctx);
@@ -86,7 +86,7 @@ export async function applyIncomingReplica(
     await appendLog(ctx, 'dropped', { local: link?.local, remote }, decision.message);
     return { kind: 'dropped', reason: decision.reason, message: decision.message };
   }
-  if (decision.kind === 'fail') return { kind: 'failed', failure: decision.failure };
+  if (decision.kind === 'fail') return { kind: 'failed', error: decision.error };
 
   const unsentBefore =
     before !== null &&
@@ -103,7 +103,7 @@ export async function applyIncomingReplica(
   if (!result.ok) {
     const partial = commitPartialApply(link, config.connectionId, remote, result);
     if (partial) await saveLink(ctx, partial);
-    return { kind: 'failed', failure: result.failure };
+    return { kind: 'failed', error: result.error };
   }
 
   const draft = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
@@ -120,7 +120,7 @@ export async function applyIncomingReplica(
   const committed = after.ok ? withTrim(draft, after.trimmed) : draft;
   if (!after.ok) {
     const saved = await saveLink(ctx, committed, replica);
-    await enqueueOutgoingError(ctx, saved, after.failure);
+    await enqueueOutgoingError(ctx, saved, after.error);
   } else {
     const hash = await hashReplicaContent(deps.hashReplica, after.content);
     const outgoing = planOutgoingAfterApply({

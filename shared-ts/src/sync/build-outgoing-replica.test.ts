@@ -127,7 +127,7 @@ describe('buildOutgoingReplica', () => {
     });
     expect(build({ runRules: failing })).toEqual({
       ok: false,
-      failure: {
+      error: {
         code: 'rule-error',
         message: 'The outgoing rules failed at line 2, column 1: isue (unknown-variable).',
       },

@@ -23,7 +23,7 @@ export interface OutgoingBuildInput {
 }
 
 /** The replica content, or why it could not be built. */
-export type OutgoingBuild = { ok: true; content: ReplicaContent } | { ok: false; failure: SyncFailure };
+export type OutgoingBuild = { ok: true; content: ReplicaContent } | { ok: false; error: SyncFailure };
 
 /**
  * Runs the outgoing rules on the local entity (without the items that came from the remote) and
@@ -44,7 +44,7 @@ export function buildOutgoingReplica(input: OutgoingBuildInput): OutgoingBuild {
     const { line, column, code, message } = result.error;
     return {
       ok: false,
-      failure: syncFailure(
+      error: syncFailure(
         'rule-error',
         `The outgoing rules failed at line ${line}, column ${column}: ${message} (${code}).`,
       ),

@@ -6,7 +6,7 @@ import { validateOutgoingReplica } from './validate-outgoing-replica';
 
 /** A valid outgoing replica within its budget, with what it left out to fit, or why there is none. */
 export type ValidOutgoingBuild =
-  { ok: true; content: ReplicaContent; trimmed: ReplicaTrim | null } | { ok: false; failure: SyncFailure };
+  { ok: true; content: ReplicaContent; trimmed: ReplicaTrim | null } | { ok: false; error: SyncFailure };
 
 /**
  * The outgoing replica of an entity, built by its rules (`buildOutgoingReplica`) and checked to be
@@ -20,5 +20,5 @@ export function buildValidOutgoingReplica(input: OutgoingBuildInput): ValidOutgo
   const built = buildOutgoingReplica(input);
   if (!built.ok) return built;
   const invalid = validateOutgoingReplica(built.content);
-  return invalid ? { ok: false, failure: invalid } : fitReplicaBudget(built.content);
+  return invalid ? { ok: false, error: invalid } : fitReplicaBudget(built.content);
 }

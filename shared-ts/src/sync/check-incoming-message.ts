@@ -1,7 +1,7 @@
 import { validateReplica, type EntityRef } from '../replica';
 import { isHttpUrl } from '../util/http-url';
 import { describeRef } from './describe-ref';
-import { describeReplicaErrors } from './describe-replica-errors';
+import { describeReplicaErrors } from '../replica/describe-replica-errors';
 import type { SyncConfig } from './sync-context';
 import { syncFailure, type SyncFailure } from './sync-failure';
 import { CONFLICT_POLICIES } from './sync-policy';
@@ -24,7 +24,7 @@ export function checkIncomingMessage(config: SyncConfig, message: unknown): Sync
   const validation = validateReplica(member(message, 'replica'));
   if (!validation.ok) {
     return schema(
-      `The replica is not a valid Replica v1 or v2 (${describeReplicaErrors(validation.errors)}).`,
+      `The replica is not a valid Replica v1 or v2 (${describeReplicaErrors(validation.error.errors)}).`,
     );
   }
   const { replica } = validation;

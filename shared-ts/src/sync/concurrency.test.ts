@@ -116,7 +116,7 @@ describe('concurrent operations on one entity', () => {
       });
     }
     const result = await syncLocalChange(node.engine.context, ref);
-    expect(result).toMatchObject({ kind: 'failed', failure: { code: 'conflict' } });
+    expect(result).toMatchObject({ kind: 'failed', error: { code: 'conflict' } });
     expect(node.links.conflicts).toBe(MAX_WRITE_TRIES);
     // Nothing is lost: the next look at the entity (a retry, the sweep) commits "two" as seq 2.
     expect(await syncLocalChange(node.engine.context, ref)).toEqual({ kind: 'enqueued', seq: 2 });

@@ -48,7 +48,7 @@ export interface SyncEngine {
   /** A local entity changed (or should be re-checked): queue its replica if it differs from the last sent. */
   syncLocalChange(ref: EntityRef): Promise<LocalChangeResult>;
   /** A verified message arrived: persist it in the inbox (acknowledge only after this resolves ok). */
-  receive(message: SyncMessage): Promise<{ ok: true } | { ok: false; failure: SyncFailure }>;
+  receive(message: SyncMessage): Promise<{ ok: true } | { ok: false; error: SyncFailure }>;
   /** Apply the inbox items that are due, within the budget (the rest stays due: `remaining`). */
   processInbox(budget?: RunBudget): Promise<QueueRunSummary>;
   /** Send the outbox items that are due, within the budget (the rest stays due: `remaining`). */

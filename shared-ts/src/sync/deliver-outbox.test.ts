@@ -34,7 +34,7 @@ describe('deliverOutbox', () => {
 
   it('retries a 503 with backoff and still sends the other items', async () => {
     const node = await withTwoQueuedCases();
-    node.transport.answers.push({ ok: false, failure: syncFailure('http', 'HTTP 503', { status: 503 }) });
+    node.transport.answers.push({ ok: false, error: syncFailure('http', 'HTTP 503', { status: 503 }) });
     expect(await deliverOutbox(node.engine.context)).toEqual({
       done: 1,
       retrying: 1,
@@ -48,7 +48,7 @@ describe('deliverOutbox', () => {
     const node = await withTwoQueuedCases();
     node.transport.answers.push({
       ok: false,
-      failure: syncFailure('http', 'HTTP 400: bad replica', { status: 400 }),
+      error: syncFailure('http', 'HTTP 400: bad replica', { status: 400 }),
     });
     expect(await deliverOutbox(node.engine.context)).toEqual({
       done: 1,

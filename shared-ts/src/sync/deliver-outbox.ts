@@ -11,7 +11,7 @@ import type { SyncFailure } from './sync-failure';
 /** One outbox item and what sending it came to. */
 export interface OutboxDelivery {
   item: QueueItem;
-  sent: { ok: true } | { ok: false; failure: SyncFailure };
+  sent: { ok: true } | { ok: false; error: SyncFailure };
 }
 
 /** The first phase of an outbox run: what was sent, and how many due items were left for later. */
@@ -45,7 +45,7 @@ export async function planOutboxDelivery(
     try {
       sent = await deps.transport.send(item);
     } catch (error) {
-      sent = { ok: false, failure: unexpectedFailure(error) };
+      sent = { ok: false, error: unexpectedFailure(error) };
     }
     deliveries.push({ item, sent });
   }
@@ -66,7 +66,7 @@ export async function commitOutboxDelivery(
   for (const { item, sent } of plan.deliveries) {
     try {
       if (sent.ok) await bookDelivered(ctx, item, summary);
-      else await recordQueueFailure(ctx, 'outbox', item, sent.failure, summary);
+      else await recordQueueFailure(ctx, 'outbox', item, sent.error, summary);
     } catch {
       summary.retrying++;
     }

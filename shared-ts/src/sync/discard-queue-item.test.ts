@@ -11,7 +11,7 @@ describe('discardQueueItem', () => {
     await syncLocalChange(node.engine.context, ref);
     node.transport.answers.push({
       ok: false,
-      failure: syncFailure('http', 'HTTP 413: too large', { status: 413 }),
+      error: syncFailure('http', 'HTTP 413: too large', { status: 413 }),
     });
     await deliverOutbox(node.engine.context);
     expect(await discardQueueItem(node.engine.context, 'outbox', 'conn-1:Case:500A')).toEqual({

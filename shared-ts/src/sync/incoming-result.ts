@@ -6,4 +6,4 @@ export type IncomingResult =
   | { kind: 'applied'; created: boolean; plan: WritePlan; conflicts: Conflict[] }
   | { kind: 'unlinked' }
   | { kind: 'dropped'; reason: 'stale' | 'unlinked' | 'unknown'; message: string }
-  | { kind: 'failed'; failure: SyncFailure };
+  | { kind: 'failed'; error: SyncFailure };

@@ -21,7 +21,7 @@ export type LinkExistingRefusal =
 export type LinkExistingResult =
   | { kind: 'linked'; sent: LocalChangeResult }
   | { kind: 'refused'; code: LinkExistingRefusal; message: string }
-  | { kind: 'failed'; failure: SyncFailure };
+  | { kind: 'failed'; error: SyncFailure };
 
 /**
  * Pairs an existing local entity with an existing remote one (an admin links Case 00001026 to
@@ -40,10 +40,10 @@ export async function linkExisting(
   try {
     return await retryOnConflict<LinkExistingResult>(
       () => linkOnce(ctx, local, remote),
-      (failure) => ({ kind: 'failed', failure }),
+      (failure) => ({ kind: 'failed', error: failure }),
     );
   } catch (error) {
-    return { kind: 'failed', failure: unexpectedFailure(error) };
+    return { kind: 'failed', error: unexpectedFailure(error) };
   }
 }
 

@@ -60,8 +60,8 @@ describe('migrateLink', () => {
     ['a link without outgoing', { ...linkV1, outgoing: null }, /incoming or outgoing is missing/],
   ])('refuses %s with a schema failure', (_what, stored, message) => {
     const result = migrateLink(stored);
-    expect(result).toMatchObject({ ok: false, failure: { code: 'schema' } });
-    expect(!result.ok && result.failure.message).toMatch(message);
+    expect(result).toMatchObject({ ok: false, error: { code: 'schema' } });
+    expect(!result.ok && result.error.message).toMatch(message);
   });
 });
 
@@ -92,7 +92,7 @@ describe('migrateQueueItem', () => {
   });
 
   it('refuses a format it does not know', () => {
-    expect(migrateQueueItem({ format: 9 })).toMatchObject({ ok: false, failure: { code: 'schema' } });
+    expect(migrateQueueItem({ format: 9 })).toMatchObject({ ok: false, error: { code: 'schema' } });
   });
 });
 
@@ -102,7 +102,7 @@ describe('migrateStoredReplica', () => {
       ok: true,
       value: { schema: 2, fieldTimes: {} },
     });
-    expect(migrateStoredReplica({ schema: 7 })).toMatchObject({ ok: false, failure: { code: 'schema' } });
+    expect(migrateStoredReplica({ schema: 7 })).toMatchObject({ ok: false, error: { code: 'schema' } });
   });
 });
 
@@ -125,7 +125,7 @@ describe('migrateConnection', () => {
       ok: true,
       value: { format: 2, peerSpeaks },
     });
-    expect(migrateConnection({ format: 3 })).toMatchObject({ ok: false, failure: { code: 'schema' } });
+    expect(migrateConnection({ format: 3 })).toMatchObject({ ok: false, error: { code: 'schema' } });
   });
 });
 

@@ -12,7 +12,7 @@ import { syncFailure, type SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
 
 /** A migrated value, or why the stored value cannot be read as either format. */
-export type Migrated<T> = { ok: true; value: T } | { ok: false; failure: SyncFailure };
+export type Migrated<T> = { ok: true; value: T } | { ok: false; error: SyncFailure };
 
 /** A link as format 1 stored it: no `format`, no `delivered`, no field stamps, snapshots without `applied`. */
 export interface LinkV1 {
@@ -129,13 +129,13 @@ export function replicaVersionFor(peer: PeerSpeaks): 1 | 2 | null {
 }
 
 function invalid(what: string, why: string): Migrated<never> {
-  return { ok: false, failure: syncFailure('schema', `The stored ${what} cannot be read: ${why}.`) };
+  return { ok: false, error: syncFailure('schema', `The stored ${what} cannot be read: ${why}.`) };
 }
 
 function unknownFormat(what: string, format: unknown): Migrated<never> {
   return {
     ok: false,
-    failure: syncFailure(
+    error: syncFailure(
       'schema',
       `The stored ${what} has format ${JSON.stringify(format) ?? 'undefined'}, which this version does not read (it reads 1 and 2); update this side.`,
     ),

@@ -106,12 +106,12 @@ describe('planCollectionSync', () => {
   it('fails with rule-output when the rules assigned something other than a list', () => {
     const result = planCollectionSync(input({ items: 'c1' }));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.failure.code).toBe('rule-output');
+    expect(!result.ok && result.error.code).toBe('rule-output');
   });
 
   it('fails with rule-output when an item has no id', () => {
     const result = planCollectionSync(input({ items: [{ body: 'no id' }] }));
-    expect(!result.ok && result.failure).toEqual({
+    expect(!result.ok && result.error).toEqual({
       code: 'rule-output',
       message: 'Item 0 of comments has no id; keep the remote id when reshaping items (id: c.id).',
     });

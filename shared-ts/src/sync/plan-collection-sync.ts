@@ -20,7 +20,7 @@ export interface CollectionSyncInput {
 
 /** The collection's part of the write plan, and the id pairs that survive it (adds are paired on commit). */
 export type CollectionSyncResult =
-  { ok: true; plan: CollectionPlan; pairs: IdPair[] } | { ok: false; failure: SyncFailure };
+  { ok: true; plan: CollectionPlan; pairs: IdPair[] } | { ok: false; error: SyncFailure };
 
 /**
  * Keeps a collection in step by identity: an item whose remote id has no pair is added, a paired
@@ -58,7 +58,7 @@ export function planCollectionSync(input: CollectionSyncInput): CollectionSyncRe
   return { ok: true, plan, pairs };
 }
 
-type ItemsById = { ok: true; byId: Map<string, JsonValue> } | { ok: false; failure: SyncFailure };
+type ItemsById = { ok: true; byId: Map<string, JsonValue> } | { ok: false; error: SyncFailure };
 
 /** The list's items by id, first occurrence kept; anything but a list of objects with ids is a rule-output failure. */
 function itemsById(name: string, value: unknown): ItemsById {
@@ -84,7 +84,7 @@ function itemsById(name: string, value: unknown): ItemsById {
 }
 
 function fail(message: string): ItemsById {
-  return { ok: false, failure: syncFailure('rule-output', message) };
+  return { ok: false, error: syncFailure('rule-output', message) };
 }
 
 function describe(value: unknown): string {

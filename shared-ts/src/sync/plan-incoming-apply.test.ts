@@ -537,7 +537,7 @@ describe('planIncomingApply', () => {
       });
       expect(plan({ runRules: failing })).toEqual({
         kind: 'fail',
-        failure: {
+        error: {
           code: 'rule-error',
           message: 'The incoming rules failed at line 3, column 7: too many steps (step-limit).',
         },
@@ -546,18 +546,18 @@ describe('planIncomingApply', () => {
 
     it('fails with rule-output when the rules assign comments that are not a list', () => {
       const bad = fakeRulesEngine({ incoming: () => ({ comments: 'all of them' }) });
-      expect(plan({ runRules: bad })).toMatchObject({ kind: 'fail', failure: { code: 'rule-output' } });
+      expect(plan({ runRules: bad })).toMatchObject({ kind: 'fail', error: { code: 'rule-output' } });
     });
 
     it('fails with local-missing when the linked local entity is gone', () => {
-      expect(plan({ local: null })).toMatchObject({ kind: 'fail', failure: { code: 'local-missing' } });
+      expect(plan({ local: null })).toMatchObject({ kind: 'fail', error: { code: 'local-missing' } });
     });
 
     it('fails with link-mismatch when the local entity is linked to another remote entity', () => {
       const other = { platform: 'jira', type: 'issue', id: '10002', key: 'SUP-2' };
       expect(plan({ replica: replicaOf({ seq: 2, entity: other }) })).toMatchObject({
         kind: 'fail',
-        failure: { code: 'link-mismatch' },
+        error: { code: 'link-mismatch' },
       });
     });
 
@@ -572,7 +572,7 @@ describe('planIncomingApply', () => {
       });
       expect(decision).toEqual({
         kind: 'fail',
-        failure: {
+        error: {
           code: 'link-mismatch',
           message:
             'jira issue SUP-1 is linked here to salesforce Case 500A, but its replica names salesforce Case 500B; nothing was written to either. Unlink the pair on one side, then sync again.',
@@ -586,7 +586,7 @@ describe('planIncomingApply', () => {
       const runRules = fakeRulesEngine({ incoming: () => ({ Subject: 'ok', Tier: deep }) });
       expect(plan({ runRules })).toEqual({
         kind: 'fail',
-        failure: {
+        error: {
           code: 'rule-output',
           message: `The incoming rules wrote a value nested more than 256 levels deep to Tier (at /${'inner/'.repeat(255)}inner), which cannot be applied; fix the incoming rules, then retry.`,
         },
@@ -597,7 +597,7 @@ describe('planIncomingApply', () => {
       const cyclic: Record<string, unknown> = {};
       cyclic.self = cyclic;
       const runRules = fakeRulesEngine({ incoming: () => ({ Tier: cyclic }) });
-      expect(plan({ runRules })).toMatchObject({ kind: 'fail', failure: { code: 'rule-output' } });
+      expect(plan({ runRules })).toMatchObject({ kind: 'fail', error: { code: 'rule-output' } });
     });
   });
 });

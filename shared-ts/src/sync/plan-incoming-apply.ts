@@ -62,7 +62,7 @@ export interface LinkDraft extends Omit<Link, 'local' | 'version'> {
 /** What to do with an incoming replica. */
 export type IncomingDecision =
   | { kind: 'drop'; reason: 'stale' | 'unlinked'; message: string }
-  | { kind: 'fail'; failure: SyncFailure }
+  | { kind: 'fail'; error: SyncFailure }
   | { kind: 'apply'; firstSync: boolean; plan: WritePlan; conflicts: Conflict[]; next: LinkDraft };
 
 /**
@@ -291,7 +291,7 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       pairs: collections[name].pairs,
       propagateDeletes: input.policy.deletes[name],
     });
-    if (!result.ok) return { kind: 'fail', failure: result.failure };
+    if (!result.ok) return { kind: 'fail', error: result.error };
     collections[name] = result;
   }
 
@@ -374,5 +374,5 @@ function asRecord(replica: Replica): Record<string, unknown> {
 }
 
 function fail(code: SyncFailure['code'], message: string): IncomingDecision {
-  return { kind: 'fail', failure: syncFailure(code, message) };
+  return { kind: 'fail', error: syncFailure(code, message) };
 }

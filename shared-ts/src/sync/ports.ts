@@ -95,7 +95,7 @@ export interface StatsStore {
 
 /** Hands a queued message to the other side (Salesforce: signed POST; Forge: the rendezvous queue). */
 export interface Transport {
-  send(item: QueueItem): Promise<{ ok: true } | { ok: false; failure: SyncFailure }>;
+  send(item: QueueItem): Promise<{ ok: true } | { ok: false; error: SyncFailure }>;
 }
 
 /** Time, in epoch milliseconds. Injected so tests and the harness control it. */

@@ -34,7 +34,7 @@ export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Pr
     try {
       result = await applyItem(ctx, item);
     } catch (error) {
-      result = { kind: 'failed', failure: unexpectedFailure(error) };
+      result = { kind: 'failed', error: unexpectedFailure(error) };
     }
     try {
       if (result.kind !== 'failed') {
@@ -49,7 +49,7 @@ export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Pr
         summary.done++;
         continue;
       }
-      await recordQueueFailure(ctx, 'inbox', item, result.failure, summary);
+      await recordQueueFailure(ctx, 'inbox', item, result.error, summary);
     } catch {
       // The queue or the log is down: the item stays as it was and is due again next run.
       summary.retrying++;
@@ -84,6 +84,6 @@ function applyItem(ctx: SyncContext, item: QueueItem): Promise<IncomingResult> {
         message: 'An inbox item without a message was dropped.',
       });
     },
-    (failure) => ({ kind: 'failed', failure }),
+    (failure) => ({ kind: 'failed', error: failure }),
   );
 }

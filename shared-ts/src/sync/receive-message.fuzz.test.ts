@@ -66,8 +66,8 @@ describe("the engine's receive on hostile messages", () => {
         const result = await receiveMessage(node.engine.context, message as SyncMessage);
         if (result.ok) expect(node.inbox.items.size).toBe(1);
         else {
-          expect(CODES.has(result.failure.code)).toBe(true);
-          expect(result.failure.message.length).toBeLessThan(1200);
+          expect(CODES.has(result.error.code)).toBe(true);
+          expect(result.error.message.length).toBeLessThan(1200);
           expect(node.inbox.items.size).toBe(0);
         }
       }),

@@ -26,7 +26,7 @@ describe("the engine's receive takes time linear in the message", () => {
         async (message) => {
           const node = createTestNode({ platform: 'jira', type: 'issue' });
           const received = await receiveMessage(node.engine.context, message);
-          if (!received.ok) throw new Error(`${family}: ${received.failure.message}`);
+          if (!received.ok) throw new Error(`${family}: ${received.error.message}`);
         },
         WIRE_GROWTH,
       );

@@ -66,7 +66,7 @@ describe('receiveMessage', () => {
   ])('refuses %s with a schema failure and stores nothing', async (_name, message) => {
     const node = createTestNode({ platform: 'jira', type: 'issue' });
     const result = await receiveMessage(node.engine.context, message as unknown as SyncMessage);
-    expect(result).toMatchObject({ ok: false, failure: { code: 'schema' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'schema' } });
     expect(node.inbox.items.size).toBe(0);
   });
 
@@ -75,7 +75,7 @@ describe('receiveMessage', () => {
     node.inbox.put = () => Promise.reject(new Error('KVS unavailable'));
     expect(await receiveMessage(node.engine.context, await fromCase(1))).toEqual({
       ok: false,
-      failure: { code: 'unexpected', message: 'KVS unavailable' },
+      error: { code: 'unexpected', message: 'KVS unavailable' },
     });
   });
 
@@ -99,7 +99,7 @@ describe('receiveMessage', () => {
     it('refuses seq 2^53, past the largest seq a replica may have (schema)', async () => {
       expect(await refusal(await replicaMessage({ seq: 2 ** 53 }))).toMatchObject({
         ok: false,
-        failure: {
+        error: {
           code: 'schema',
           message: expect.stringContaining('/seq: must be at most 9007199254740991'),
         },
@@ -111,7 +111,7 @@ describe('receiveMessage', () => {
       const altered = { ...message, replica: { ...message.replica, summary: 'changed on the way' } };
       expect(await refusal(altered)).toMatchObject({
         ok: false,
-        failure: { code: 'hash-mismatch', message: expect.stringContaining('its content hashes to') },
+        error: { code: 'hash-mismatch', message: expect.stringContaining('its content hashes to') },
       });
     });
 
@@ -127,7 +127,7 @@ describe('receiveMessage', () => {
       async (_where, overrides, path) => {
         expect(await refusal(await replicaMessage(overrides))).toMatchObject({
           ok: false,
-          failure: {
+          error: {
             code: 'schema',
             message: expect.stringContaining(`${path}: must be an http or https URL`),
           },
@@ -138,7 +138,7 @@ describe('receiveMessage', () => {
     it('refuses a timestamp on a day that does not exist, 2026-02-31 (schema)', async () => {
       expect(await refusal(await replicaMessage({ created: '2026-02-31T00:00:00Z' }))).toMatchObject({
         ok: false,
-        failure: { code: 'schema', message: expect.stringContaining('/created: must be a day that exists') },
+        error: { code: 'schema', message: expect.stringContaining('/created: must be a day that exists') },
       });
     });
 
@@ -148,7 +148,7 @@ describe('receiveMessage', () => {
       const replica = { ...replicaOf({ entity: SALESFORCE_CASE }), custom: { deep } };
       expect(await refusal({ kind: 'replica', replica, target: null, applied: 0 })).toMatchObject({
         ok: false,
-        failure: { code: 'schema', message: expect.stringContaining('is nested more than 256 levels deep') },
+        error: { code: 'schema', message: expect.stringContaining('is nested more than 256 levels deep') },
       });
     });
 
@@ -158,7 +158,7 @@ describe('receiveMessage', () => {
     ])('refuses a replica whose target is %s (target-invalid)', async (_what, target) => {
       expect(await refusal(await replicaMessage({}, target))).toMatchObject({
         ok: false,
-        failure: {
+        error: {
           code: 'target-invalid',
           message: expect.stringContaining('which this side does not sync: it syncs jira issue'),
         },
@@ -167,7 +167,7 @@ describe('receiveMessage', () => {
 
     it('refuses a replica of an entity of our own platform: one of ours sent back (own-entity)', async () => {
       const message = await replicaMessage({ entity: { platform: 'jira', type: 'issue', id: 'issue-1' } });
-      expect(await refusal(message)).toMatchObject({ ok: false, failure: { code: 'own-entity' } });
+      expect(await refusal(message)).toMatchObject({ ok: false, error: { code: 'own-entity' } });
     });
 
     it.each([
@@ -192,13 +192,13 @@ describe('receiveMessage', () => {
         'schema',
       ],
     ])('refuses an unlink %s (%s)', async (_what, body, code) => {
-      expect(await refusal({ kind: 'unlink', ...body })).toMatchObject({ ok: false, failure: { code } });
+      expect(await refusal({ kind: 'unlink', ...body })).toMatchObject({ ok: false, error: { code } });
     });
 
     it.each([null, 'replica', [], 7, { kind: 'replica', replica: null }, { kind: 'replica', replica: [] }])(
       'refuses %j, which is not a message, without throwing (schema)',
       async (value) => {
-        expect(await refusal(value)).toMatchObject({ ok: false, failure: { code: 'schema' } });
+        expect(await refusal(value)).toMatchObject({ ok: false, error: { code: 'schema' } });
       },
     );
   });

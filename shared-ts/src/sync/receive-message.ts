@@ -19,9 +19,9 @@ import type { SyncMessage } from './sync-message';
 export async function receiveMessage(
   ctx: SyncContext,
   message: SyncMessage,
-): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
   const problem = checkIncomingMessage(ctx.config, message);
-  if (problem) return { ok: false, failure: problem };
+  if (problem) return { ok: false, error: problem };
   const sender = message.kind === 'replica' ? message.replica.entity : message.entity;
   try {
     if (message.kind === 'replica') {
@@ -31,15 +31,15 @@ export async function receiveMessage(
           'hash-mismatch',
           `Replica seq ${message.replica.seq} of ${describeRef(sender)} says its hash is ${message.replica.hash}, but its content hashes to ${hash}: it was altered, or its sender hashes differently (docs/replica.md, "hash").`,
         );
-        return { ok: false, failure };
+        return { ok: false, error: failure };
       }
     }
-    return await retryOnConflict<{ ok: true } | { ok: false; failure: SyncFailure }>(
+    return await retryOnConflict<{ ok: true } | { ok: false; error: SyncFailure }>(
       () => storeInInbox(ctx, message, sender),
-      (failure) => ({ ok: false, failure }),
+      (failure) => ({ ok: false, error: failure }),
     );
   } catch (error) {
-    return { ok: false, failure: unexpectedFailure(error) };
+    return { ok: false, error: unexpectedFailure(error) };
   }
 }
 

@@ -50,7 +50,7 @@ describe('fitReplicaBudget', () => {
     const size = sizeOf(content);
     expect(fitReplicaBudget(content, size)).toMatchObject({ trimmed: null });
     const fitted = fitReplicaBudget(content, size - 1);
-    if (!fitted.ok) throw new Error(fitted.failure.message);
+    if (!fitted.ok) throw new Error(fitted.error.message);
     expect(fitted.content.comments.map((comment) => comment.id)).toEqual(['c2', 'c3', 'c4']);
     expect(fitted.trimmed).toEqual({ comments: { sent: 3, total: 4 }, attachments: { sent: 0, total: 0 } });
     expect(sizeOf(fitted.content)).toBeLessThanOrEqual(size - 1);
@@ -60,7 +60,7 @@ describe('fitReplicaBudget', () => {
     const content = contentOf({ comments: commentsAt(30, 40_000) });
     expect(sizeOf(content)).toBeGreaterThan(REPLICA_BUDGET_BYTES);
     const fitted = fitReplicaBudget(content);
-    if (!fitted.ok) throw new Error(fitted.failure.message);
+    if (!fitted.ok) throw new Error(fitted.error.message);
     const size = sizeOf(fitted.content);
     expect(size).toBeLessThanOrEqual(REPLICA_BUDGET_BYTES);
     expect(size).toBeGreaterThan(REPLICA_BUDGET_BYTES - 40_200);
@@ -78,7 +78,7 @@ describe('fitReplicaBudget', () => {
     if (!a || !b || !c) throw new Error('fixture');
     const content = contentOf({ comments: [c, { ...a, body: '€'.repeat(1_000) }, b] });
     const fitted = fitReplicaBudget(content, sizeOf(content) - 2_500);
-    if (!fitted.ok) throw new Error(fitted.failure.message);
+    if (!fitted.ok) throw new Error(fitted.error.message);
     expect(fitted.content.comments.map((comment) => comment.id)).toEqual(['c3', 'c2']);
   });
 
@@ -92,7 +92,7 @@ describe('fitReplicaBudget', () => {
     });
     const withoutComments = sizeOf({ ...content, comments: [] });
     const fitted = fitReplicaBudget(content, withoutComments - 10);
-    if (!fitted.ok) throw new Error(fitted.failure.message);
+    if (!fitted.ok) throw new Error(fitted.error.message);
     expect(fitted.content.comments).toEqual([]);
     expect(fitted.content.attachments.map((attachment) => attachment.id)).toEqual(['a2']);
     expect(fitted.content.summary).toBe(content.summary);
@@ -104,8 +104,8 @@ describe('fitReplicaBudget', () => {
   it('fails, permanently and saying why, when the fields alone exceed the budget', () => {
     const content = contentOf({ description: 'y'.repeat(REPLICA_BUDGET_BYTES) });
     const fitted = fitReplicaBudget(content);
-    expect(fitted).toMatchObject({ ok: false, failure: { code: 'rule-output' } });
-    expect(!fitted.ok && fitted.failure.message).toMatch(/fields alone take \d+ bytes/);
+    expect(fitted).toMatchObject({ ok: false, error: { code: 'rule-output' } });
+    expect(!fitted.ok && fitted.error.message).toMatch(/fields alone take \d+ bytes/);
   });
 });
 

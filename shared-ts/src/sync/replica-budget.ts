@@ -23,7 +23,7 @@ export interface ReplicaTrim {
 
 /** The replica as it fits, with what was left out (null when nothing was), or why it cannot fit. */
 export type BudgetedReplica =
-  { ok: true; content: ReplicaContent; trimmed: ReplicaTrim | null } | { ok: false; failure: SyncFailure };
+  { ok: true; content: ReplicaContent; trimmed: ReplicaTrim | null } | { ok: false; error: SyncFailure };
 
 /** The widest seq and hash a replica can carry, so the measure is an upper bound of the sent replica. */
 const WIDEST_STAMP = { seq: Number.MAX_SAFE_INTEGER, hash: `sha256:${'f'.repeat(64)}` };
@@ -57,7 +57,7 @@ export function fitReplicaBudget(
   if (exact > budget) {
     return {
       ok: false,
-      failure: syncFailure(
+      error: syncFailure(
         'rule-output',
         `The replica's fields alone take ${exact} bytes, over the replica budget of ${budget} bytes (768 KiB) even without comments and attachments: the outgoing rules must send less (a shorter description, fewer custom fields).`,
       ),

@@ -10,7 +10,7 @@ describe('retryQueueItem', () => {
     const node = createTestNode({ platform: 'salesforce', type: 'Case' });
     const ref = seedEntity(node, '500A', { title: 'x' });
     await syncLocalChange(node.engine.context, ref);
-    node.transport.answers.push({ ok: false, failure: syncFailure('http', 'HTTP 403', { status: 403 }) });
+    node.transport.answers.push({ ok: false, error: syncFailure('http', 'HTTP 403', { status: 403 }) });
     await deliverOutbox(node.engine.context);
     node.clock.advance(60_000);
     expect(await retryQueueItem(node.engine.context, 'outbox', 'conn-1:Case:500A')).toEqual({

@@ -89,7 +89,7 @@ describe('syncLocalChange', () => {
     const node = createTestNode({ platform: 'salesforce', type: 'Case', runRules: failing });
     const ref = seedEntity(node, '500A', { title: 'x' });
     const result = await syncLocalChange(node.engine.context, ref);
-    expect(result).toMatchObject({ kind: 'failed', failure: { code: 'rule-error' } });
+    expect(result).toMatchObject({ kind: 'failed', error: { code: 'rule-error' } });
     expect(await node.outbox.get('conn-1:Case:500A')).toMatchObject({
       state: 'error',
       message: null,
@@ -102,7 +102,7 @@ describe('syncLocalChange', () => {
     const node = createTestNode({ platform: 'salesforce', type: 'Case', runRules: broken });
     const ref = seedEntity(node, '500A', { title: 'x' });
     const result = await syncLocalChange(node.engine.context, ref);
-    expect(result).toMatchObject({ kind: 'failed', failure: { code: 'schema' } });
+    expect(result).toMatchObject({ kind: 'failed', error: { code: 'schema' } });
     expect((await node.outbox.get('conn-1:Case:500A'))?.lastError?.message).toMatch(/\/summary/);
     expect((await node.links.get('conn-1', ref))?.outgoing.lastSentHash ?? null).toBeNull();
   });
@@ -116,9 +116,9 @@ describe('syncLocalChange', () => {
     const result = await syncLocalChange(node.engine.context, ref);
     expect(result).toMatchObject({
       kind: 'failed',
-      failure: { code: 'schema', message: expect.stringContaining('is nested more than 256 levels deep') },
+      error: { code: 'schema', message: expect.stringContaining('is nested more than 256 levels deep') },
     });
-    expect(result.kind === 'failed' && classifyFailure(result.failure)).toBe('permanent');
+    expect(result.kind === 'failed' && classifyFailure(result.error)).toBe('permanent');
     expect(await node.outbox.get('conn-1:Case:500A')).toMatchObject({ state: 'error', message: null });
   });
 
@@ -129,7 +129,7 @@ describe('syncLocalChange', () => {
       await syncLocalChange(node.engine.context, { platform: 'salesforce', type: 'Case', id: '500A' }),
     ).toEqual({
       kind: 'failed',
-      failure: { code: 'unexpected', message: 'SOQL timeout' },
+      error: { code: 'unexpected', message: 'SOQL timeout' },
     });
   });
 });

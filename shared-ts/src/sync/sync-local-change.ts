@@ -17,7 +17,7 @@ export type LocalChangeResult =
   | { kind: 'enqueued'; seq: number }
   | { kind: 'unchanged' }
   | { kind: 'skipped'; reason: 'unlinked' | 'missing' }
-  | { kind: 'failed'; failure: SyncFailure };
+  | { kind: 'failed'; error: SyncFailure };
 
 /**
  * Reacts to a change of a local entity (a trigger, an event, a sweep, a Sync button): builds its
@@ -35,10 +35,10 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
   try {
     return await retryOnConflict<LocalChangeResult>(
       () => syncOnce(ctx, ref),
-      (failure) => ({ kind: 'failed', failure }),
+      (failure) => ({ kind: 'failed', error: failure }),
     );
   } catch (error) {
-    return { kind: 'failed', failure: unexpectedFailure(error) };
+    return { kind: 'failed', error: unexpectedFailure(error) };
   }
 }
 
@@ -59,8 +59,8 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     now: isoNow(ctx),
   });
   if (!built.ok) {
-    await enqueueOutgoingError(ctx, link, built.failure, waiting);
-    return { kind: 'failed', failure: built.failure };
+    await enqueueOutgoingError(ctx, link, built.error, waiting);
+    return { kind: 'failed', error: built.error };
   }
   const hash = await hashReplicaContent(deps.hashReplica, built.content);
   // A racing writer that gave up can leave the outbox holding other content under the link's

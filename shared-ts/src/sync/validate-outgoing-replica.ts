@@ -1,6 +1,6 @@
 import { validateReplica } from '../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
-import { describeReplicaErrors } from './describe-replica-errors';
+import { describeReplicaErrors } from '../replica/describe-replica-errors';
 import { syncFailure, type SyncFailure } from './sync-failure';
 
 /** A seq and a hash of the right form: the engine sets the real ones, the rules never do. */
@@ -18,6 +18,6 @@ export function validateOutgoingReplica(content: ReplicaContent): SyncFailure | 
   if (result.ok) return null;
   return syncFailure(
     'schema',
-    `The outgoing rules built an invalid replica (${describeReplicaErrors(result.errors)}); fix the outgoing rules, then retry.`,
+    `The outgoing rules built an invalid replica (${describeReplicaErrors(result.error.errors)}); fix the outgoing rules, then retry.`,
   );
 }

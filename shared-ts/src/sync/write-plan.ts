@@ -75,7 +75,7 @@ export type ApplyResult =
   | { ok: true; outcome: ApplyOutcome }
   | {
       ok: false;
-      failure: SyncFailure;
+      error: SyncFailure;
       entity: EntityRef | null;
       created: { comments: IdPair[]; attachments: IdPair[] };
     };

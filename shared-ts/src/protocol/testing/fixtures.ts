@@ -6,7 +6,7 @@ import { createHello } from '../create-hello';
 import { createInvitation } from '../create-invitation';
 import { createMessageIdGenerator } from '../create-message-id-generator';
 import { hmacSha256 } from '../hmac-sha256';
-import { InMemoryInvitationStore } from '../in-memory-invitation-store';
+import { InMemoryInvitationStore } from './in-memory-invitation-store';
 import { InMemoryReplayCache } from '../in-memory-replay-cache';
 import type { AttachmentChunksBody, AttachmentWantBody, UnlinkBody } from '../message-envelope';
 import { parseInvitation } from '../parse-invitation';

@@ -15,13 +15,21 @@ export const RICH_TEXT_FORMATS: readonly RichTextFormat[] = ['adf', 'html', 'tex
  * Converts rich text through the replica's HTML, exactly as a sync would: ADF is read as JSON
  * text and written as JSON indented by two spaces; HTML is written sanitised; converting a
  * format to itself shows what survives one trip. Fails only on ADF input that is not JSON
- * (`invalid-json`) or not shaped like ADF (`malformed-adf`).
+ * (`invalid-json`) or not shaped like ADF (`malformed-adf`), and on a format it does not know
+ * (`format-unknown`).
  */
 export function convertRichText(
   input: string,
   from: RichTextFormat,
   to: RichTextFormat,
 ): { ok: true; output: string } | { ok: false; error: RichTextError } {
+  for (const format of [from, to]) {
+    if (!RICH_TEXT_FORMATS.includes(format)) {
+      const shown = typeof format === 'string' ? JSON.stringify(format.slice(0, 40)) : `a ${typeof format}`;
+      const message = `${shown} is not a rich-text format; use ${RICH_TEXT_FORMATS.join(', ')}`;
+      return { ok: false, error: { code: 'format-unknown', message, path: '' } };
+    }
+  }
   const html = toHtml(input, from);
   if (!html.ok) return html;
   switch (to) {

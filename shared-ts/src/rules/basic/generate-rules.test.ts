@@ -3,15 +3,17 @@ import fc from 'fast-check';
 import { check, runRules } from '..';
 import type { Direction, RuleInputs, Side } from '../types';
 import { FORBIDDEN_KEYS } from '../values';
-import { generateRules, InvalidMappingError } from './generate-rules';
+import { generateRules, type GeneratedRules } from './generate-rules';
 import type { MappingRow, MappingTable } from './mapping-table';
 
 function rules(
   rows: MappingRow[],
   side: 'jira' | 'salesforce' = 'salesforce',
   create?: MappingTable['create'],
-) {
-  return generateRules(create === undefined ? { rows } : { rows, create }, side);
+): GeneratedRules {
+  const result = generateRules(create === undefined ? { rows } : { rows, create }, side);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.rules;
 }
 
 /** The lines of a script's last section, after its header, table constants and first-sync block. */
@@ -519,22 +521,26 @@ describe('generateRules', () => {
     });
   });
 
-  it('throws every error of an invalid table at once', () => {
-    const invalid = (): unknown =>
-      generateRules(
-        {
-          rows: [
-            { local: '', remote: 'summary', direction: 'both' },
-            { local: 'Status', remote: 'status', direction: 'upwards' as MappingRow['direction'] },
-          ],
-        },
-        'salesforce',
-      );
-    expect(invalid).toThrow(InvalidMappingError);
-    expect(invalid).toThrow(
-      'The mapping table has errors:\n  Row 1: the local field is empty.\n' +
-        '  Row 2: direction "upwards" is not one of both, to-remote, from-remote.',
+  it('fails with every error of an invalid table at once, and throws nothing', () => {
+    const result = generateRules(
+      {
+        rows: [
+          { local: '', remote: 'summary', direction: 'both' },
+          { local: 'Status', remote: 'status', direction: 'upwards' as MappingRow['direction'] },
+        ],
+      },
+      'salesforce',
     );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'mapping-invalid',
+        message:
+          'The mapping table has errors:\n  Row 1: the local field is empty.\n' +
+          '  Row 2: direction "upwards" is not one of both, to-remote, from-remote.',
+        problems: expect.arrayContaining([expect.objectContaining({ severity: 'error', row: 0 })]),
+      },
+    });
   });
 
   it('generates despite warnings', () => {

@@ -17,26 +17,27 @@ export interface GeneratedRules {
   incoming: string;
 }
 
-/** Thrown by `generateRules` when the table has errors; `problems` lists all of them (and any warnings). */
-export class InvalidMappingError extends Error {
-  constructor(readonly problems: MappingProblem[]) {
-    super(
-      `The mapping table has errors:\n${problems
-        .filter((problem) => problem.severity === 'error')
-        .map((problem) => `  ${problem.message}`)
-        .join('\n')}`,
-    );
-    this.name = 'InvalidMappingError';
-  }
+/** Why `generateRules` made no scripts: the table has errors; `problems` lists all of them (and any warnings). */
+export interface InvalidMapping {
+  code: 'mapping-invalid';
+  message: string;
+  problems: MappingProblem[];
 }
 
-/** Generates both rule scripts of `side` from `mapping`; throws `InvalidMappingError` if the table has errors. */
-export function generateRules(mapping: MappingTable, side: Side): GeneratedRules {
+/** The scripts, or why the table cannot make them. */
+export type GenerateRulesResult = { ok: true; rules: GeneratedRules } | { ok: false; error: InvalidMapping };
+
+/** Generates both rule scripts of `side` from `mapping`, or fails with every error of the table at once. */
+export function generateRules(mapping: MappingTable, side: Side): GenerateRulesResult {
   const { problems, rows } = analyseMapping(mapping, side);
-  if (problems.some((problem) => problem.severity === 'error')) throw new InvalidMappingError(problems);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    const message = `The mapping table has errors:\n${errors.map((problem) => `  ${problem.message}`).join('\n')}`;
+    return { ok: false, error: { code: 'mapping-invalid', message, problems } };
+  }
   return {
-    outgoing: outgoingScript(rows, side),
-    incoming: incomingScript(rows, side, mapping),
+    ok: true,
+    rules: { outgoing: outgoingScript(rows, side), incoming: incomingScript(rows, side, mapping) },
   };
 }
 

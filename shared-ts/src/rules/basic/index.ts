@@ -3,7 +3,12 @@
  * mapping table into rule scripts they can later edit ("eject"). See docs/rules.md, "Basic mode".
  */
 export * from './defaults';
-export { generateRules, InvalidMappingError, type GeneratedRules } from './generate-rules';
+export {
+  generateRules,
+  type GeneratedRules,
+  type GenerateRulesResult,
+  type InvalidMapping,
+} from './generate-rules';
 export {
   MAPPING_DIRECTIONS,
   MAPPING_TRANSFORMS,

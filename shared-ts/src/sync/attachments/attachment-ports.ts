@@ -74,12 +74,12 @@ export interface AttachmentStore {
    * Attaches the bytes, idempotent by `file.key`: a key already stored creates nothing and
    * answers `created: false`, so a file delivered twice is one file.
    */
-  attach(file: AttachedFile): Promise<{ ok: true; created: boolean } | { ok: false; failure: SyncFailure }>;
+  attach(file: AttachedFile): Promise<{ ok: true; created: boolean } | { ok: false; error: SyncFailure }>;
   /**
    * Posts the visible fallback note on the local entity (a Jira comment, a Salesforce Case
    * comment), idempotent by `note.key`: a note already posted for the key is not posted again.
    */
-  addNote(note: FallbackNote): Promise<{ ok: true } | { ok: false; failure: SyncFailure }>;
+  addNote(note: FallbackNote): Promise<{ ok: true } | { ok: false; error: SyncFailure }>;
 }
 
 /** The note posted instead of a file over a cap. */

@@ -26,7 +26,7 @@ export type TakenAttachment =
   /** The file was over a cap: the note is posted on the local entity. */
   | { kind: 'noted'; note: string }
   /** A failure booked on the item (retried, or in the error list). */
-  | { kind: 'failed'; failure: SyncFailure };
+  | { kind: 'failed'; error: SyncFailure };
 
 const ATTACHMENT_CODES: ReadonlySet<string> = new Set<AttachmentErrorCode>([
   'attachment-invalid',
@@ -83,7 +83,7 @@ export async function takeAttachmentAnswer(
       sha256,
       text: answer.note,
     });
-    if (!posted.ok) return fail(ctx, item, posted.failure, summary);
+    if (!posted.ok) return fail(ctx, item, posted.error, summary);
     await ports.queue.remove(item.key, item.id);
     await appendLog(ctx, 'applied', refs, `Posted a note instead of ${name}: ${answer.note}`);
     summary.done++;
@@ -137,7 +137,7 @@ export async function takeAttachmentAnswer(
     sha256: answer.sha256,
     bytes: assembled.bytes,
   });
-  if (!attached.ok) return fail(ctx, item, attached.failure, summary);
+  if (!attached.ok) return fail(ctx, item, attached.error, summary);
   await ports.chunks.clear(key);
   await ports.queue.remove(item.key, item.id);
   await appendLog(
@@ -159,5 +159,5 @@ async function fail(
   summary: QueueRunSummary,
 ): Promise<TakenAttachment> {
   await recordQueueFailure(ctx, 'attachments', item, failure, summary);
-  return { kind: 'failed', failure };
+  return { kind: 'failed', error: failure };
 }

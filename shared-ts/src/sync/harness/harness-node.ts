@@ -10,8 +10,6 @@
 import {
   ATTACHMENTS_V1,
   createMessageIdGenerator,
-  InMemoryInvitationStore,
-  InMemoryReplayCache,
   readErrorResponse,
   signMessage,
   THIS_NODE_SPEAKS,
@@ -24,6 +22,7 @@ import {
   type SiteInfo,
   type Speaks,
 } from '../../protocol';
+import { InMemoryInvitationStore, InMemoryReplayCache } from '../../protocol/testing';
 import type { EntityRef, JsonValue } from '../../replica';
 import { runRules } from '../../rules';
 import type { Side } from '../../rules/types';
@@ -31,7 +30,7 @@ import { createSyncEngine, type SyncEngine } from '../create-sync-engine';
 import type { EntityStore, RandomSource } from '../ports';
 import type { QueueItem } from '../queue-item';
 import type { QueueRunSummary } from '../queue-run-summary';
-import { InMemoryAckStore } from '../rendezvous/ack-store';
+import { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
 import { envelopeOf } from '../rendezvous/carried-message';
 import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
 import {
@@ -283,10 +282,10 @@ export class HarnessNode {
         if (sent.kind === 'lost')
           return {
             ok: false,
-            failure: syncFailure('network', 'No answer: the request or its answer was lost.'),
+            error: syncFailure('network', 'No answer: the request or its answer was lost.'),
           };
         if (sent.kind === 'timeout')
-          return { ok: false, failure: syncFailure('timeout', 'The other side did not answer in time.') };
+          return { ok: false, error: syncFailure('timeout', 'The other side did not answer in time.') };
         return {
           ok: true,
           answer: {
@@ -336,11 +335,11 @@ export class HarnessNode {
   }
 
   /** Sends one outbox item as a new signed envelope and reads the signed answer. */
-  private async send(item: QueueItem): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+  private async send(item: QueueItem): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
     this.gate.check();
     const pairing = this.requirePairing();
     const message = item.message;
-    if (!message) return { ok: false, failure: syncFailure('schema', 'The outbox item has no message.') };
+    if (!message) return { ok: false, error: syncFailure('schema', 'The outbox item has no message.') };
     const stamp = {
       connectionId: pairing.connectionId,
       messageId: this.nextMessageId(),
@@ -354,9 +353,9 @@ export class HarnessNode {
       throw new NodeCrashedError(this.side);
     }
     if (sent.kind === 'lost')
-      return { ok: false, failure: syncFailure('network', 'No answer: the request or its answer was lost.') };
+      return { ok: false, error: syncFailure('network', 'No answer: the request or its answer was lost.') };
     if (sent.kind === 'timeout')
-      return { ok: false, failure: syncFailure('timeout', 'The other side did not answer in time.') };
+      return { ok: false, error: syncFailure('timeout', 'The other side did not answer in time.') };
     return this.readAnswer(sent.response, envelope.messageId, pairing);
   }
 
@@ -364,12 +363,12 @@ export class HarnessNode {
     response: WireResponse,
     messageId: string,
     pairing: Pairing,
-  ): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+  ): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
     if (response.status !== 200) {
       const error = readErrorResponse(response.message.body);
       return {
         ok: false,
-        failure: syncFailure(
+        error: syncFailure(
           'http',
           `Refused: ${error ? `${error.code}: ${error.message}` : response.message.body}`,
           {
@@ -387,17 +386,17 @@ export class HarnessNode {
     if (!verified.ok) {
       return {
         ok: false,
-        failure: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
+        error: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
       };
     }
     const ack = verified.envelope as EnvelopeOf<'ack'>;
     const result = ack.body.results.find((candidate) => candidate.messageId === messageId);
     if (!result)
-      return { ok: false, failure: syncFailure('network', `The answer does not acknowledge ${messageId}.`) };
+      return { ok: false, error: syncFailure('network', `The answer does not acknowledge ${messageId}.`) };
     if (result.outcome === 'accepted') return { ok: true };
     return {
       ok: false,
-      failure: syncFailure(
+      error: syncFailure(
         result.error.retryable ? 'unavailable' : 'rejected',
         `${result.error.code}: ${result.error.message}`,
       ),

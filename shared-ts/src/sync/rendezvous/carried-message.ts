@@ -75,16 +75,16 @@ export function syncMessageOf(envelope: Envelope<'replica' | 'unlink'>): SyncMes
 /** What the engine made of a message, as the ack result that tells the sender. */
 export function ackResultOf(
   messageId: string,
-  received: { ok: true } | { ok: false; failure: SyncFailure },
+  received: { ok: true } | { ok: false; error: SyncFailure },
 ): AckResult {
   if (received.ok) return { messageId, outcome: 'accepted' };
   return {
     messageId,
     outcome: 'rejected',
     error: {
-      code: received.failure.code,
-      message: cutMessage(received.failure.message),
-      retryable: classifyFailure(received.failure) === 'transient',
+      code: received.error.code,
+      message: cutMessage(received.error.message),
+      retryable: classifyFailure(received.error) === 'transient',
     },
   };
 }

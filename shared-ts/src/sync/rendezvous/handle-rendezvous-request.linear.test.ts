@@ -1,4 +1,5 @@
-import { createEnvelope, InMemoryReplayCache, signMessage, type AckResult } from '../../protocol';
+import { createEnvelope, signMessage, type AckResult } from '../../protocol';
+import { InMemoryReplayCache } from '../../protocol/testing';
 import { TEST_SECRET } from '../../protocol/testing/fixtures';
 import { LINEAR_RATIO_LIMIT } from '../../testing/linear-time';
 import { linearGrowthAsync, WIRE_GROWTH } from '../../util/testing/linear-growth-async';

@@ -218,7 +218,7 @@ async function answerPull(
     await settleOutboxItem(
       ctx,
       item,
-      result.outcome === 'accepted' ? { ok: true } : { ok: false, failure: failureOfRejection(result.error) },
+      result.outcome === 'accepted' ? { ok: true } : { ok: false, error: failureOfRejection(result.error) },
       summary,
     );
   }
@@ -245,7 +245,7 @@ async function answerPull(
     await settleOutboxItem(
       ctx,
       item,
-      { ok: false, failure: unspokenFailure(connection.speaks.replica) },
+      { ok: false, error: unspokenFailure(connection.speaks.replica) },
       summary,
     );
   }
@@ -255,7 +255,7 @@ async function answerPull(
       item,
       {
         ok: false,
-        failure: syncFailure(
+        error: syncFailure(
           'schema',
           `The message is ${bytes} bytes, more than a batch of at most ${maxBytes} bytes can carry.`,
         ),

@@ -3,7 +3,7 @@
  * (`handleRendezvousRequest`) and the calling side's client (`pushOutbox`, `pullOnce`, with the
  * `AckStore` that keeps owed acks across transactions; `fetchAttachmentsOnce` for files).
  */
-export { InMemoryAckStore, type AckStore } from './ack-store';
+export type { AckStore } from './ack-store';
 export {
   handleRendezvousRequest,
   type PairedConnection,

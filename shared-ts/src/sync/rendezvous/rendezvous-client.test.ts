@@ -114,10 +114,10 @@ describe('pullOnce', () => {
     await pullOnce(pair.client);
     const owed = await pair.client.acks.pending('conn-1', 10);
     const post = pair.client.post;
-    pair.client.post = async () => ({ ok: false, failure: { code: 'timeout', message: 'No answer.' } });
+    pair.client.post = async () => ({ ok: false, error: { code: 'timeout', message: 'No answer.' } });
     expect(await pullOnce(pair.client)).toEqual({
       ok: false,
-      failure: { code: 'timeout', message: 'No answer.' },
+      error: { code: 'timeout', message: 'No answer.' },
     });
     expect(await pair.client.acks.pending('conn-1', 10)).toEqual(owed);
     pair.client.post = post;
@@ -139,8 +139,8 @@ describe('pullOnce', () => {
       return { ok: true, answer: { statusCode: 200, headers: signed.headers, body: signed.body } };
     };
     const result = await pullOnce(pair.client);
-    expect(result).toMatchObject({ ok: false, failure: { code: 'network' } });
-    expect(!result.ok && result.failure.message).toMatch(
+    expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(!result.ok && result.error.message).toMatch(
       /^reply-mismatch: the batch answers message 01M7W6C3800000000000000009/,
     );
     expect(await pair.client.acks.pending('conn-1', 10)).toHaveLength(1);

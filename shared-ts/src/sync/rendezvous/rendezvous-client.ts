@@ -62,9 +62,7 @@ export interface RendezvousClientDeps {
   /** Remembers the answers' message ids, so a replayed answer is refused. */
   answerReplayCache: ReplayCache;
   /** POSTs the signed request to the rendezvous URL; a failure value when no answer came back. */
-  post(
-    request: SignedMessage,
-  ): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: SyncFailure }>;
+  post(request: SignedMessage): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; error: SyncFailure }>;
   /** Largest body sent or taken, UTF-8 bytes. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
@@ -147,14 +145,14 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
   if (!push) return { ...summary, more: false };
   const maxBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   for (const item of push.unspoken) {
-    await settleOutboxItem(ctx, item, { ok: false, failure: unspokenFailure(deps.speaks.replica) }, summary);
+    await settleOutboxItem(ctx, item, { ok: false, error: unspokenFailure(deps.speaks.replica) }, summary);
   }
   for (const { item, bytes } of push.oversize) {
     const failure = syncFailure(
       'schema',
       `The message is ${bytes} bytes; a request carries at most ${maxBytes}.`,
     );
-    await settleOutboxItem(ctx, item, { ok: false, failure }, summary);
+    await settleOutboxItem(ctx, item, { ok: false, error: failure }, summary);
   }
   if (push.carried.size === 0) return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
 
@@ -164,16 +162,16 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
   );
   for (const [messageId, item] of push.carried) {
     const result = results.get(messageId);
-    const outcome: { ok: true } | { ok: false; failure: SyncFailure } = !answer.ok
+    const outcome: { ok: true } | { ok: false; error: SyncFailure } = !answer.ok
       ? answer
       : !result
         ? {
             ok: false,
-            failure: syncFailure('network', `The answer does not acknowledge message ${messageId}.`),
+            error: syncFailure('network', `The answer does not acknowledge message ${messageId}.`),
           }
         : result.outcome === 'accepted'
           ? { ok: true }
-          : { ok: false, failure: failureOfRejection(result.error) };
+          : { ok: false, error: failureOfRejection(result.error) };
     try {
       await settleOutboxItem(ctx, item, outcome, summary);
     } catch {
@@ -196,7 +194,7 @@ export type PullResult =
       /** More messages wait at the rendezvous: pull again (in a new transaction, on Salesforce). */
       more: boolean;
     }
-  | { ok: false; failure: SyncFailure };
+  | { ok: false; error: SyncFailure };
 
 /**
  * One pull: sends a signed `pull` with the acks still owed (as many as fit the body budget),
@@ -232,7 +230,7 @@ export async function pullOnce(
     if (batch.body.inReplyTo !== pull.messageId) {
       return {
         ok: false,
-        failure: syncFailure(
+        error: syncFailure(
           'network',
           `reply-mismatch: the batch answers message ${batch.body.inReplyTo}, not our pull ${pull.messageId}.`,
         ),
@@ -257,7 +255,7 @@ export async function pullOnce(
       more: batch.body.more,
     };
   } catch (error) {
-    return { ok: false, failure: unexpectedFailure(error) };
+    return { ok: false, error: unexpectedFailure(error) };
   }
 }
 
@@ -273,7 +271,7 @@ export type FetchAttachmentsResult =
       /** Due items wait that this want did not carry, or files are under way: fetch again. */
       more: boolean;
     }
-  | { ok: false; failure: SyncFailure };
+  | { ok: false; error: SyncFailure };
 
 /**
  * One attachment fetch, when both sides speak `attachments-v1`: sends a signed `attachment-want`
@@ -311,7 +309,7 @@ export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<
     if (answer.envelope.body.inReplyTo !== want.messageId) {
       return {
         ok: false,
-        failure: syncFailure(
+        error: syncFailure(
           'network',
           `reply-mismatch: the answer is for message ${answer.envelope.body.inReplyTo}, not our want ${want.messageId}.`,
         ),
@@ -335,7 +333,7 @@ export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<
       wanted.some((item) => !answered.has(item.attachment?.remote.id ?? ''));
     return result;
   } catch (error) {
-    return { ok: false, failure: unexpectedFailure(error) };
+    return { ok: false, error: unexpectedFailure(error) };
   }
 }
 
@@ -343,7 +341,7 @@ export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<
 const MAX_ACKS_READ = 1000;
 
 type Answer<K extends MessageKind> =
-  { ok: true; envelope: EnvelopeOf<K>; refused: AckResult[] } | { ok: false; failure: SyncFailure };
+  { ok: true; envelope: EnvelopeOf<K>; refused: AckResult[] } | { ok: false; error: SyncFailure };
 
 /**
  * Posts a request and reads the answer: a verified envelope of `kind`; or a failure: no answer,
@@ -376,7 +374,7 @@ async function call<K extends 'ack' | 'batch' | 'attachment-chunks'>(
     const error = refusal?.outcome === 'rejected' ? refusal.error : readErrorResponse(answer.body);
     return {
       ok: false,
-      failure: syncFailure(
+      error: syncFailure(
         'http',
         `Refused: ${error ? `${error.code}: ${error.message}` : answer.body.slice(0, 200)}`,
         { status: answer.statusCode },
@@ -386,7 +384,7 @@ async function call<K extends 'ack' | 'batch' | 'attachment-chunks'>(
   if (!verified.ok) {
     return {
       ok: false,
-      failure: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
+      error: syncFailure('network', `The answer did not verify: ${verified.error.message}`),
     };
   }
   return { ok: true, envelope: verified.envelope as EnvelopeOf<K>, refused: verified.refused };

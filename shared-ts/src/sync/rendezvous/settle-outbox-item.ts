@@ -16,11 +16,11 @@ import type { SyncFailure } from '../sync-failure';
 export async function settleOutboxItem(
   ctx: SyncContext,
   item: QueueItem,
-  outcome: { ok: true } | { ok: false; failure: SyncFailure },
+  outcome: { ok: true } | { ok: false; error: SyncFailure },
   summary: QueueRunSummary,
 ): Promise<void> {
   if (!outcome.ok) {
-    await recordQueueFailure(ctx, 'outbox', item, outcome.failure, summary);
+    await recordQueueFailure(ctx, 'outbox', item, outcome.error, summary);
     return;
   }
   await bookDelivered(ctx, item, summary);

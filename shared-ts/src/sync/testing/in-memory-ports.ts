@@ -182,7 +182,7 @@ export class InMemoryEntityStore implements EntityStore {
       for (const add of plan.comments.add.slice(0, failing.afterAdds)) {
         created.comments.push(this.addCopy(entity, 'comments', add.remoteId, add.value));
       }
-      return { ok: false, failure: failing.failure, entity: createdEntity, created };
+      return { ok: false, error: failing.failure, entity: createdEntity, created };
     }
     for (const field of plan.fields) setPath(entity.view, field.path, clone(field.value));
     this.applyCollection(entity, 'comments', plan.comments, created.comments);
@@ -377,11 +377,11 @@ export class InMemoryStatsStore implements StatsStore {
  */
 export class RecordingTransport implements Transport {
   readonly sent: QueueItem[] = [];
-  readonly answers: ({ ok: true } | { ok: false; failure: SyncFailure } | Error)[] = [];
-  deliverTo: ((message: SyncMessage) => Promise<{ ok: true } | { ok: false; failure: SyncFailure }>) | null =
+  readonly answers: ({ ok: true } | { ok: false; error: SyncFailure } | Error)[] = [];
+  deliverTo: ((message: SyncMessage) => Promise<{ ok: true } | { ok: false; error: SyncFailure }>) | null =
     null;
 
-  async send(item: QueueItem): Promise<{ ok: true } | { ok: false; failure: SyncFailure }> {
+  async send(item: QueueItem): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
     this.sent.push(clone(item));
     const answer = this.answers.shift();
     if (answer instanceof Error) throw answer;

@@ -18,3 +18,4 @@ export {
 export { fakeRulesEngine, type FakeIncoming, type FakeOutgoing } from './fake-rules-engine';
 export { caseOf, commentOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './fixtures';
 export { createTestNode, mirrorRules, seedEntity, type TestNode } from './test-node';
+export { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { runRules } from '../..';
 import type { Direction, RuleInputs, Side } from '../../types';
 import { jiraComments, realisticCase, realisticIssue, salesforceComments, type Json } from '../fixtures';
+import {
+  compiledIr,
+  formatVectorFile,
+  withIr,
+  type RulesVector,
+  type RulesVectorFile,
+} from '../../vector-files';
 import { DEFAULT_RULES } from '.';
 
 /**
@@ -173,7 +180,7 @@ const CASES: Case[] = [
   }),
 ];
 
-function vectorFile(): Json {
+function vectorFile(): RulesVectorFile {
   return {
     description:
       "Generated: Basic mode's default scripts on realistic inputs, made by shared-ts/src/rules/basic/defaults/default-vectors.test.ts (UPDATE_BASIC_VECTORS=1); do not edit by hand.",
@@ -181,15 +188,16 @@ function vectorFile(): Json {
       const script = DEFAULT_RULES[side][direction];
       const result = runRules(script, side, direction, inputs, { engine: 'ast' });
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      const expected: Json = { output: result.output };
+      const expected: RulesVector['expected'] = { output: result.output };
       if (direction === 'incoming') expected.writes = result.writes;
-      return { name, side, direction, script: script.split('\n'), inputs, expected };
+      const vector: RulesVector = { name, side, direction, script: script.split('\n'), inputs, expected };
+      return withIr(vector, compiledIr(vector, { vectors: [] }));
     }),
   };
 }
 
 describe('conformance/rules/basic-defaults.json', () => {
-  const wanted = `${JSON.stringify(vectorFile(), null, 2)}\n`;
+  const wanted = formatVectorFile(vectorFile());
 
   if (process.env.UPDATE_BASIC_VECTORS === '1') writeFileSync(FILE, wanted);
 

@@ -1,6 +1,6 @@
 /**
  * Basic mode's default incoming rules for Jira (replica -> issue).
- * Kept equal to `generateRules(DEFAULT_MAPPINGS.jira, 'jira').incoming` by a test: a change to
+ * Kept equal to `generateRules(DEFAULT_MAPPINGS.jira, 'jira').rules.incoming` by a test: a change to
  * the generator must be a deliberate change of the defaults too.
  */
 export const JIRA_INCOMING_RULES = `// Tandem Basic mode: incoming rules for Jira (replica -> issue).

@@ -1,6 +1,6 @@
 /**
  * Basic mode's default outgoing rules for Jira (issue -> replica).
- * Kept equal to `generateRules(DEFAULT_MAPPINGS.jira, 'jira').outgoing` by a test: a change to
+ * Kept equal to `generateRules(DEFAULT_MAPPINGS.jira, 'jira').rules.outgoing` by a test: a change to
  * the generator must be a deliberate change of the defaults too.
  */
 export const JIRA_OUTGOING_RULES = `// Tandem Basic mode: outgoing rules for Jira (issue -> replica).

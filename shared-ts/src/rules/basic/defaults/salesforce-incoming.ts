@@ -1,6 +1,6 @@
 /**
  * Basic mode's default incoming rules for Salesforce (replica -> Case).
- * Kept equal to `generateRules(DEFAULT_MAPPINGS.salesforce, 'salesforce').incoming` by a test: a change to
+ * Kept equal to `generateRules(DEFAULT_MAPPINGS.salesforce, 'salesforce').rules.incoming` by a test: a change to
  * the generator must be a deliberate change of the defaults too.
  */
 export const SALESFORCE_INCOMING_RULES = `// Tandem Basic mode: incoming rules for Salesforce (replica -> record).

@@ -1,6 +1,6 @@
 /**
  * Basic mode's default outgoing rules for Salesforce (Case -> replica).
- * Kept equal to `generateRules(DEFAULT_MAPPINGS.salesforce, 'salesforce').outgoing` by a test: a change to
+ * Kept equal to `generateRules(DEFAULT_MAPPINGS.salesforce, 'salesforce').rules.outgoing` by a test: a change to
  * the generator must be a deliberate change of the defaults too.
  */
 export const SALESFORCE_OUTGOING_RULES = `// Tandem Basic mode: outgoing rules for Salesforce (record -> replica).

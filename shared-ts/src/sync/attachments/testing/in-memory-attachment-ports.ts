@@ -110,9 +110,9 @@ export class InMemoryAttachmentStore implements AttachmentStore {
 
   async attach(
     file: AttachedFile,
-  ): Promise<{ ok: true; created: boolean } | { ok: false; failure: SyncFailure }> {
+  ): Promise<{ ok: true; created: boolean } | { ok: false; error: SyncFailure }> {
     this.attachCalls++;
-    if (this.refuse) return { ok: false, failure: this.refuse };
+    if (this.refuse) return { ok: false, error: this.refuse };
     if (this.files.has(file.key)) return { ok: true, created: false };
     this.files.set(file.key, { ...file, bytes: file.bytes.slice() });
     return { ok: true, created: true };

@@ -5,12 +5,11 @@
 import {
   ATTACHMENTS_V1,
   createMessageIdGenerator,
-  InMemoryInvitationStore,
-  InMemoryReplayCache,
   THIS_NODE_SPEAKS,
   type HttpResponse,
   type Speaks,
 } from '../../../protocol';
+import { InMemoryInvitationStore, InMemoryReplayCache } from '../../../protocol/testing';
 import { TEST_SECRET } from '../../../protocol/testing/fixtures';
 import type { SyncEngineOptions } from '../../create-sync-engine';
 import type { RulesEngine } from '../../ports';
@@ -24,7 +23,7 @@ import {
 } from '../../attachments/testing/in-memory-attachment-ports';
 import { InMemoryWorkQueue, ManualClock } from '../../testing/in-memory-ports';
 import { createTestNode, type TestNode } from '../../testing/test-node';
-import { InMemoryAckStore } from '../ack-store';
+import { InMemoryAckStore } from './in-memory-ack-store';
 import {
   handleRendezvousRequest,
   type RendezvousDeps,

@@ -1,6 +1,6 @@
 import { InMemoryInvitationStore } from './in-memory-invitation-store';
-import type { Invitation } from './invitation';
-import { TEST_SECRET } from './testing/fixtures';
+import type { Invitation } from '../invitation';
+import { TEST_SECRET } from './fixtures';
 
 const invitation: Invitation = {
   version: 1,

@@ -1,4 +1,4 @@
-import type { ReplicaValidationError } from '../replica';
+import type { ReplicaValidationError } from './validate-replica';
 
 /** How many errors a failure message lists, and how many characters of each path and message. */
 const LISTED = 3;

@@ -1,5 +1,5 @@
-import type { Invitation } from './invitation';
-import type { InvitationStore, StoredInvitation } from './ports';
+import type { Invitation } from '../invitation';
+import type { InvitationStore, StoredInvitation } from '../ports';
 
 /** An invitation store in memory, for tests, the sandbox and the two-node harness. */
 export class InMemoryInvitationStore implements InvitationStore {

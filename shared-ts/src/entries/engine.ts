@@ -1,0 +1,95 @@
+/**
+ * The sync engine as an adapter uses it (package entry `@tandem/shared-ts/engine`, namespace
+ * `engine` of the root): `createSyncEngine` bound to one connection, the ports an adapter
+ * implements, the data it stores, the messages it carries, the results of each operation and
+ * the failure values. The pure planners behind the operations are internal (`../internal`).
+ * See docs/adapter-api.md and docs/sync-semantics.md.
+ */
+
+// The engine and its ports
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/create-sync-engine';
+export type {
+  Clock,
+  ConditionalWrite,
+  EntityStore,
+  IdGenerator,
+  LinkStore,
+  RandomSource,
+  ReplicaHasher,
+  RulesEngine,
+  StatsStore,
+  SyncLog,
+  Transport,
+  WorkQueue,
+} from '../sync/ports';
+export type { SyncConfig, SyncContext, SyncDeps } from '../sync/sync-context';
+
+// Configuration
+export {
+  CONFLICT_POLICIES,
+  DEFAULT_SYNC_POLICY,
+  type ConflictPolicy,
+  type SyncPolicy,
+} from '../sync/sync-policy';
+export { DEFAULT_ENTITY_TYPES } from '../sync/default-entity-types';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sync/retry-policy';
+
+// Data an adapter stores (each with its format version and migration)
+export {
+  LINK_FORMAT,
+  type BaselineEntry,
+  type FieldStamp,
+  type IdPair,
+  type Link,
+  type LinkState,
+  type SentSnapshot,
+} from '../sync/link';
+export type { LocalEntity } from '../sync/local-entity';
+export { QUEUE_ITEM_FORMAT, type QueueItem, type QueueItemState } from '../sync/queue-item';
+export {
+  CONNECTION_FORMAT,
+  migrateConnection,
+  migrateLink,
+  migrateQueueItem,
+  migrateStoredReplica,
+  type Migrated,
+} from '../sync/migrate';
+export {
+  decodeStored,
+  encodeStored,
+  STORED_CHUNK_MAX_BYTES,
+  STORED_CHUNK_MAX_UNITS,
+  STORED_MAX_CHUNKS,
+  type DecodeStoredResult,
+  type EncodeStoredResult,
+  type StoredCodecError,
+  type StoredCodecErrorCode,
+} from '../sync/storage-codec';
+export type { SyncLogEntry, SyncLogKind } from '../sync/sync-log-entry';
+export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from '../sync/sync-statistics';
+
+// Messages, and what the engine asks the entity store to write
+export type { ReplicaMessage, SyncMessage, UnlinkMessage } from '../sync/sync-message';
+export type {
+  ApplyOutcome,
+  ApplyResult,
+  CollectionPlan,
+  Conflict,
+  FieldWrite,
+  WritePlan,
+} from '../sync/write-plan';
+
+// Results of the operations
+export type { LocalChangeResult } from '../sync/sync-local-change';
+export type { QueueName } from '../sync/queue-name';
+export type { QueueRunSummary } from '../sync/queue-run-summary';
+export type { RunBudget } from '../sync/run-budget';
+export type { LinkExistingRefusal, LinkExistingResult } from '../sync/link-existing';
+export type { UnlinkResult } from '../sync/unlink-entity';
+export type { RetryResult } from '../sync/retry-queue-item';
+export type { DiscardResult } from '../sync/discard-queue-item';
+export type { SyncErrorItem } from '../sync/list-sync-errors';
+export type { LinkStatus, LinkStatusState } from '../sync/describe-link-status';
+
+// Failures: adapters translate platform errors into these
+export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/sync-failure';
