@@ -14,6 +14,7 @@ import { isHttpUrl, opaqueReferenceProblem } from '../util/http-url';
 import { inspectJson } from '../util/inspect-json';
 import { pointerSegment, unescapePointerSegment } from '../util/json-pointer';
 import { isCalendarDate, parseUtcTimestamp } from '../util/utc-timestamp';
+import { isValidReplica } from './is-valid-replica';
 import { replicaJsonSchema } from './replica-json-schema';
 import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES } from './replica-limits';
 import { TIMED_FIELDS, type Replica } from './types';
@@ -78,6 +79,19 @@ export function validateReplica(value: unknown): ReplicaValidation {
       shape.map(({ kind, path, message }) => ({ path, rule: kind, message: limitMessage(kind, message) })),
     );
   }
+  // A valid replica (the common case) is recognised by hand-written code; the schema validator
+  // runs only to explain a refusal.
+  if (isValidReplica(value)) return { ok: true, replica: value as Replica };
+  const errors = replicaSchemaErrors(value);
+  return errors.length === 0 ? { ok: true, replica: value as Replica } : invalid(errors);
+}
+
+/**
+ * Every schema violation and failed check of a value already within the JSON, depth and size
+ * limits (`inspectJson`), one per path and rule; empty when the value is a valid replica. The
+ * slow path of `validateReplica`, which the fast path (`isValidReplica`) is tested against.
+ */
+export function replicaSchemaErrors(value: unknown): ReplicaValidationError[] {
   validator ??= new Validator(librarySchema(), '2020-12', false);
   const result = validator.validate(value);
   const errors = [
@@ -89,8 +103,7 @@ export function validateReplica(value: unknown): ReplicaValidation {
     ...fieldTimesProblems(value),
   ];
   // The validator reports each missing property, and each report here lists them all: keep one of each.
-  const unique = new Map(errors.map((error) => [`${error.path} ${error.rule}`, error]));
-  return unique.size === 0 ? { ok: true, replica: value as Replica } : invalid([...unique.values()]);
+  return [...new Map(errors.map((error) => [`${error.path} ${error.rule}`, error])).values()];
 }
 
 function invalid(errors: ReplicaValidationError[]): ReplicaValidation {

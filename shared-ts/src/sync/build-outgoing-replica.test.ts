@@ -65,13 +65,32 @@ describe('buildOutgoingReplica', () => {
       link,
       local: caseOf(
         { Subject: 'Printer fixed', Status: 'x', comments: [] },
-        { modifiedAt: '2026-11-20T09:30:00+01:00' },
+        { modifiedAt: '2026-11-20T08:30:00Z' },
       ),
     });
     expect(second.ok && second.content.fieldTimes).toMatchObject({
       '/summary': '2026-11-20T08:30:00.000Z',
       '/status': '2026-11-20T08:00:00.000Z',
     });
+  });
+
+  it('gives a changed field no time when modifiedAt is not in the replica format (an offset)', () => {
+    const first = build();
+    if (!first.ok) throw new Error('no build');
+    const link = {
+      ...createLink('conn-1', SALESFORCE_CASE),
+      outgoing: { ...createLink('conn-1', SALESFORCE_CASE).outgoing, fields: stampsOf(first.content) },
+    };
+    const second = build({
+      link,
+      local: caseOf(
+        { Subject: 'Printer fixed', Status: 'x', comments: [] },
+        { modifiedAt: '2026-11-20T09:30:00+01:00' },
+      ),
+    });
+    if (!second.ok) throw new Error('no build');
+    expect(second.content.fieldTimes).not.toHaveProperty('/summary');
+    expect(second.content.fieldTimes).toHaveProperty('/status', '2026-11-20T08:00:00.000Z');
   });
 
   it("gives a field that changed to the value of the replica just applied that replica's time for it", () => {

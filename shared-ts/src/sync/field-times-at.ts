@@ -9,6 +9,7 @@ import { TIMED_FIELDS, type FieldTimes } from '../replica';
 import { incomingAssignmentReads } from '../rules/assignment-reads';
 import type { Side } from '../rules/types';
 import { pointerSegment } from '../util/json-pointer';
+import { parseUtcTimestamp } from '../util/utc-timestamp';
 import type { FieldStamp } from './link';
 import { pathKey } from './path-key';
 
@@ -81,8 +82,9 @@ function newest(pointers: ReadonlySet<string>, times: FieldTimes): string | null
   let bestTime = -Infinity;
   for (const pointer of pointers) {
     const text = Object.prototype.hasOwnProperty.call(times, pointer) ? times[pointer] : undefined;
-    const time = text === undefined ? NaN : Date.parse(text);
-    if (!Number.isNaN(time) && time > bestTime) {
+    // Only the replica's time format counts (as in resolveConflict); anything else is unknown.
+    const time = text === undefined ? null : parseUtcTimestamp(text);
+    if (time !== null && time > bestTime) {
       best = text as string;
       bestTime = time;
     }

@@ -101,9 +101,10 @@ describe('planIncomingApply', () => {
       expect(decision.firstSync).toBe(true);
       expect(decision.plan).toEqual({
         target: null,
+        // Sorted by path (comparePaths), not in the order the rules assigned them.
         fields: [
-          { path: ['Subject'], value: 'Printer on fire' },
           { path: ['Status'], value: 'To Do' },
+          { path: ['Subject'], value: 'Printer on fire' },
         ],
         comments: { add: [{ remoteId: 'c1', value: commentOf('c1', '<p>hi</p>') }], update: [], remove: [] },
         attachments: { add: [], update: [], remove: [] },
@@ -159,7 +160,7 @@ describe('planIncomingApply', () => {
       const decision = applied(plan({ local, replica: replicaOf({ seq: 2, summary: 'Printer fixed' }) }));
       expect(decision.plan.fields).toEqual([]);
       expect(decision.conflicts).toEqual([]);
-      expect(decision.next.incoming.baseline[0]).toEqual({
+      expect(decision.next.incoming.baseline[1]).toEqual({
         path: ['Subject'],
         value: 'Printer fixed',
         sentSeq: 0,
@@ -195,7 +196,7 @@ describe('planIncomingApply', () => {
       expect(decision.conflicts).toMatchObject([
         { path: ['Subject'], winner: 'local', policy: 'local-wins' },
       ]);
-      expect(decision.next.incoming.baseline[0]).toEqual({
+      expect(decision.next.incoming.baseline[1]).toEqual({
         path: ['Subject'],
         value: 'Printer on fire',
         sentSeq: 0,
@@ -424,7 +425,7 @@ describe('planIncomingApply', () => {
       );
       expect(decision.plan.fields).toEqual([]);
       expect(decision.conflicts).toEqual([]);
-      expect(decision.next.incoming.baseline[0]).toEqual({ path: ['Subject'], value: 'Ours', sentSeq: 3 });
+      expect(decision.next.incoming.baseline[1]).toEqual({ path: ['Subject'], value: 'Ours', sentSeq: 3 });
     });
 
     it('writes a remote change made after the remote applied our value, without conflict', () => {
@@ -504,8 +505,8 @@ describe('planIncomingApply', () => {
     it('records the written values as the new baseline', () => {
       const decision = applied(plan({ replica: replicaOf({ seq: 2, summary: 'Printer fixed' }) }));
       expect(decision.next.incoming.baseline).toEqual([
-        { path: ['Subject'], value: 'Printer fixed', sentSeq: 0 },
         { path: ['Status'], value: 'To Do', sentSeq: 0 },
+        { path: ['Subject'], value: 'Printer fixed', sentSeq: 0 },
       ]);
     });
 

@@ -11,7 +11,7 @@ import type { EntityWrite, RuleInputs, Side } from '../rules/types';
 import { jsonEqual } from './json-equal';
 import { LINK_FORMAT, type BaselineEntry, type IdPair, type Link } from './link';
 import type { LocalEntity } from './local-entity';
-import { pathKey } from './path-key';
+import { byPath, pathKey } from './path-key';
 import { planCollectionSync } from './plan-collection-sync';
 import { sameEntity } from './same-entity';
 import type { RulesEngine } from './ports';
@@ -300,18 +300,18 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
     firstSync,
     plan: {
       target: local?.ref ?? null,
-      fields,
+      fields: byPath(fields),
       comments: collections.comments.plan,
       attachments: collections.attachments.plan,
     },
-    conflicts,
+    conflicts: byPath(conflicts),
     next: {
       format: LINK_FORMAT,
       connectionId: input.connectionId,
       local: local?.ref ?? link?.local ?? null,
       remote: replica.entity,
       state: 'active',
-      incoming: { seq: replica.seq, acked, baseline: [...baseline.values()] },
+      incoming: { seq: replica.seq, acked, baseline: byPath([...baseline.values()]) },
       outgoing: {
         seq: outgoingSeq,
         lastSentHash: link?.outgoing.lastSentHash ?? null,

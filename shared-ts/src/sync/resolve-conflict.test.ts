@@ -33,12 +33,27 @@ describe('resolveConflict', () => {
     expect(resolveConflict(facts({ localModifiedAt: '2026-11-20T11:00:00.000Z' }))).toBe('local');
   });
 
-  it('compares instants, not strings, so offsets and precision do not matter', () => {
+  it('compares instants, not strings, so precision does not matter', () => {
     expect(
       resolveConflict(
-        facts({ remoteUpdated: '2026-11-20T12:00:00+02:00', localModifiedAt: '2026-11-20T10:30:00Z' }),
+        facts({ remoteUpdated: '2026-11-20T10:30:00Z', localModifiedAt: '2026-11-20T10:30:00.500Z' }),
       ),
     ).toBe('local');
+  });
+
+  it.each([
+    ['an offset', '2026-11-20T12:00:00+02:00'],
+    ['no zone', '2026-11-20T12:00:00'],
+    ['a lowercase z', '2026-11-20T12:00:00z'],
+    ['a day that does not exist', '2026-02-30T12:00:00Z'],
+    ['hour 24', '2026-11-20T24:00:00Z'],
+    ['a bare date', '2026-11-21'],
+    ['an RFC 2822 date', 'Fri, 20 Nov 2026 12:00:00 GMT'],
+  ])('reads a time with %s as unknown, settled by the tie rule', (_what, time) => {
+    // Seen from Jira, whose entity sorts first: unknown, the local value stays; read by Date.parse,
+    // the remote would be the later one and win.
+    const seenFromJira = { remote: salesforce, local: jira, localModifiedAt: '2026-01-01T00:00:00.000Z' };
+    expect(resolveConflict(facts({ ...seenFromJira, remoteUpdated: time }))).toBe('local');
   });
 
   it('settles a tie the same way on both sides: the entity that sorts first wins', () => {

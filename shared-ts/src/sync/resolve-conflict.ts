@@ -1,4 +1,5 @@
 import type { EntityRef } from '../replica';
+import { parseUtcTimestamp } from '../util/utc-timestamp';
 import type { ConflictPolicy } from './sync-policy';
 
 /** What `resolveConflict` weighs. */
@@ -14,8 +15,11 @@ export interface ConflictFacts {
 
 /**
  * Which side's value a conflict keeps. `newest-wins` compares the two instants; when they are
- * equal or one is unknown, the entity whose `platform:type:id` sorts first wins, so that both
- * sides of a connection settle the same tie the same way.
+ * equal or one is unknown, the entity whose `platform:type:id` sorts first (UTF-16 code unit
+ * order) wins, so that both sides of a connection settle the same tie the same way. A time is
+ * known only in the replica's format (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`, a day that exists, read
+ * to the millisecond); any other text, an offset included, is unknown, so every runtime reads it
+ * alike.
  */
 export function resolveConflict(facts: ConflictFacts): 'local' | 'remote' {
   if (facts.policy === 'remote-wins') return 'remote';
@@ -54,8 +58,7 @@ export function effectiveConflictPolicy(
 
 function instant(iso: string | null): number | null {
   if (iso === null) return null;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : time;
+  return parseUtcTimestamp(iso);
 }
 
 function refOrder(ref: EntityRef): string {

@@ -7,6 +7,7 @@ import { TIMED_FIELDS, type FieldTimes, type JsonValue, type Replica } from '../
 import { canonicalJson } from '../util/canonical-json';
 import { pointerSegment } from '../util/json-pointer';
 import { sha256HexSync } from '../util/sha256';
+import { parseUtcTimestamp } from '../util/utc-timestamp';
 import type { FieldStamp } from './link';
 
 /** The timed fields of a replica (or replica content), by JSON pointer, with their values. */
@@ -75,12 +76,12 @@ export function stampsOf(content: Omit<Replica, 'seq' | 'hash'>): Record<string,
   return fields;
 }
 
-/** An ISO-8601 time as the replica writes times (UTC, `Z`), or null when it is not a time. */
+/**
+ * A time in the replica's format, written with milliseconds (`2026-11-20T08:00:00.000Z`), or null
+ * when `iso` is not in the replica's format (`parseUtcTimestamp`): adapters give UTC `Z` times.
+ */
 function utcTime(iso: string | null): string | null {
   if (iso === null) return null;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return null;
-  const text = new Date(time).toISOString();
-  // Years past 9999 print as +010000-...: no replica time, so unknown.
-  return /^[0-9]{4}-/.test(text) ? text : null;
+  const time = parseUtcTimestamp(iso);
+  return time === null ? null : new Date(time).toISOString();
 }

@@ -29,7 +29,7 @@ export interface CollectionPlan {
 export interface WritePlan {
   /** The local entity to write, or null when the apply creates it (first sync of a new remote entity). */
   target: EntityRef | null;
-  /** Field assignments, in the order the rules first assigned them. */
+  /** Field assignments, sorted by path (`comparePaths`: segment by segment, UTF-16 code unit order). */
   fields: FieldWrite[];
   comments: CollectionPlan;
   attachments: CollectionPlan;

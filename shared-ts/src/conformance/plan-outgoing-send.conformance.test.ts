@@ -1,0 +1,5 @@
+/** Runs shared-ts/conformance/plan-outgoing-send/ against the code (docs/conformance.md). */
+import { runVectorFolder } from './run-vector-folder';
+import { planOutgoingSendSuite } from './suites/plan-outgoing-send';
+
+runVectorFolder(planOutgoingSendSuite);

@@ -1,0 +1,5 @@
+/** Runs shared-ts/conformance/validate-replica/ against the code (docs/conformance.md). */
+import { runVectorFolder } from './run-vector-folder';
+import { validateReplicaSuite } from './suites/validate-replica';
+
+runVectorFolder(validateReplicaSuite);
