@@ -21,8 +21,8 @@ export const BATCH_PUSH = 'batch-push';
 
 /**
  * The capability of attachments through the rendezvous: the `attachment-want` and
- * `attachment-chunks` kinds (docs/protocol.md, "Attachments"). Not yet in `THIS_NODE_SPEAKS`:
- * a node lists it once its endpoint serves those kinds.
+ * `attachment-chunks` kinds (docs/protocol.md, "Attachments"). The rendezvous serves wants
+ * (`handleRendezvousRequest`) and the client sends them (`fetchAttachmentsOnce`).
  */
 export const ATTACHMENTS_V1 = 'attachments-v1';
 
@@ -30,7 +30,7 @@ export const ATTACHMENTS_V1 = 'attachments-v1';
 export const THIS_NODE_SPEAKS: Readonly<Speaks> = Object.freeze({
   protocol: [1],
   replica: [1, 2],
-  capabilities: [BATCH_PUSH],
+  capabilities: [ATTACHMENTS_V1, BATCH_PUSH],
 });
 
 /** What a peer that sends no `speaks` speaks: a v1 node, replica format 1, no capabilities. */

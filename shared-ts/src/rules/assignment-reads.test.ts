@@ -19,6 +19,7 @@ describe('incomingAssignmentReads', () => {
       Priority: ['priority.name'],
       Labels__c: ['labels'],
       comments: ['comments.map'],
+      attachments: ['attachments.map'],
     });
   });
 

@@ -35,6 +35,11 @@ export interface SyncEngineOptions {
   connection?: Record<string, JsonValue>;
   /** Items per queue run (default 50). */
   batchSize?: number;
+  /**
+   * Fetch attachments' bytes: true when both sides speak `attachments-v1` (the connection's
+   * agreed capabilities). Default false: metadata only. Needs `SyncDeps.attachments`.
+   */
+  attachmentTransfer?: boolean;
 }
 
 /** One connection's engine: every operation, bound to its configuration and ports. */
@@ -72,6 +77,7 @@ export function createSyncEngine(options: SyncEngineOptions, deps: SyncDeps): Sy
       retry: options.retry ?? DEFAULT_RETRY_POLICY,
       connection: options.connection ?? {},
       batchSize: options.batchSize ?? 50,
+      attachmentTransfer: (options.attachmentTransfer ?? false) && deps.attachments !== undefined,
     },
     deps,
   };

@@ -20,12 +20,14 @@ export interface LinkStatus {
 
 /**
  * The status of a pair from its link and its queue items (ours in the outbox, the remote
- * entity's in the inbox): an error in either wins, then anything pending, else synced.
+ * entity's in the inbox): an error in either wins, then anything pending, else synced. `note`
+ * (what the pair's attachments do, when they do not travel) is added to a pending or synced message.
  */
 export function describeLinkStatus(
   link: Link | null,
   outboxItem: QueueItem | null,
   inboxItem: QueueItem | null,
+  note: string | null = null,
 ): LinkStatus {
   const lastSyncAt = link?.lastSyncAt ?? null;
   const remote = link?.remote ?? null;
@@ -36,7 +38,7 @@ export function describeLinkStatus(
     return { state: 'error', message: `Could not send: ${errorText(outboxItem)}`, lastSyncAt, remote };
   if (inboxItem?.state === 'error')
     return { state: 'error', message: `Could not apply: ${errorText(inboxItem)}`, lastSyncAt, remote };
-  const trimmed = describeTrim(link.trimmed);
+  const trimmed = [describeTrim(link.trimmed), note].filter((text) => text).join(' ') || null;
   const noted = (text: string): string => (trimmed ? `${text} ${trimmed}` : text);
   if (outboxItem)
     return { state: 'pending', message: noted(pendingText('send', outboxItem)), lastSyncAt, remote };

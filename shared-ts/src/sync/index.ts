@@ -161,5 +161,5 @@ export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './cre
 // The rendezvous: the initiator's endpoint and the calling side's client
 export * from './rendezvous';
 
-// Attachments through the rendezvous: plan, cut, assemble, idempotence key (pure core)
+// Attachments through the rendezvous: plan, cut, assemble, idempotence key, ports, queue items
 export * from './attachments';

@@ -1,4 +1,6 @@
+import type { Replica } from '../replica';
 import { applyIncomingReplica } from './apply-incoming-replica';
+import { queueAttachmentWants } from './attachments/queue-attachment-wants';
 import { applyIncomingUnlink } from './apply-incoming-unlink';
 import { classifyFailure } from './classify-failure';
 import { retryOnConflict } from './conditional-write';
@@ -17,7 +19,8 @@ import type { SyncMessage } from './sync-message';
  * blocks the others. The run takes the connection's due items within the budget (deadline,
  * items, bytes), checked before each item, and leaves the rest due (`remaining`). On Salesforce
  * an apply is DML only (the callouts of a pull happen before, in `pullOnce`), so one phase is
- * enough here.
+ * enough here. After an apply, each attachment whose file this side lacks gets a queue item of
+ * its own in the attachments queue (`queueAttachmentWants`), fetched by the transport's side.
  */
 export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Promise<QueueRunSummary> {
   const { deps, config } = ctx;
@@ -40,6 +43,7 @@ export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Pr
       if (result.kind !== 'failed') {
         await deps.inbox.remove(item.key, item.id);
         if (result.kind === 'applied') {
+          if (item.message?.kind === 'replica') await queueWantsQuietly(ctx, item.message.replica);
           await countSyncEvent(ctx, {
             outcome: 'synced',
             latencyMs: deps.clock.now() - Date.parse(item.queuedAt),
@@ -56,6 +60,18 @@ export async function processInbox(ctx: SyncContext, budget: RunBudget = {}): Pr
   }
   summary.remaining = items.length - taken;
   return summary;
+}
+
+/**
+ * Queues the files the apply found missing (one item each). A failing port costs the files
+ * nothing lasting: the next replica of the entity plans them again.
+ */
+async function queueWantsQuietly(ctx: SyncContext, replica: Replica): Promise<void> {
+  try {
+    await queueAttachmentWants(ctx, replica);
+  } catch {
+    // The attachments queue is down: the fields and comments are applied; the files wait for the next replica.
+  }
 }
 
 /**

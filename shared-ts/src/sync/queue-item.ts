@@ -3,7 +3,7 @@
  * messages for the same entity replace older ones, so a backlog never grows past the number of
  * entities and the newest state always wins.
  */
-import type { EntityRef } from '../replica';
+import type { EntityRef, ReplicaAttachment } from '../replica';
 import type { SyncFailure } from './sync-failure';
 import type { ReplicaMessage, SyncMessage } from './sync-message';
 
@@ -62,6 +62,23 @@ export interface QueueItem {
    * item never stored). `WorkQueue.put` stores it only if the stored version is still this one.
    */
   version: number;
+  /**
+   * Set on an item of the attachments queue (one per attachment, `attachmentQueueKey`): the file
+   * to fetch, where it goes, and the first chunk still wanted. Such an item has no `message`.
+   */
+  attachment?: QueuedAttachment;
+}
+
+/** One attachment's transfer, as its queue item keeps it. */
+export interface QueuedAttachment {
+  /** The local entity the file belongs to. */
+  local: EntityRef;
+  /** The local copy the apply created for the remote attachment (the link's pair). */
+  localAttachmentId: string;
+  /** The remote attachment as the replica gave it (its `ref` goes back to the sender). */
+  remote: ReplicaAttachment;
+  /** The first chunk still wanted (0-based): a transfer resumes where the last answer stopped. */
+  from: number;
 }
 
 /** The queue key of an entity on a connection. */

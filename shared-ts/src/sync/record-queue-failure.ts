@@ -22,7 +22,11 @@ export async function recordQueueFailure(
 ): Promise<void> {
   const { deps, config } = ctx;
   const [verb, refs] =
-    queue === 'outbox' ? ['send', { local: item.entity }] : ['apply', { remote: item.entity }];
+    queue === 'outbox'
+      ? ['send', { local: item.entity }]
+      : queue === 'attachments'
+        ? [`fetch ${item.attachment?.remote.filename ?? 'an attachment'} of`, { remote: item.entity }]
+        : ['apply', { remote: item.entity }];
   const store = queueNamed(ctx, queue);
   // Booked on the item as stored now (same id: the same content), compare-and-set; a newer item
   // that replaced it meanwhile is left alone.
@@ -52,7 +56,7 @@ export async function recordQueueFailure(
       ctx,
       'retry-scheduled',
       refs,
-      `Will retry ${verb === 'send' ? 'sending' : 'applying'} ${describeRef(item.entity)} at ${next.nextAttemptAt}: ${failure.message}`,
+      `Will retry ${verb === 'send' ? 'sending' : verb === 'apply' ? 'applying' : 'fetching a file of'} ${describeRef(item.entity)} at ${next.nextAttemptAt}: ${failure.message}`,
     );
   }
 }

@@ -20,13 +20,14 @@ export async function retryQueueItem(ctx: SyncContext, queue: QueueName, key: st
     queue === 'outbox' ? { local: item.entity } : { remote: item.entity },
     `An admin retried ${describeRef(item.entity)}.`,
   );
-  if (!item.message) {
+  if (!item.message && !item.attachment) {
     await store.remove(item.key, item.id);
     await syncLocalChange(ctx, item.entity);
     return { kind: 'retrying' };
   }
   const fresh = {
     ...item,
+    ...(item.attachment ? { attachment: { ...item.attachment, from: 0 } } : {}),
     state: 'pending' as const,
     attempts: 0,
     nextAttemptAt: isoNow(ctx),

@@ -19,6 +19,7 @@ import type {
   Transport,
   WorkQueue,
 } from './ports';
+import type { ReceivingAttachmentPorts } from './attachments/attachment-ports';
 import type { RetryPolicy } from './retry-policy';
 import { recordSyncEvent, type SyncEvent } from './record-sync-event';
 import { syncFailure, type SyncFailure } from './sync-failure';
@@ -50,6 +51,11 @@ export interface SyncConfig {
    * the callout, so no edit can replace an item in between.
    */
   offerBeforeSend?: boolean;
+  /**
+   * Whether attachments' bytes travel (both sides speak `attachments-v1` and this side has the
+   * attachment ports). When false, attachments sync as metadata only and the status says so.
+   */
+  attachmentTransfer: boolean;
 }
 
 /** The ports and injected functions an engine runs on. */
@@ -72,6 +78,11 @@ export interface SyncDeps {
    * generator on `clock` and crypto random bytes is used (tests and the harness pass a seeded one).
    */
   messageIds?: MessageIdGenerator;
+  /**
+   * The receiving side's attachment ports (a queue item per attachment, the chunks in progress,
+   * the local files). Optional: without them attachments sync as metadata only.
+   */
+  attachments?: ReceivingAttachmentPorts;
 }
 
 /** Configuration plus ports. */

@@ -3,6 +3,7 @@
  * Adapters translate platform errors (HTTP statuses, DML exceptions) into these; the engine
  * decides from the code (and HTTP status) whether to retry.
  */
+import type { AttachmentErrorCode } from './attachments/attachment-transfer';
 
 /** Every way a sync step can fail. */
 export type SyncFailureCode =
@@ -44,7 +45,13 @@ export type SyncFailureCode =
    * Concurrent operations kept writing the same link or queue item first: the operation re-read
    * and decided again `MAX_WRITE_TRIES` times and gave up this once. Transient.
    */
-  | 'conflict';
+  | 'conflict'
+  /**
+   * An attachment's bytes could not be fetched or trusted (docs/protocol.md, "Attachments"): the
+   * code says why (`attachment-hash-mismatch`, `attachment-chunk-corrupt`, ...). Permanent: the
+   * file's own queue item waits in the error list for an admin's retry.
+   */
+  | AttachmentErrorCode;
 
 /** Why a sync step failed. */
 export interface SyncFailure {

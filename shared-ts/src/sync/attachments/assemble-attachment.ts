@@ -3,8 +3,8 @@
  * index, each chunk's data and hash, then the whole file's size and SHA-256. Never throws.
  * docs/protocol.md, "Attachments".
  */
-import { decodeBase64Url } from '../../protocol/base64url';
-import { sha256HexOfBytes } from '../../util/sha256';
+import { base64UrlDecodedLength, decodeBase64UrlInto } from '../../protocol/base64url';
+import { defaultSha256, type Sha256 } from './attachment-hash';
 import {
   ATTACHMENT_CHUNK_MAX_BYTES,
   ATTACHMENT_CHUNK_MAX_DATA_CHARS,
@@ -34,14 +34,17 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * counts once (delivery is at least once); two different chunks at one index, an index or count
  * out of bounds, or data that is not base64url is `attachment-chunk-corrupt`; a chunk whose bytes
  * do not hash to its `sha256`, or a file that does not hash to the expected one, is
- * `attachment-hash-mismatch`; an absent index is `attachment-chunk-missing`; a file of another size
- * is `attachment-size-mismatch`; more chunks than a file may have is `attachment-too-large`.
- * Linear in the chunks' size.
+ * `attachment-hash-mismatch`; an absent index is `attachment-chunk-missing`; a chunk of another
+ * length than its place in the file (every chunk but the last is full) is
+ * `attachment-size-mismatch`; more chunks than a file may have is `attachment-too-large`. Each
+ * chunk is decoded straight into the file's buffer, allocated once; hashing goes through the
+ * `sha256` port (default `defaultSha256()`). Never throws; linear in the chunks' size.
  */
-export function assembleAttachment(
+export async function assembleAttachment(
   expected: ExpectedAttachment,
   chunks: readonly AttachmentChunk[],
-): AssembleAttachmentResult {
+  sha256: Sha256 = defaultSha256(),
+): Promise<AssembleAttachmentResult> {
   const name = `Attachment ${expected.id}`;
   if (!Number.isSafeInteger(expected.size) || expected.size < 0 || !HEX64.test(expected.sha256)) {
     return failed('attachment-invalid', `${name}: the expected size or sha256 is not valid.`);
@@ -60,78 +63,45 @@ export function assembleAttachment(
       `${name}: ${chunks.length} chunks given; a file has at most ${ATTACHMENT_MAX_CHUNKS}.`,
     );
   }
-  const parts = new Map<number, { data: string; bytes: Uint8Array }>();
+  const byIndex = new Map<number, AttachmentChunk>();
   for (const chunk of chunks) {
-    if (chunk.count !== wanted) {
+    const refused = checkPlace(name, chunk, wanted, expected.size);
+    if (refused) return { ok: false, error: refused };
+    const seen = byIndex.get(chunk.index);
+    if (seen && seen.data !== chunk.data) {
       return failed(
         'attachment-chunk-corrupt',
-        `${name}: a chunk says the file has ${String(chunk.count)} chunks; ${expected.size} bytes make ${wanted}.`,
+        `${name}: chunk ${chunk.index} is given twice with different data.`,
       );
     }
-    if (!Number.isSafeInteger(chunk.index) || chunk.index < 0 || chunk.index >= wanted) {
-      return failed(
-        'attachment-chunk-corrupt',
-        `${name}: chunk index ${String(chunk.index)} is outside 0..${wanted - 1}.`,
-      );
-    }
-    const seen = parts.get(chunk.index);
-    if (seen) {
-      if (seen.data !== chunk.data) {
-        return failed(
-          'attachment-chunk-corrupt',
-          `${name}: chunk ${chunk.index} is given twice with different data.`,
-        );
-      }
-      continue;
-    }
-    if (typeof chunk.data !== 'string' || chunk.data.length > ATTACHMENT_CHUNK_MAX_DATA_CHARS) {
-      return failed(
-        'attachment-chunk-corrupt',
-        `${name}: chunk ${chunk.index} carries more than ${ATTACHMENT_CHUNK_MAX_BYTES} bytes.`,
-      );
-    }
-    const bytes = decodeBase64Url(chunk.data);
-    if (bytes === null) {
-      return failed(
-        'attachment-chunk-corrupt',
-        `${name}: chunk ${chunk.index}'s data is not unpadded base64url.`,
-      );
-    }
-    const hash = sha256HexOfBytes(bytes);
-    if (hash !== chunk.sha256) {
-      return failed(
-        'attachment-hash-mismatch',
-        `${name}: chunk ${chunk.index}'s bytes hash to ${hash}; the chunk says ${String(chunk.sha256)}.`,
-      );
-    }
-    parts.set(chunk.index, { data: chunk.data, bytes });
+    byIndex.set(chunk.index, chunk);
   }
   const missing: number[] = [];
   for (let index = 0; index < wanted && missing.length < 10; index++)
-    if (!parts.has(index)) missing.push(index);
+    if (!byIndex.has(index)) missing.push(index);
   if (missing.length > 0) {
     return failed(
       'attachment-chunk-missing',
       `${name}: chunk(s) ${missing.join(', ')} of 0..${wanted - 1} are missing.`,
     );
   }
-  let total = 0;
-  for (const part of parts.values()) total += part.bytes.length;
-  if (total !== expected.size) {
-    return failed(
-      'attachment-size-mismatch',
-      `${name}: the chunks hold ${total} bytes; the file is ${expected.size}.`,
-    );
-  }
-  const file = new Uint8Array(total);
-  let offset = 0;
+  const file = new Uint8Array(expected.size);
   for (let index = 0; index < wanted; index++) {
-    const part = parts.get(index);
-    if (!part) break;
-    file.set(part.bytes, offset);
-    offset += part.bytes.length;
+    const chunk = byIndex.get(index) as AttachmentChunk;
+    const offset = index * ATTACHMENT_CHUNK_MAX_BYTES;
+    const length = Math.min(ATTACHMENT_CHUNK_MAX_BYTES, expected.size - offset);
+    if (!decodeBase64UrlInto(chunk.data, file, offset)) {
+      return failed('attachment-chunk-corrupt', `${name}: chunk ${index}'s data is not unpadded base64url.`);
+    }
+    const hash = await sha256(file.subarray(offset, offset + length));
+    if (hash !== chunk.sha256) {
+      return failed(
+        'attachment-hash-mismatch',
+        `${name}: chunk ${index}'s bytes hash to ${hash}; the chunk says ${String(chunk.sha256)}.`,
+      );
+    }
   }
-  const hash = sha256HexOfBytes(file);
+  const hash = await sha256(file);
   if (hash !== expected.sha256) {
     return failed(
       'attachment-hash-mismatch',
@@ -139,6 +109,70 @@ export function assembleAttachment(
     );
   }
   return { ok: true, bytes: file };
+}
+
+/**
+ * Why a chunk cannot be one of the file's, or null when its index, count and data length fit
+ * its place (every chunk but the last holds `ATTACHMENT_CHUNK_MAX_BYTES`). Checks no hash: the
+ * receiver runs it on arrival, before it stores a chunk, and `assembleAttachment` again.
+ */
+export function checkChunkPlace(
+  expected: ExpectedAttachment,
+  chunk: AttachmentChunk,
+): AttachmentError | null {
+  if (
+    !Number.isSafeInteger(expected.size) ||
+    expected.size < 0 ||
+    expected.size > ATTACHMENT_MAX_FILE_BYTES_LIMIT
+  ) {
+    return {
+      code: 'attachment-invalid',
+      message: `Attachment ${expected.id}: the expected size is not valid.`,
+    };
+  }
+  const wanted = Math.max(1, Math.ceil(expected.size / ATTACHMENT_CHUNK_MAX_BYTES));
+  return checkPlace(`Attachment ${expected.id}`, chunk, wanted, expected.size);
+}
+
+function checkPlace(
+  name: string,
+  chunk: AttachmentChunk,
+  wanted: number,
+  size: number,
+): AttachmentError | null {
+  if (chunk.count !== wanted) {
+    return {
+      code: 'attachment-chunk-corrupt',
+      message: `${name}: a chunk says the file has ${String(chunk.count)} chunks; ${size} bytes make ${wanted}.`,
+    };
+  }
+  if (!Number.isSafeInteger(chunk.index) || chunk.index < 0 || chunk.index >= wanted) {
+    return {
+      code: 'attachment-chunk-corrupt',
+      message: `${name}: chunk index ${String(chunk.index)} is outside 0..${wanted - 1}.`,
+    };
+  }
+  if (typeof chunk.data !== 'string' || chunk.data.length > ATTACHMENT_CHUNK_MAX_DATA_CHARS) {
+    return {
+      code: 'attachment-chunk-corrupt',
+      message: `${name}: chunk ${chunk.index} carries more than ${ATTACHMENT_CHUNK_MAX_BYTES} bytes.`,
+    };
+  }
+  const holds = base64UrlDecodedLength(chunk.data.length);
+  if (holds < 0) {
+    return {
+      code: 'attachment-chunk-corrupt',
+      message: `${name}: chunk ${chunk.index}'s data is not unpadded base64url.`,
+    };
+  }
+  const length = Math.min(ATTACHMENT_CHUNK_MAX_BYTES, size - chunk.index * ATTACHMENT_CHUNK_MAX_BYTES);
+  if (holds !== length) {
+    return {
+      code: 'attachment-size-mismatch',
+      message: `${name}: chunk ${chunk.index} holds ${holds} bytes; its place in a ${size}-byte file holds ${length}.`,
+    };
+  }
+  return null;
 }
 
 function failed(code: AttachmentErrorCode, message: string): { ok: false; error: AttachmentError } {

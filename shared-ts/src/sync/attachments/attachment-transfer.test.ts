@@ -1,6 +1,7 @@
 import { sha256HexOfBytes } from '../../util/sha256';
 import { queueKey } from '../queue-item';
-import { assembleAttachment } from './assemble-attachment';
+import { assembleAttachment, checkChunkPlace } from './assemble-attachment';
+import { defaultSha256, pureSha256 } from './attachment-hash';
 import {
   ATTACHMENT_CHUNK_MAX_BYTES,
   ATTACHMENT_MAX_FILE_BYTES_LIMIT,
@@ -13,9 +14,11 @@ import {
   formatBytes,
   planAttachmentTransfer,
   planAttachmentWants,
+  type AttachmentChunk,
   type AttachmentMeta,
   type AttachmentPlan,
 } from './attachment-transfer';
+import { cutWholeFile, rangesOf } from './testing/cut-whole-file';
 
 function at<T>(list: readonly T[], index: number): T {
   const item = list[index];
@@ -108,78 +111,132 @@ describe('cutAttachment and assembleAttachment', () => {
   const bytes = bytesOf(size);
   const sha256 = sha256HexOfBytes(bytes);
   const m = meta(size, { sha256 });
-  const cut = cutAttachment(m, bytes, chunked(planAttachmentTransfer(m)));
-  if (!cut.ok) throw new Error(cut.error.message);
   const expected = { id: m.id, size, sha256 };
+  let cut: { chunks: AttachmentChunk[]; sha256: string };
+  beforeAll(async () => {
+    cut = await cutWholeFile(m, bytes);
+  });
 
-  it('round-trips, in any order, with each chunk at most 120 KiB of base64url', () => {
+  it('round-trips, in any order, with each chunk at most 120 KiB of base64url', async () => {
     expect(cut.sha256).toBe(sha256);
     for (const chunk of cut.chunks) expect(chunk.data.length).toBeLessThanOrEqual(120 * 1024);
-    const result = assembleAttachment(expected, [...cut.chunks].reverse());
+    const result = await assembleAttachment(expected, [...cut.chunks].reverse());
     expect(result.ok && Array.from(result.bytes)).toEqual(Array.from(bytes));
   });
 
-  it('takes a chunk delivered twice as one', () => {
-    const result = assembleAttachment(expected, [...cut.chunks, at(cut.chunks, 1)]);
+  it('gives the same answer through WebCrypto and through the pure-JS port', async () => {
+    const native = await assembleAttachment(expected, cut.chunks, defaultSha256());
+    const pure = await assembleAttachment(expected, cut.chunks, pureSha256);
+    expect(native.ok && pure.ok && native.bytes).toEqual(pure.ok && pure.bytes);
+    expect(await defaultSha256()(bytes)).toBe(sha256);
+  });
+
+  it('takes a chunk delivered twice as one', async () => {
+    const result = await assembleAttachment(expected, [...cut.chunks, at(cut.chunks, 1)]);
     expect(result.ok).toBe(true);
   });
 
-  it('refuses a missing chunk, naming it', () => {
-    const result = assembleAttachment(expected, [at(cut.chunks, 0), at(cut.chunks, 2)]);
+  it('refuses a missing chunk, naming it', async () => {
+    const result = await assembleAttachment(expected, [at(cut.chunks, 0), at(cut.chunks, 2)]);
     expect(result).toMatchObject({ ok: false, error: { code: 'attachment-chunk-missing' } });
     if (!result.ok) expect(result.error.message).toContain('chunk(s) 1 of 0..2');
-    expect(assembleAttachment(expected, [])).toMatchObject({ error: { code: 'attachment-chunk-missing' } });
+    expect(await assembleAttachment(expected, [])).toMatchObject({
+      error: { code: 'attachment-chunk-missing' },
+    });
   });
 
-  it('refuses a chunk whose bytes do not match its hash', () => {
+  it('refuses a chunk whose bytes do not match its hash', async () => {
     const altered = {
       ...at(cut.chunks, 1),
       data: `${at(cut.chunks, 1).data.startsWith('A') ? 'B' : 'A'}${at(cut.chunks, 1).data.slice(1)}`,
     };
-    const result = assembleAttachment(expected, [at(cut.chunks, 0), altered, at(cut.chunks, 2)]);
+    const result = await assembleAttachment(expected, [at(cut.chunks, 0), altered, at(cut.chunks, 2)]);
     expect(result).toMatchObject({ ok: false, error: { code: 'attachment-hash-mismatch' } });
   });
 
-  it('refuses chunks that agree with themselves but not with the file hash', () => {
+  it('refuses chunks that agree with themselves but not with the file hash', async () => {
     const other = sha256HexOfBytes(bytesOf(size, 8));
-    const result = assembleAttachment({ ...expected, sha256: other }, cut.chunks);
+    const result = await assembleAttachment({ ...expected, sha256: other }, cut.chunks);
     expect(result).toMatchObject({ ok: false, error: { code: 'attachment-hash-mismatch' } });
   });
 
-  it('refuses a wrong count, an index out of range, bad base64url and two different chunks at one index', () => {
+  it('refuses a wrong count, an index out of range, bad base64url and two different chunks at one index', async () => {
     const c0 = at(cut.chunks, 0);
     const cases = [
       [{ ...c0, count: 4 }],
       [{ ...c0, index: 3 }],
       [{ ...c0, index: -1 }],
-      [{ ...c0, data: 'a=' }],
-      [c0, { ...c0, data: at(cut.chunks, 2).data }],
+      [{ ...c0, data: `${c0.data.slice(0, -2)}a=` }, ...cut.chunks.slice(1)],
+      [{ ...c0, data: `*${c0.data.slice(1)}` }, ...cut.chunks.slice(1)],
+      [c0, { ...c0, data: `${c0.data.startsWith('A') ? 'B' : 'A'}${c0.data.slice(1)}` }],
     ];
     for (const [position, chunks] of cases.entries()) {
-      expect([position, assembleAttachment(expected, chunks)]).toMatchObject([
+      expect([position, await assembleAttachment(expected, chunks)]).toMatchObject([
         position,
-        {
-          ok: false,
-          error: { code: 'attachment-chunk-corrupt' },
-        },
+        { ok: false, error: { code: 'attachment-chunk-corrupt' } },
       ]);
     }
   });
 
-  it('refuses a file announced larger than any file may be, before reading chunks', () => {
-    const result = assembleAttachment({ ...expected, size: ATTACHMENT_MAX_FILE_BYTES_LIMIT + 1 }, cut.chunks);
+  it('refuses a chunk shorter than its place in the file', async () => {
+    const c0 = at(cut.chunks, 0);
+    const result = await assembleAttachment(expected, [
+      { ...c0, data: c0.data.slice(4) },
+      ...cut.chunks.slice(1),
+    ]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'attachment-size-mismatch' } });
+    expect(checkChunkPlace(expected, at(cut.chunks, 2))).toBeNull();
+  });
+
+  it('refuses a file announced larger than any file may be, before reading chunks', async () => {
+    const result = await assembleAttachment(
+      { ...expected, size: ATTACHMENT_MAX_FILE_BYTES_LIMIT + 1 },
+      cut.chunks,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'attachment-too-large' } });
   });
 
-  it('refuses to cut bytes of another size or hash than the metadata says', () => {
+  it('cuts at most 8 chunks per call, from the chunk asked for, reading only their ranges', async () => {
+    const big = 20 * ATTACHMENT_CHUNK_MAX_BYTES + 7;
+    const file = bytesOf(big, 3);
+    const bigMeta = meta(big, { sha256: sha256HexOfBytes(file) });
+    const read: [number, number][] = [];
+    const plan = chunked(planAttachmentTransfer(bigMeta));
+    const result = await cutAttachment(
+      bigMeta,
+      plan,
+      (offset, length) => {
+        read.push([offset, length]);
+        return rangesOf(file)(offset, length);
+      },
+      { from: 16 },
+    );
+    expect(result.ok && result.chunks.map((c) => c.index)).toEqual([16, 17, 18, 19, 20]);
+    expect(read.every(([, length]) => length <= ATTACHMENT_CHUNK_MAX_BYTES)).toBe(true);
+    expect((await cutAttachment(bigMeta, plan, rangesOf(file), { maxChunks: 3 })).ok).toBe(true);
+    expect(await cutAttachment(bigMeta, plan, rangesOf(file), { from: 21 })).toMatchObject({
+      ok: false,
+      error: { code: 'attachment-chunk-corrupt' },
+    });
+  });
+
+  it('hashes the whole file when the metadata has no hash', async () => {
+    const plain = meta(size);
+    const result = await cutAttachment(plain, chunked(planAttachmentTransfer(plain)), rangesOf(bytes), {
+      maxChunks: 1,
+    });
+    expect(result.ok && result.sha256).toBe(sha256);
+  });
+
+  it('refuses to cut a file that reads shorter than its metadata says, or is gone', async () => {
     const plan = chunked(planAttachmentTransfer(m));
-    expect(cutAttachment(m, bytes.subarray(1), plan)).toMatchObject({
+    expect(await cutAttachment(m, plan, rangesOf(bytes.subarray(1)), { from: 2 })).toMatchObject({
       ok: false,
       error: { code: 'attachment-size-mismatch' },
     });
-    expect(cutAttachment(m, bytesOf(size, 9), plan)).toMatchObject({
+    expect(await cutAttachment(m, plan, () => Promise.resolve(null))).toMatchObject({
       ok: false,
-      error: { code: 'attachment-hash-mismatch' },
+      error: { code: 'attachment-chunk-missing' },
     });
   });
 });

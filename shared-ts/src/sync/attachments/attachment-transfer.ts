@@ -4,13 +4,14 @@
  * `ref` (`planAttachmentWants`); the sender plans the file (`planAttachmentTransfer`): chunks of
  * at most `ATTACHMENT_CHUNK_MAX_BYTES`, or, over the per-file or per-connection cap, a visible
  * fallback (a link and a note the receiving adapter posts as a comment, never a silent drop); it
- * cuts the bytes (`cutAttachment`) and the receiver puts them back together, checking every
+ * cuts, per answer, the chunks one message carries (`cutAttachment`, reading by range) and the receiver puts them back together, checking every
  * chunk's hash and the file's SHA-256 (`assembleAttachment`). A file is identified by
  * `attachmentKey(connection, remote attachment id, file hash)`, so a file delivered twice is one
  * file. docs/protocol.md, "Attachments"; docs/replica.md, attachment `ref`.
  */
+import { MAX_ATTACHMENT_CHUNKS_PER_MESSAGE } from '../../protocol/message-envelope';
 import { encodeBase64Url } from '../../protocol/base64url';
-import { sha256HexOfBytes } from '../../util/sha256';
+import { defaultSha256, type Sha256 } from './attachment-hash';
 import {
   ATTACHMENT_CHUNK_MAX_BYTES,
   ATTACHMENT_MAX_FILE_BYTES_LIMIT,
@@ -158,39 +159,87 @@ export function planAttachmentTransfer(meta: AttachmentMeta, caps: AttachmentCap
   return { kind: 'chunks', count, chunks };
 }
 
+/** Reads bytes `offset` to `offset + length` (exclusive) of one file, or null when it is gone. */
+export type ReadAttachmentRange = (offset: number, length: number) => Promise<Uint8Array | null>;
+
+/** Which chunks one answer carries, and how to hash them. */
+export interface CutOptions {
+  /** The first chunk wanted (0-based; default 0). */
+  from?: number;
+  /** Most chunks to cut (default and at most `MAX_ATTACHMENT_CHUNKS_PER_MESSAGE`, 8). */
+  maxChunks?: number;
+  /** The hashing port (default `defaultSha256()`). */
+  sha256?: Sha256;
+}
+
+/** The chunks one answer carries, the file's SHA-256, or why the file cannot be cut. */
+export type CutAttachmentResult =
+  { ok: true; chunks: AttachmentChunk[]; sha256: string } | { ok: false; error: AttachmentError };
+
 /**
- * The chunks of a file's bytes for a plan of `kind: 'chunks'`, each with its SHA-256. Refuses
- * bytes that are not the planned size (`attachment-size-mismatch`) and bytes that do not hash to
- * the announced `sha256` (`attachment-hash-mismatch`). Never throws; linear in the size.
+ * The chunks `from` to `from + maxChunks - 1` of a file planned as `kind: 'chunks'` (only what one
+ * `attachment-chunks` answer carries, so a 25 MiB file is never held whole for one message), each
+ * read by range and hashed. The file's SHA-256 is the metadata's when it has one (the receiver
+ * checks it); otherwise the file is read whole once to hash it. Refuses a read that is not the
+ * planned length (`attachment-size-mismatch`), a file that is gone (`attachment-chunk-missing`)
+ * and a `from` outside the plan (`attachment-chunk-corrupt`). Never throws; linear in the bytes
+ * it reads.
  */
-export function cutAttachment(
+export async function cutAttachment(
   meta: AttachmentMeta,
-  bytes: Uint8Array,
   plan: Extract<AttachmentPlan, { kind: 'chunks' }>,
-): { ok: true; chunks: AttachmentChunk[]; sha256: string } | { ok: false; error: AttachmentError } {
-  if (bytes.length !== meta.size) {
+  read: ReadAttachmentRange,
+  options: CutOptions = {},
+): Promise<CutAttachmentResult> {
+  const from = options.from ?? 0;
+  const most = Math.min(
+    options.maxChunks ?? MAX_ATTACHMENT_CHUNKS_PER_MESSAGE,
+    MAX_ATTACHMENT_CHUNKS_PER_MESSAGE,
+  );
+  const hash = options.sha256 ?? defaultSha256();
+  if (!Number.isSafeInteger(from) || from < 0 || from >= plan.count) {
     return failed(
-      'attachment-size-mismatch',
-      `Attachment ${meta.id}: the file is ${bytes.length} bytes; its metadata says ${meta.size}.`,
+      'attachment-chunk-corrupt',
+      `Attachment ${meta.id}: chunk ${String(from)} is outside 0..${plan.count - 1}.`,
     );
   }
-  const sha256 = sha256HexOfBytes(bytes);
-  if (meta.sha256 != null && meta.sha256 !== sha256) {
-    return failed(
-      'attachment-hash-mismatch',
-      `Attachment ${meta.id}: the file hashes to ${sha256}; its metadata says ${meta.sha256}.`,
-    );
+  let sha256 = meta.sha256 ?? null;
+  if (sha256 === null) {
+    const whole = await readExactly(meta, read, 0, meta.size);
+    if (!whole.ok) return whole;
+    sha256 = await hash(whole.bytes);
   }
-  const chunks = plan.chunks.map((range) => {
-    const part = bytes.subarray(range.offset, range.offset + range.length);
-    return {
+  const chunks: AttachmentChunk[] = [];
+  for (const range of plan.chunks.slice(from, from + Math.max(1, most))) {
+    const part = await readExactly(meta, read, range.offset, range.length);
+    if (!part.ok) return part;
+    chunks.push({
       index: range.index,
       count: plan.count,
-      data: encodeBase64Url(part),
-      sha256: sha256HexOfBytes(part),
-    };
-  });
+      data: encodeBase64Url(part.bytes),
+      sha256: await hash(part.bytes),
+    });
+  }
   return { ok: true, chunks, sha256 };
+}
+
+async function readExactly(
+  meta: AttachmentMeta,
+  read: ReadAttachmentRange,
+  offset: number,
+  length: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: AttachmentError }> {
+  const bytes = await read(offset, length);
+  if (bytes === null) {
+    return failed('attachment-chunk-missing', `Attachment ${meta.id}: the file is no longer there to read.`);
+  }
+  if (bytes.length !== length) {
+    return failed(
+      'attachment-size-mismatch',
+      `Attachment ${meta.id}: reading ${length} bytes at ${offset} gave ${bytes.length}; the file is not the ${meta.size} bytes its metadata says.`,
+    );
+  }
+  return { ok: true, bytes };
 }
 
 /**

@@ -8,7 +8,9 @@
  * and pulls Jira's). docs/sync-semantics.md, "The two-node harness", describes it and the
  * convergence model.
  */
-import { createHello, createInvitation, parseInvitation, verifyHelloAck } from '../../protocol';
+import { createHello, createInvitation, parseInvitation, verifyHelloAck, type Speaks } from '../../protocol';
+import { sha256HexOfBytes } from '../../util/sha256';
+import type { SendingAttachmentPorts } from '../attachments/attachment-ports';
 import type { EntityRef, JsonValue } from '../../replica';
 import type { Side } from '../../rules/types';
 import type { SyncErrorItem } from '../list-sync-errors';
@@ -45,6 +47,10 @@ export interface TwoNodeHarnessOptions {
   pullLimit?: number;
   /** Rendezvous only: the largest batch Jira sends, UTF-8 bytes (default 1 MiB). */
   maxBatchBytes?: number;
+  /** The caps Jira's rendezvous applies to the files it serves (defaults: 25 MiB per file, 1 GiB a day). */
+  attachmentCaps?: SendingAttachmentPorts['caps'];
+  /** What Salesforce speaks (default `THIS_NODE_SPEAKS`): without `attachments-v1`, files stay metadata only. */
+  salesforceSpeaks?: Speaks;
 }
 
 /** What `runUntilQuiet` found when the traffic stopped. */
@@ -87,6 +93,20 @@ export interface TwoNodeHarness {
   /** Applies the due inbox items of a side. A crashed process is restarted first. */
   process(side: Side): Promise<QueueRunSummary>;
   /**
+   * A person attaches a file to an entity (its metadata joins the entity's `attachments`, its
+   * bytes the node's file source under `attachment:<id>`); the change is queued for sync.
+   */
+  addFile(
+    side: Side,
+    ref: EntityRef,
+    file: { id: string; filename: string; bytes: Uint8Array },
+  ): Promise<void>;
+  /**
+   * Rendezvous only: Salesforce fetches its due files from Jira's rendezvous until nothing is
+   * under way (faults scheduled for Jira apply). A crashed process is restarted first.
+   */
+  fetchAttachments(): Promise<void>;
+  /**
    * Drains: delivers held packets, sends and applies everything due, and moves the clock to the
    * next retry, until no queue holds a pending item and no packet is in flight. Faults that are
    * still scheduled or set as rates keep applying (call `network.calm()` first for clean traffic).
@@ -124,6 +144,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       network,
       seed: seed * 31 + 2,
       ...(options.maxBatchBytes === undefined ? {} : { maxBatchBytes: options.maxBatchBytes }),
+      ...(options.attachmentCaps === undefined ? {} : { attachmentCaps: options.attachmentCaps }),
     }),
     salesforce: new HarnessNode({
       side: 'salesforce',
@@ -132,6 +153,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       clock,
       network,
       seed: seed * 31 + 3,
+      ...(options.salesforceSpeaks === undefined ? {} : { speaks: options.salesforceSpeaks }),
     }),
   };
   for (const side of SIDES) network.attach(side, nodes[side]);
@@ -210,12 +232,55 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     },
     deliver: (side) => survive(() => deliver(side)),
     process: (side) => survive(() => running(side).engine.processInbox()),
+    async addFile(side, ref, file) {
+      const node = running(side);
+      const sha256 = sha256HexOfBytes(file.bytes);
+      node.files.source.add(
+        `attachment:${file.id}`,
+        {
+          id: file.id,
+          filename: file.filename,
+          size: file.bytes.length,
+          sha256,
+          url: null,
+          platformName: side === 'jira' ? 'Jira' : 'Salesforce',
+        },
+        file.bytes,
+      );
+      const view = (await node.entities.read(ref))?.view;
+      const attachments = Array.isArray(view?.attachments) ? view.attachments : [];
+      const added = {
+        id: file.id,
+        filename: file.filename,
+        mimeType: 'application/octet-stream',
+        size: file.bytes.length,
+        sha256,
+        created: clock.iso(),
+      };
+      touch(side, ref, { attachments: [...attachments, added] });
+      await node.engine.syncLocalChange(ref);
+    },
+    async fetchAttachments() {
+      if (topology !== 'rendezvous') return;
+      for (let round = 0; round < 50; round++) {
+        running('jira');
+        let more = false;
+        try {
+          const fetched = await running('salesforce').fetchAttachments('jira');
+          more = fetched.ok && fetched.more;
+        } catch (error) {
+          if (!(error instanceof NodeCrashedError)) throw error;
+        }
+        if (!more) return;
+      }
+    },
     async runUntilQuiet({ maxRounds = 500 } = {}) {
       for (let round = 1; round <= maxRounds; round++) {
         await network.deliverHeld();
         for (const side of SIDES) await harness.deliver(side);
         for (const side of SIDES) await harness.process(side);
-        const pending = await nextPendingAt(nodes);
+        await harness.fetchAttachments();
+        const pending = await nextPendingAt(nodes, topology);
         if (pending === null) {
           if (network.inFlight === 0) {
             for (const side of SIDES) running(side);
@@ -241,13 +306,20 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
   return harness;
 }
 
-/** The earliest `nextAttemptAt` of a pending item in any queue of either node, or null. */
-async function nextPendingAt(nodes: Record<Side, HarnessNode>): Promise<number | null> {
+/**
+ * The earliest `nextAttemptAt` of a pending item in any queue of either node (Salesforce's
+ * attachments queue too on the rendezvous topology, where it fetches), or null.
+ */
+async function nextPendingAt(
+  nodes: Record<Side, HarnessNode>,
+  topology: 'push' | 'rendezvous',
+): Promise<number | null> {
   let next: number | null = null;
   for (const side of SIDES) {
-    for (const queue of [nodes[side].outbox, nodes[side].inbox]) {
+    const fetched = side === 'salesforce' && topology === 'rendezvous' ? [nodes[side].files.queue] : [];
+    for (const queue of [nodes[side].outbox, nodes[side].inbox, ...fetched]) {
       for (const item of queue.items.values()) {
-        if (item.state !== 'pending' || !item.message) continue;
+        if (item.state !== 'pending' || (!item.message && !item.attachment)) continue;
         const due = Date.parse(item.nextAttemptAt);
         if (next === null || due < next) next = due;
       }

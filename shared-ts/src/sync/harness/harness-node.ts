@@ -8,6 +8,7 @@
  * crash and restart: the stores survive, everything else is rebuilt.
  */
 import {
+  ATTACHMENTS_V1,
   createMessageIdGenerator,
   readErrorResponse,
   signMessage,
@@ -33,11 +34,20 @@ import { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
 import { envelopeOf } from '../rendezvous/carried-message';
 import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
 import {
+  fetchAttachmentsOnce,
   pullOnce,
   pushOutbox,
+  type FetchAttachmentsResult,
   type PullResult,
   type RendezvousClientDeps,
 } from '../rendezvous/rendezvous-client';
+import type { SendingAttachmentPorts } from '../attachments/attachment-ports';
+import {
+  InMemoryAttachmentAllowance,
+  InMemoryAttachmentChunkStore,
+  InMemoryAttachmentSource,
+  InMemoryAttachmentStore,
+} from '../attachments/testing/in-memory-attachment-ports';
 import type { RetryPolicy } from '../retry-policy';
 import { syncFailure, type SyncFailure } from '../sync-failure';
 import type { SyncPolicy } from '../sync-policy';
@@ -72,6 +82,17 @@ export interface HarnessNodeOptions {
   maxBatchBytes?: number;
   /** What the node speaks (default `THIS_NODE_SPEAKS`). */
   speaks?: Speaks;
+  /** The caps its rendezvous applies to the files it serves (defaults: 25 MiB per file, 1 GiB a day). */
+  attachmentCaps?: SendingAttachmentPorts['caps'];
+}
+
+/** A node's files: those it serves (source, day counter) and those it fetches (queue, chunks, store). */
+export interface HarnessFiles {
+  source: InMemoryAttachmentSource;
+  allowance: InMemoryAttachmentAllowance;
+  queue: InMemoryWorkQueue;
+  chunks: InMemoryAttachmentChunkStore;
+  store: InMemoryAttachmentStore;
 }
 
 /** The connection, once paired. */
@@ -105,6 +126,14 @@ export class HarnessNode {
   readonly invitations = new InMemoryInvitationStore();
   /** The acks this side owes the rendezvous (as its client). */
   readonly acks = new InMemoryAckStore();
+  /** The platform's files: survive crashes. */
+  readonly files: HarnessFiles = {
+    source: new InMemoryAttachmentSource(),
+    allowance: new InMemoryAttachmentAllowance(),
+    queue: new InMemoryWorkQueue(),
+    chunks: new InMemoryAttachmentChunkStore(),
+    store: new InMemoryAttachmentStore(),
+  };
   /** How many times the process was restarted after a crash. */
   restarts = 0;
   /** Random bytes for secrets, nonces and message ids: seeded, so runs repeat. */
@@ -224,6 +253,14 @@ export class HarnessNode {
     return pullOnce({ ...this.clientDeps(faultsOf), acks: guarded(this.acks, this.gate), limit });
   }
 
+  /**
+   * As the rendezvous's client: one attachment fetch for the due files (when both speak
+   * `attachments-v1`). Faults are those scheduled for `faultsOf`.
+   */
+  fetchAttachments(faultsOf: Side): Promise<FetchAttachmentsResult> {
+    return fetchAttachmentsOnce(this.clientDeps(faultsOf));
+  }
+
   private clientDeps(faultsOf: Side): RendezvousClientDeps {
     const pairing = this.requirePairing();
     return {
@@ -274,6 +311,11 @@ export class HarnessNode {
             this.gate.check();
             for (const item of this.outbox.items.values()) if (item.messageId === messageId) return item;
             return null;
+          },
+          attachments: {
+            source: guarded(this.files.source, this.gate),
+            allowance: guarded(this.files.allowance, this.gate),
+            ...(this.options.attachmentCaps ? { caps: this.options.attachmentCaps } : {}),
           },
         };
       },
@@ -377,6 +419,9 @@ export class HarnessNode {
         rules: HARNESS_RULES[this.side],
         policy: this.options.policy,
         retry: this.options.retry,
+        // Files travel from the rendezvous's side to its client only (docs/protocol.md, "Attachments").
+        attachmentTransfer:
+          this.side === 'salesforce' && (this.pairing?.speaks.capabilities.includes(ATTACHMENTS_V1) ?? false),
       },
       {
         entities: guarded(entities, gate),
@@ -393,6 +438,11 @@ export class HarnessNode {
         random: this.random,
         runRules,
         hashReplica: contentHash,
+        attachments: {
+          queue: guarded(this.files.queue, gate),
+          chunks: guarded(this.files.chunks, gate),
+          store: guarded(this.files.store, gate),
+        },
       },
     );
   }

@@ -2,7 +2,8 @@
  * The rule scripts the two-node harness runs (in the real rules runtime), and the projections
  * that let a test compare a Jira issue with a Salesforce Case in one vocabulary.
  *
- * The scripts map summary, description, status, priority, labels and comments both ways and are
+ * The scripts map summary, description, status, priority, labels, comments and attachments
+ * (metadata; the bytes travel by `attachments-v1`) both ways and are
  * mutually consistent (a value mapped out and back maps to itself), which is what convergence
  * needs (docs/sync-semantics.md, section 9). They still translate like real rules do: Salesforce
  * keeps plain text and a `;`-separated picklist, Jira HTML, named objects and a list.
@@ -33,6 +34,16 @@ replica.comments = (entity.comments ?? []).map((c) => ({
   updated: null,
   internal: false,
 }));
+replica.attachments = (entity.attachments ?? []).map((a) => ({
+  id: a.id,
+  filename: a.filename,
+  mimeType: a.mimeType,
+  size: a.size,
+  sha256: a.sha256 ?? null,
+  created: a.created,
+  author: null,
+  ref: "attachment:" + a.id,
+}));
 `;
 
 const SALESFORCE_INCOMING = `if (firstSync) {
@@ -44,6 +55,14 @@ entity.Status = replica.status?.name;
 entity.Priority = replica.priority?.name;
 entity.Labels__c = isEmpty(replica.labels) ? null : join(replica.labels, ";");
 entity.comments = replica.comments.map((c) => ({ id: c.id, body: html.toText(c.body), created: c.created }));
+entity.attachments = replica.attachments.map((a) => ({
+  id: a.id,
+  filename: a.filename,
+  mimeType: a.mimeType,
+  size: a.size,
+  sha256: a.sha256 ?? null,
+  created: a.created,
+}));
 `;
 
 const JIRA_OUTGOING = `replica.summary = issue.summary;
@@ -60,6 +79,16 @@ replica.comments = (issue.comments ?? []).map((c) => ({
   updated: null,
   internal: false,
 }));
+replica.attachments = (issue.attachments ?? []).map((a) => ({
+  id: a.id,
+  filename: a.filename,
+  mimeType: a.mimeType,
+  size: a.size,
+  sha256: a.sha256 ?? null,
+  created: a.created,
+  author: null,
+  ref: "attachment:" + a.id,
+}));
 `;
 
 const JIRA_INCOMING = `if (firstSync) {
@@ -72,6 +101,14 @@ issue.status = replica.status?.name;
 issue.priority = replica.priority?.name;
 issue.labels = replica.labels;
 issue.comments = replica.comments.map((c) => ({ id: c.id, body: c.body, created: c.created }));
+issue.attachments = replica.attachments.map((a) => ({
+  id: a.id,
+  filename: a.filename,
+  mimeType: a.mimeType,
+  size: a.size,
+  sha256: a.sha256 ?? null,
+  created: a.created,
+}));
 `;
 
 /** The scripts of each side, in the rules language. */

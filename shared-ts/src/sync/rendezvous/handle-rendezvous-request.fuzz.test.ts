@@ -20,8 +20,13 @@ function restamped(
 }
 
 describe('handleRendezvousRequest on hostile input', () => {
-  it('answers any body signed with the connection secret with a known status, and never throws', async () => {
-    const pair = rendezvousPair();
+  it('answers any body signed with the connection secret (attachment wants served) with a known status, and never throws', async () => {
+    const pair = rendezvousPair({ attachments: {} });
+    pair.files.source.add(
+      'attachment:10200',
+      { id: '10200', filename: 'a.bin', size: 3 },
+      Uint8Array.of(0, 1, 2),
+    );
     await syncLocalChange(
       pair.jira.engine.context,
       seedEntity(pair.jira, '10042', { title: 'x', state: 'Open' }),

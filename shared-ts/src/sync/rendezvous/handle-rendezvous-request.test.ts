@@ -101,7 +101,55 @@ describe('handleRendezvousRequest', () => {
     });
   });
 
-  it('refuses an attachment-want with kind-unsupported while it does not serve attachments-v1', async () => {
+  it('answers an attachment-want with a signed attachment-chunks of the file, in reply to the want', async () => {
+    const pair = rendezvousPair({ attachments: {} });
+    pair.files.source.add(
+      'attachment:10200',
+      { id: '10200', filename: 'a.bin', size: 3 },
+      Uint8Array.of(0, 1, 2),
+    );
+    const { envelope, request: sent } = await request(pair, 'attachment-want', {
+      wants: [
+        { id: '10200', ref: 'attachment:10200', from: 0 },
+        { id: '10201', ref: 'attachment:10201', from: 0 },
+      ],
+    });
+    const response = await pair.serve(sent);
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response)).toMatchObject({
+      kind: 'attachment-chunks',
+      body: {
+        inReplyTo: envelope.messageId,
+        files: [
+          {
+            id: '10200',
+            outcome: 'chunks',
+            size: 3,
+            sha256: 'ae4b3280e56e2faf83f414a6e3dabe9d5fbe18976544c05fed121accb85b53fc',
+            chunks: [{ index: 0, count: 1, data: 'AAEC' }],
+          },
+          { id: '10201', outcome: 'refused', error: { code: 'attachment-unknown', retryable: false } },
+        ],
+      },
+    });
+  });
+
+  it('refuses an attachment-want with kind-unsupported when the peer does not speak attachments-v1', async () => {
+    const pair = rendezvousPair({
+      attachments: {},
+      speaks: { protocol: [1], replica: [1, 2], capabilities: ['batch-push'] },
+    });
+    const { envelope, request: sent } = await request(pair, 'attachment-want', {
+      wants: [{ id: '10200', ref: 'attachment:10200', from: 0 }],
+    });
+    const response = await pair.serve(sent);
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toMatchObject({
+      body: { results: [{ messageId: envelope.messageId, error: { code: 'kind-unsupported' } }] },
+    });
+  });
+
+  it('refuses an attachment-want with kind-unsupported while it serves no files', async () => {
     const pair = rendezvousPair();
     const { envelope, request: sent } = await request(pair, 'attachment-want', {
       wants: [{ id: '10200', ref: 'attachment:10200', from: 0 }],

@@ -1,12 +1,14 @@
 /**
  * The rendezvous: the one HTTP endpoint of a connection, hosted by the initiator (a Forge web
  * trigger calls this as it is). It verifies every request before anything touches it, takes
- * `hello` (pairing), pushed `replica`, `unlink` and `push` (into the engine's inbox) and `pull`
- * (acks settle the outbox, then a signed `batch` of what waits for the caller). docs/protocol.md,
+ * `hello` (pairing), pushed `replica`, `unlink` and `push` (into the engine's inbox), `pull`
+ * (acks settle the outbox, then a signed `batch` of what waits for the caller) and
+ * `attachment-want` (a signed `attachment-chunks` of the files asked for). docs/protocol.md,
  * "The rendezvous", is the contract.
  */
 import {
   acceptHello,
+  ATTACHMENTS_V1,
   copySpeaks,
   createEnvelope,
   DEFAULT_MAX_BODY_BYTES,
@@ -27,6 +29,8 @@ import {
 } from '../../protocol';
 import { CONNECTION_FORMAT } from '../migrate';
 import { canonicalJson } from '../../util/canonical-json';
+import { answerAttachmentWants } from '../attachments/answer-attachment-wants';
+import type { SendingAttachmentPorts } from '../attachments/attachment-ports';
 import type { SyncEngine } from '../create-sync-engine';
 import type { QueueItem } from '../queue-item';
 import type { QueueRunSummary } from '../queue-run-summary';
@@ -65,6 +69,11 @@ export interface RendezvousConnection {
   findQueued(messageId: string): Promise<QueueItem | null>;
   /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
   downgradeReplica?: ReplicaDowngrade;
+  /**
+   * This side's files, served to `attachment-want` when both sides speak `attachments-v1`;
+   * without them (or without the capability) a want is refused with `kind-unsupported`.
+   */
+  attachments?: SendingAttachmentPorts;
 }
 
 /**
@@ -94,7 +103,7 @@ export interface RendezvousDeps extends AcceptHelloOptions {
 }
 
 /** The kinds a rendezvous takes after pairing. */
-const TAKEN = ['replica', 'unlink', 'push', 'pull'] as const;
+const TAKEN = ['replica', 'unlink', 'push', 'pull', 'attachment-want'] as const;
 
 /**
  * Answers one request: a coded, unsigned error for what fails before the signature is checked
@@ -170,6 +179,8 @@ async function handle(request: RendezvousRequest, deps: RendezvousDeps): Promise
     }
     case 'pull':
       return answerPull(envelope, served, deps);
+    case 'attachment-want':
+      return answerWant(envelope, served, deps);
   }
 }
 
@@ -278,6 +289,36 @@ async function answerPull(
   return signed(batch, connection);
 }
 
+/**
+ * An `attachment-want`: the files by `ref`, at most 8 chunks in the answer, when both sides speak
+ * `attachments-v1` and this side serves files; a signed `kind-unsupported` refusal otherwise.
+ */
+async function answerWant(
+  want: EnvelopeOf<'attachment-want'>,
+  connection: RendezvousConnection,
+  deps: RendezvousDeps,
+): Promise<HttpResponse> {
+  if (!connection.attachments || !connection.speaks.capabilities.includes(ATTACHMENTS_V1)) {
+    return signedRefusal(
+      {
+        code: 'kind-unsupported',
+        message: `This connection does not transfer attachments (both sides must speak ${ATTACHMENTS_V1}); attachments sync as metadata only.`,
+      },
+      want,
+      connection,
+      deps,
+    );
+  }
+  const now = deps.clock.now();
+  const files = await answerAttachmentWants(want.connectionId, want.body.wants, connection.attachments, now);
+  const answer = createEnvelope(
+    'attachment-chunks',
+    { inReplyTo: want.messageId, files },
+    { connectionId: want.connectionId, messageId: deps.messageIds(), sentAt: now },
+  );
+  return signed(answer, connection);
+}
+
 function ack(results: AckResult[], connectionId: string, deps: RendezvousDeps): EnvelopeOf<'ack'> {
   return createEnvelope(
     'ack',
@@ -309,7 +350,7 @@ async function signedRefusal(
 }
 
 async function signed(
-  envelope: EnvelopeOf<'ack'> | EnvelopeOf<'batch'>,
+  envelope: EnvelopeOf<'ack'> | EnvelopeOf<'batch'> | EnvelopeOf<'attachment-chunks'>,
   connection: RendezvousConnection,
 ): Promise<HttpResponse> {
   const message = await signMessage(envelope, connection.secret);

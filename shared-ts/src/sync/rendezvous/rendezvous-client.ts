@@ -6,7 +6,9 @@
  * after uncommitted DML). docs/protocol.md, "The rendezvous".
  */
 import {
+  ATTACHMENTS_V1,
   BATCH_PUSH,
+  MAX_ATTACHMENT_WANTS,
   createEnvelope,
   DEFAULT_MAX_BODY_BYTES,
   MAX_PUSH_MESSAGES,
@@ -23,6 +25,7 @@ import {
   type Speaks,
 } from '../../protocol';
 import { canonicalJson } from '../../util/canonical-json';
+import { takeAttachmentAnswer } from '../attachments/take-attachment-answer';
 import type { SyncEngine } from '../create-sync-engine';
 import type { QueueItem } from '../queue-item';
 import type { QueueRunSummary } from '../queue-run-summary';
@@ -256,6 +259,84 @@ export async function pullOnce(
   }
 }
 
+/** What one attachment fetch did. */
+export type FetchAttachmentsResult =
+  | {
+      ok: true;
+      /** Files stored (or found stored already), notes posted, files still under way, and failures booked. */
+      stored: number;
+      noted: number;
+      partial: number;
+      failed: number;
+      /** Due items wait that this want did not carry, or files are under way: fetch again. */
+      more: boolean;
+    }
+  | { ok: false; error: SyncFailure };
+
+/**
+ * One attachment fetch, when both sides speak `attachments-v1`: sends a signed `attachment-want`
+ * for the connection's due attachment items (at most 20, each from its first missing chunk),
+ * checks that the answer is an `attachment-chunks` signed for this connection that answers this
+ * want, and hands each file's answer to `takeAttachmentAnswer` (chunks kept, file stored and
+ * checked, note posted, or a failure booked on that file's item alone). A wanted file left out
+ * of the answer stays due. Without a trustworthy answer nothing changes (the items are due
+ * again next time). Never throws.
+ */
+export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<FetchAttachmentsResult> {
+  const ctx = deps.engine.context;
+  const ports = ctx.deps.attachments;
+  const none = { ok: true as const, stored: 0, noted: 0, partial: 0, failed: 0, more: false };
+  if (!ports || !ctx.config.attachmentTransfer || !deps.speaks.capabilities.includes(ATTACHMENTS_V1))
+    return none;
+  try {
+    const due = await ports.queue.due(deps.connectionId, isoNow(ctx), MAX_ATTACHMENT_WANTS + 1);
+    const wanted = due.filter((item) => item.attachment).slice(0, MAX_ATTACHMENT_WANTS);
+    if (wanted.length === 0) return none;
+    const stamp = { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: deps.clock.now() };
+    const want = createEnvelope(
+      'attachment-want',
+      {
+        wants: wanted.map((item) => ({
+          id: item.attachment?.remote.id ?? '',
+          ref: item.attachment?.remote.ref ?? '',
+          from: item.attachment?.from ?? 0,
+        })),
+      },
+      stamp,
+    );
+    const answer = await call(deps, await signMessage(want, deps.secret), 'attachment-chunks');
+    if (!answer.ok) return answer;
+    if (answer.envelope.body.inReplyTo !== want.messageId) {
+      return {
+        ok: false,
+        error: syncFailure(
+          'network',
+          `reply-mismatch: the answer is for message ${answer.envelope.body.inReplyTo}, not our want ${want.messageId}.`,
+        ),
+      };
+    }
+    const result = { ...none };
+    const summary: QueueRunSummary = { done: 0, retrying: 0, failed: 0, remaining: 0 };
+    for (const file of answer.envelope.body.files) {
+      const item = wanted.find((candidate) => candidate.attachment?.remote.id === file.id);
+      if (!item || item.attachment?.remote.ref !== file.ref) continue;
+      const taken = await takeAttachmentAnswer(ctx, item, file, summary);
+      if (taken.kind === 'stored') result.stored++;
+      else if (taken.kind === 'noted') result.noted++;
+      else if (taken.kind === 'partial') result.partial++;
+      else result.failed++;
+    }
+    const answered = new Set(answer.envelope.body.files.map((file) => file.id));
+    result.more =
+      result.partial > 0 ||
+      due.length > wanted.length ||
+      wanted.some((item) => !answered.has(item.attachment?.remote.id ?? ''));
+    return result;
+  } catch (error) {
+    return { ok: false, error: unexpectedFailure(error) };
+  }
+}
+
 /** Most owed acks read for one pull (the body budget may take fewer). */
 const MAX_ACKS_READ = 1000;
 
@@ -267,7 +348,7 @@ type Answer<K extends MessageKind> =
  * an unsigned error (a hint, with its status), or an answer that does not verify. A signed
  * refusal (an `ack` at an error status) gives its reason.
  */
-async function call<K extends 'ack' | 'batch'>(
+async function call<K extends 'ack' | 'batch' | 'attachment-chunks'>(
   deps: RendezvousClientDeps,
   request: SignedMessage,
   kind: K,
@@ -275,8 +356,9 @@ async function call<K extends 'ack' | 'batch'>(
   const posted = await deps.post(request);
   if (!posted.ok) return posted;
   const { answer } = posted;
-  const kinds: readonly ('ack' | 'batch')[] = answer.statusCode === 200 ? [kind] : ['ack'];
-  const verified = await verifyMessage<'ack' | 'batch'>(
+  const kinds: readonly ('ack' | 'batch' | 'attachment-chunks')[] =
+    answer.statusCode === 200 ? [kind] : ['ack'];
+  const verified = await verifyMessage<'ack' | 'batch' | 'attachment-chunks'>(
     { headers: answer.headers, body: answer.body },
     {
       secretFor: async (connectionId) => (connectionId === deps.connectionId ? deps.secret : null),

@@ -5,6 +5,7 @@
 import type { EntityRef, JsonValue, Replica } from '../../replica';
 import type { RuleInputs } from '../../rules/types';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../create-sync-engine';
+import type { ReceivingAttachmentPorts } from '../attachments/attachment-ports';
 import type { RulesEngine } from '../ports';
 import { fakeRulesEngine } from './fake-rules-engine';
 import {
@@ -40,6 +41,8 @@ export function createTestNode(
     type: string;
     runRules?: RulesEngine;
     clock?: ManualClock;
+    /** The receiving side's attachment ports (with `attachmentTransfer: true`, files are fetched). */
+    attachments?: ReceivingAttachmentPorts;
   },
 ): TestNode {
   const clock = options.clock ?? new ManualClock();
@@ -62,6 +65,7 @@ export function createTestNode(
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.connection ? { connection: options.connection } : {}),
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.attachmentTransfer ? { attachmentTransfer: true } : {}),
     },
     {
       ...node,
@@ -69,6 +73,7 @@ export function createTestNode(
       random: seededRandom(7),
       runRules: options.runRules ?? mirrorRules,
       hashReplica: contentHash,
+      ...(options.attachments ? { attachments: options.attachments } : {}),
     },
   );
   return { engine, ...node };

@@ -3,6 +3,7 @@
  * client, wired directly (no network), with handles on every store and on the raw exchange.
  */
 import {
+  ATTACHMENTS_V1,
   createMessageIdGenerator,
   THIS_NODE_SPEAKS,
   type HttpResponse,
@@ -12,7 +13,15 @@ import { InMemoryInvitationStore, InMemoryReplayCache } from '../../../protocol/
 import { TEST_SECRET } from '../../../protocol/testing/fixtures';
 import type { SyncEngineOptions } from '../../create-sync-engine';
 import type { RulesEngine } from '../../ports';
-import { ManualClock } from '../../testing/in-memory-ports';
+import { pureSha256 } from '../../attachments/attachment-hash';
+import type { SendingAttachmentPorts } from '../../attachments/attachment-ports';
+import {
+  InMemoryAttachmentAllowance,
+  InMemoryAttachmentChunkStore,
+  InMemoryAttachmentSource,
+  InMemoryAttachmentStore,
+} from '../../attachments/testing/in-memory-attachment-ports';
+import { InMemoryWorkQueue, ManualClock } from '../../testing/in-memory-ports';
 import { createTestNode, type TestNode } from '../../testing/test-node';
 import { InMemoryAckStore } from './in-memory-ack-store';
 import {
@@ -35,6 +44,17 @@ export interface RendezvousPair {
   exchanges: { request: RendezvousRequest; response: HttpResponse }[];
   /** Sends a raw request to the rendezvous, as the platform would. */
   serve(request: RendezvousRequest): Promise<HttpResponse>;
+  /** Jira's files (served) and Salesforce's attachment queue, chunks and stored files (with `attachments`). */
+  files: AttachmentFiles;
+}
+
+/** The attachment ports of a pair: Jira sends, Salesforce receives. */
+export interface AttachmentFiles {
+  source: InMemoryAttachmentSource;
+  allowance: InMemoryAttachmentAllowance;
+  queue: InMemoryWorkQueue;
+  store: InMemoryAttachmentStore;
+  chunks: InMemoryAttachmentChunkStore;
 }
 
 /** Builds the pair on connection `conn-1`, sharing `TEST_SECRET`. */
@@ -44,12 +64,33 @@ export function rendezvousPair(
     maxBatchBytes?: number;
     jira?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
     salesforce?: Partial<SyncEngineOptions> & { runRules?: RulesEngine };
+    /** Jira serves files from `files.source` and Salesforce fetches them into `files.store`. */
+    attachments?: { caps?: SendingAttachmentPorts['caps'] };
   } = {},
 ): RendezvousPair {
   const clock = new ManualClock();
-  const jira = createTestNode({ platform: 'jira', type: 'issue', clock, ...options.jira });
-  const salesforce = createTestNode({ platform: 'salesforce', type: 'Case', clock, ...options.salesforce });
   const speaks = options.speaks ?? { ...THIS_NODE_SPEAKS };
+  const files: AttachmentFiles = {
+    source: new InMemoryAttachmentSource(),
+    allowance: new InMemoryAttachmentAllowance(),
+    queue: new InMemoryWorkQueue(),
+    store: new InMemoryAttachmentStore(),
+    chunks: new InMemoryAttachmentChunkStore(),
+  };
+  const withFiles = options.attachments !== undefined;
+  const jira = createTestNode({ platform: 'jira', type: 'issue', clock, ...options.jira });
+  const salesforce = createTestNode({
+    platform: 'salesforce',
+    type: 'Case',
+    clock,
+    ...(withFiles
+      ? {
+          attachments: { queue: files.queue, store: files.store, chunks: files.chunks, sha256: pureSha256 },
+          attachmentTransfer: speaks.capabilities.includes(ATTACHMENTS_V1),
+        }
+      : {}),
+    ...options.salesforce,
+  });
   const server: RendezvousDeps = {
     connection: async (connectionId) =>
       connectionId === 'conn-1'
@@ -59,6 +100,16 @@ export function rendezvousPair(
             engine: jira.engine,
             findQueued: async (messageId) =>
               [...jira.outbox.items.values()].find((item) => item.messageId === messageId) ?? null,
+            ...(withFiles
+              ? {
+                  attachments: {
+                    source: files.source,
+                    allowance: files.allowance,
+                    sha256: pureSha256,
+                    ...(options.attachments?.caps ? { caps: options.attachments.caps } : {}),
+                  },
+                }
+              : {}),
           }
         : null,
     saveConnection: async () => {},
@@ -94,5 +145,5 @@ export function rendezvousPair(
       return { ok: true, answer: response };
     },
   };
-  return { clock, jira, salesforce, server, client, exchanges, serve };
+  return { clock, jira, salesforce, server, client, exchanges, serve, files };
 }
