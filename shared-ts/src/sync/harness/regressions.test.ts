@@ -564,4 +564,27 @@ describe('convergence regressions', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it('converges when the master changes back to a value the other side left while that side changes it too', async () => {
+    // Found by the push-topology property (seed -1778462068) on the way to the inbox fix: Salesforce
+    // (the master) went New -> Working -> New while Jira, having seen Working, moved to Closed.
+    // Jira's inbox replaced Working's replica by New's before applying it, so the pair ended apart
+    // (Jira Closed, Salesforce New). The inbox now applies the replaced replica first.
+    const scenario: Scenario = {
+      seed: 1,
+      policies: { salesforce: 'local-wins', jira: 'remote-wins' },
+      entities: [{ side: 'jira', fields: START }],
+      settled: true,
+      steps: [
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { status: 'Working' } },
+        { kind: 'deliver', side: 'salesforce', faults: [] },
+        { kind: 'edit', side: 'jira', pair: 0, changes: { summary: 'alpha', status: 'Closed' } },
+        { kind: 'edit', side: 'salesforce', pair: 0, changes: { summary: 'alpha', status: 'New' } },
+      ],
+    };
+
+    const { problems } = await runScenario(scenario);
+
+    expect(problems).toEqual([]);
+  });
 });
