@@ -566,10 +566,10 @@ describe('convergence regressions', () => {
   );
 
   it('converges when the master changes back to a value the other side left while that side changes it too', async () => {
-    // Found by the push-topology property (seed -1778462068) on the way to the inbox fix: Salesforce
-    // (the master) went New -> Working -> New while Jira, having seen Working, moved to Closed.
-    // Jira's inbox replaced Working's replica by New's before applying it, so the pair ended apart
-    // (Jira Closed, Salesforce New). The inbox now applies the replaced replica first.
+    // Found by the push-topology property (seed -1778462068) before the inbox applied the
+    // replicas it replaced: Salesforce (the master) went New -> Working -> New while Jira, having
+    // received Working, moved to Closed; the pair ended apart (Jira Closed, Salesforce New). It
+    // fails on the commit before that change and passes since.
     const scenario: Scenario = {
       seed: 1,
       policies: { salesforce: 'local-wins', jira: 'remote-wins' },
