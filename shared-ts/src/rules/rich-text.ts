@@ -130,6 +130,27 @@ const TAG_KINDS: ReadonlyMap<string, Kind> = new Map<string, Kind>([
 /** The longest name in `TAG_KINDS`: longer names are not looked up. */
 const LONGEST_TAG = 10;
 
+/**
+ * `TAG_KINDS` by first letter and length, so a lower-case name is found by comparing in place
+ * (slicing each name to look it up in the map costs more than the rest of the pass).
+ */
+const TAG_BUCKETS: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly [string, Kind]>>> = (() => {
+  const buckets: Array<Array<Array<readonly [string, Kind]>>> = [];
+  for (let letter = 0; letter < 26; letter++) {
+    buckets.push(Array.from({ length: LONGEST_TAG + 1 }, () => []));
+  }
+  for (const [name, kind] of TAG_KINDS) buckets[name.charCodeAt(0) - 97]?.[name.length]?.push([name, kind]);
+  return buckets;
+})();
+
+/** The kind of the lower-case tag name `html[start..end)` (1 to `LONGEST_TAG` letters and digits). */
+function lowerCaseTagKind(html: string, start: number, end: number): Kind | undefined {
+  const bucket = TAG_BUCKETS[html.charCodeAt(start) - 97]?.[end - start];
+  if (bucket === undefined) return undefined;
+  for (const [name, kind] of bucket) if (html.startsWith(name, start)) return kind;
+  return undefined;
+}
+
 /** An open list, list item or quote. */
 interface Frame {
   readonly kind: Kind.List | Kind.Item | Kind.Quote;
@@ -170,23 +191,30 @@ class TextBuilder {
 
   /** Appends `chunk`, after the breaks or the space requested; `spaced: false` ignores a requested space. */
   content(chunk: string, spaced = true): void {
+    let lead = '';
     if (this.text.length === 0) {
-      this.text = this.prefix;
+      lead = this.prefix;
       this.linePrefix = this.prefix;
     } else {
-      const breaks = Math.max(this.block, this.exact ? this.lines : Math.min(this.lines, 2));
-      if (breaks > 0) {
-        const blank = breaks > 1 ? trimEndSpaces(commonStart(this.linePrefix, this.prefix)) : '';
-        this.text += '\n';
-        for (let k = 1; k < breaks; k++) this.text += blank + '\n';
-        this.text += this.prefix;
+      const lines = this.exact || this.lines < 2 ? this.lines : 2;
+      const breaks = this.block > lines ? this.block : lines;
+      if (breaks === 1) {
+        lead = this.prefix === '' ? '\n' : '\n' + this.prefix;
+        this.linePrefix = this.prefix;
+      } else if (breaks === 2 && this.prefix === '' && this.linePrefix === '') {
+        lead = '\n\n';
+      } else if (breaks > 1) {
+        const blank = trimEndSpaces(commonStart(this.linePrefix, this.prefix));
+        lead = '\n';
+        for (let k = 1; k < breaks; k++) lead += blank + '\n';
+        lead += this.prefix;
         this.linePrefix = this.prefix;
       } else if (this.space && spaced && !this.endsWithSpace) {
-        this.text += ' ';
+        lead = ' ';
         if (this.linkText !== null) this.linkText += ' ';
       }
     }
-    this.text += chunk;
+    this.text += lead === '' ? chunk : lead + chunk;
     if (this.linkText !== null) this.linkText += chunk;
     this.block = 0;
     this.afterMarker = false;
@@ -269,7 +297,7 @@ export function htmlToText(html: string, limit = Infinity): string {
     if (frames.length >= MAX_TEXT_NESTING) return;
     frames.push({ kind, next, prefixBefore: out.prefix.length });
     count(kind, 1);
-    if (out.prefix.length + part.length <= MAX_TEXT_PREFIX) out.prefix += part;
+    if (part !== '' && out.prefix.length + part.length <= MAX_TEXT_PREFIX) out.prefix += part;
   };
   /** Closes frames down to and including the innermost of `kind`, if one is open. */
   const popTo = (kind: Frame['kind']): void => {
@@ -278,7 +306,7 @@ export function htmlToText(html: string, limit = Infinity): string {
     for (;;) {
       const frame = frames.pop() as Frame;
       count(frame.kind, -1);
-      out.prefix = out.prefix.slice(0, frame.prefixBefore);
+      if (frame.prefixBefore !== out.prefix.length) out.prefix = out.prefix.slice(0, frame.prefixBefore);
       if (frame.kind === kind) return;
     }
   };
@@ -328,7 +356,7 @@ export function htmlToText(html: string, limit = Infinity): string {
         let marker = '-';
         if (list?.kind === Kind.List && list.next > 0) marker = `${list.next++}.`;
         out.marker(marker);
-        return push(Kind.Item, 0, ' '.repeat(marker.length + 1));
+        return push(Kind.Item, 0, marker.length === 1 ? '  ' : ' '.repeat(marker.length + 1));
       }
       case Kind.Quote:
         if (closing) popTo(Kind.Quote);
@@ -389,11 +417,18 @@ export function htmlToText(html: string, limit = Infinity): string {
         const closing = html.charCodeAt(i + 1) === 47;
         const nameStart = closing ? i + 2 : i + 1;
         let nameEnd = nameStart;
-        while (nameEnd < n && isAsciiAlphanumeric(html.charCodeAt(nameEnd))) nameEnd++;
-        const kind =
-          nameEnd - nameStart <= LONGEST_TAG && nameEnd > nameStart
+        let upper = false;
+        for (; nameEnd < n; nameEnd++) {
+          const d = html.charCodeAt(nameEnd);
+          if (d >= 65 && d <= 90) upper = true;
+          else if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
+        }
+        let kind: Kind | undefined;
+        if (nameEnd - nameStart <= LONGEST_TAG && nameEnd > nameStart) {
+          kind = upper
             ? TAG_KINDS.get(html.slice(nameStart, nameEnd).toLowerCase())
-            : undefined;
+            : lowerCaseTagKind(html, nameStart, nameEnd);
+        }
         i = next;
         if (kind === undefined) continue;
         if (kind === Kind.SkipRaw) {
@@ -714,8 +749,4 @@ function isDigit(c: number): boolean {
 
 function isHexDigit(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-function isAsciiAlphanumeric(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c);
 }
