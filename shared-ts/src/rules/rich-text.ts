@@ -147,7 +147,10 @@ const TAG_BUCKETS: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly [string, K
 function lowerCaseTagKind(html: string, start: number, end: number): Kind | undefined {
   const bucket = TAG_BUCKETS[html.charCodeAt(start) - 97]?.[end - start];
   if (bucket === undefined) return undefined;
-  for (const [name, kind] of bucket) if (html.startsWith(name, start)) return kind;
+  for (let k = 0; k < bucket.length; k++) {
+    const entry = bucket[k] as readonly [string, Kind];
+    if (html.startsWith(entry[0], start)) return entry[1];
+  }
   return undefined;
 }
 
@@ -166,7 +169,9 @@ interface Frame {
  * line starting with the prefix of the lists and quotes it is in.
  */
 class TextBuilder {
-  text = '';
+  /** The text written so far, in pieces joined once at the end (one growing string is slower than linear past a few MiB). */
+  private readonly parts: string[] = [];
+  private length = 0;
   /** The text of the open link so far, or null when no link is open. */
   linkText: string | null = null;
   prefix = '';
@@ -185,14 +190,12 @@ class TextBuilder {
   constructor(private readonly limit: number) {}
 
   /** Whether the text is longer than the limit (the caller stops). */
-  get full(): boolean {
-    return this.text.length > this.limit;
-  }
+  full = false;
 
   /** Appends `chunk`, after the breaks or the space requested; `spaced: false` ignores a requested space. */
   content(chunk: string, spaced = true): void {
     let lead = '';
-    if (this.text.length === 0) {
+    if (this.length === 0) {
       lead = this.prefix;
       this.linePrefix = this.prefix;
     } else {
@@ -214,7 +217,10 @@ class TextBuilder {
         if (this.linkText !== null) this.linkText += ' ';
       }
     }
-    this.text += lead === '' ? chunk : lead + chunk;
+    const piece = lead === '' ? chunk : lead + chunk;
+    this.parts.push(piece);
+    this.length += piece.length;
+    if (this.length > this.limit) this.full = true;
     if (this.linkText !== null) this.linkText += chunk;
     this.block = 0;
     this.afterMarker = false;
@@ -222,6 +228,11 @@ class TextBuilder {
     this.exact = false;
     this.space = false;
     this.endsWithSpace = chunk.charCodeAt(chunk.length - 1) === 32;
+  }
+
+  /** The text written. */
+  text(): string {
+    return this.parts.join('');
   }
 
   whiteSpace(): void {
@@ -477,7 +488,7 @@ export function htmlToText(html: string, limit = Infinity): string {
     i = end;
   }
   endLink();
-  return out.text;
+  return out.text();
 }
 
 /**
