@@ -1,9 +1,8 @@
+import { htmlToText, textToHtml } from '../../rules/rich-text';
 import { adfToHtml } from './adf-to-html';
 import { htmlToAdf } from './html-to-adf';
-import { htmlToText } from './html-to-text';
 import type { RichTextError } from './rich-text-error';
 import { sanitizeHtml } from './sanitize-html';
-import { textToHtml } from './text-to-html';
 
 /** The rich-text formats Tandem converts between. */
 export type RichTextFormat = 'adf' | 'html' | 'text';

@@ -245,7 +245,7 @@ describe('Basic mode defaults', () => {
         expect(result.output).toMatchObject({
           Subject: 'Monthly export fails for "Q3 <draft>" reports',
           Description:
-            'The monthly export stops at 73% for reports in draft.\n\n- Open a draft report\n- Export as CSV\n\nSeen since 2026-10-30 & still happening.',
+            'The monthly export stops at 73% for reports in draft.\n\n1. Open a draft report\n2. Export as CSV\n\nSeen since 2026-10-30 & still happening.',
           Status: 'Working',
           Priority: 'High',
           CaseNumber: '00001026',
@@ -258,6 +258,17 @@ describe('Basic mode defaults', () => {
           'comments',
           'attachments',
         ]);
+      });
+
+      it('keeps a Jira code block (a stack trace) multi-line and the address of a link in the Case description', () => {
+        const description =
+          '<p>Fails with <a href="https://status.example/x">this error</a>:</p>' +
+          '<pre>java.lang.IllegalStateException: closed\n    at a.Export.run(Export.java:73)\n    at a.Main.main(Main.java:9)</pre>';
+        const replica = replicaFrom('jira', { ...realisticIssue(0), description });
+        expect(run('salesforce', 'incoming', { entity: sfCase, replica }, engine).output.Description).toBe(
+          'Fails with this error (https://status.example/x):\n\n' +
+            'java.lang.IllegalStateException: closed\n    at a.Export.run(Export.java:73)\n    at a.Main.main(Main.java:9)',
+        );
       });
 
       it.each([
