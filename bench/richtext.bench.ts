@@ -11,7 +11,7 @@ import type { AdfDoc, AdfNode } from '../shared-ts/src/replica';
 import { adfToHtml } from '../shared-ts/src/replica/rich-text/adf-to-html';
 import { htmlToAdf } from '../shared-ts/src/replica/rich-text/html-to-adf';
 import { sanitizeHtml } from '../shared-ts/src/replica/rich-text/sanitize-html';
-import { htmlToText } from '../shared-ts/src/rules/rich-text';
+import { htmlToText } from '../shared-ts/src/replica/rich-text/plain-text';
 
 const TARGET_RATIO = 5;
 

@@ -20,7 +20,7 @@ import {
 } from '../shared-ts/src/rules';
 import { DEFAULT_RULES } from '../shared-ts/src/rules/basic';
 import { realisticCase, realisticIssue, type Json } from '../shared-ts/src/rules/basic/fixtures';
-import { htmlToText, textToHtml } from '../shared-ts/src/rules/rich-text';
+import { htmlToText, textToHtml } from '../shared-ts/src/replica/rich-text/plain-text';
 import { outputSize, type Value } from '../shared-ts/src/rules/values';
 
 const MIN_RATE = 20_000;

@@ -32,6 +32,5 @@ export {
 } from '../replica/rich-text/convert-rich-text';
 export { adfToHtml } from '../replica/rich-text/adf-to-html';
 export { htmlToAdf } from '../replica/rich-text/html-to-adf';
-export { htmlToText } from '../replica/rich-text/html-to-text';
-export { textToHtml } from '../replica/rich-text/text-to-html';
+export { htmlToText, textToHtml } from '../replica/rich-text/plain-text';
 export { sanitizeHtml } from '../replica/rich-text/sanitize-html';

@@ -19,6 +19,6 @@ export type { AdfDoc, AdfMark, AdfNode } from './rich-text/adf';
 export type { RichTextError } from './rich-text/rich-text-error';
 export { adfToHtml } from './rich-text/adf-to-html';
 export { htmlToAdf } from './rich-text/html-to-adf';
-export { htmlToText, textToHtml } from '../rules/rich-text';
+export { htmlToText, textToHtml } from './rich-text/plain-text';
 export { sanitizeHtml } from './rich-text/sanitize-html';
 export { convertRichText, RICH_TEXT_FORMATS, type RichTextFormat } from './rich-text/convert-rich-text';

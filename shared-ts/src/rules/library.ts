@@ -7,7 +7,7 @@ import type { Budget } from './costs';
 import { formatInstant, parseInstant } from './dates';
 import { RuleFailure } from './errors';
 import type { LibraryFunctionName } from './ir';
-import { htmlToText, textToHtml } from './rich-text';
+import { htmlToText, textToHtml } from '../replica/rich-text/plain-text';
 import { describe, formatNumber, isObject, orNull, toText, type Value } from './values';
 
 /** What library code may read of the run: its limits, its budget and the run's clock. */

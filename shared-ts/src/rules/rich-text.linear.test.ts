@@ -5,7 +5,7 @@ import {
   RICH_TEXT_RATIO_LIMIT,
   RICH_TEXT_WORST_RATIO_LIMIT,
 } from '../replica/testing/rich-text-growth';
-import { htmlToText } from './rich-text';
+import { htmlToText } from '../replica/rich-text/plain-text';
 
 /** `<a` without a `>` anywhere after it: each `<` used to search the rest of the input for one. */
 const UNCLOSED_MARKUP = (size: number): string => '<a'.repeat(size / 2);

@@ -11,7 +11,7 @@ import {
 } from '../testing/rich-text-growth';
 import { adfToHtml } from './adf-to-html';
 import { convertRichText, type RichTextFormat } from './convert-rich-text';
-import { textToHtml } from '../../rules/rich-text';
+import { textToHtml } from './plain-text';
 
 describe('adfToHtml takes time linear in the ADF', () => {
   it.each(Object.keys(ADF_FAMILIES))('for ADF %s', (family) => {

@@ -1,4 +1,4 @@
-import { htmlToText, textToHtml } from '../../rules/rich-text';
+import { htmlToText, textToHtml } from './plain-text';
 import { adfToHtml } from './adf-to-html';
 import { htmlToAdf } from './html-to-adf';
 import type { RichTextError } from './rich-text-error';

@@ -8,7 +8,7 @@ import {
   SHORT_LADDER,
 } from '../testing/rich-text-growth';
 import { htmlToAdf } from './html-to-adf';
-import { htmlToText } from '../../rules/rich-text';
+import { htmlToText } from './plain-text';
 
 describe('htmlToAdf takes time linear in the HTML', () => {
   it.each(Object.keys(HTML_FAMILIES))('for %s HTML', (family) => {

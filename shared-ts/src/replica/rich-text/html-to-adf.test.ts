@@ -3,7 +3,7 @@ import { adfSchemaErrors } from '../testing/adf-schema';
 import { anyHtml } from '../testing/html-arbitraries';
 import { adfToHtml } from './adf-to-html';
 import { htmlToAdf, MAX_LIST_NESTING } from './html-to-adf';
-import { htmlToText as textOfHtml } from '../../rules/rich-text';
+import { htmlToText as textOfHtml } from './plain-text';
 import { MAX_ADF_DEPTH } from './read-adf';
 
 /** The text of the HTML as it comes back from ADF (`tandem convert --from html --to adf`, then to text). */

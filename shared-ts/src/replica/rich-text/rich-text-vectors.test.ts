@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { htmlToText, textToHtml } from '../../rules/rich-text';
+import { htmlToText, textToHtml } from './plain-text';
 import { htmlToAdf } from './html-to-adf';
 import { RICH_TEXT_VECTOR_SETS, type RichTextVectorSet } from './rich-text-vectors';
 import { sanitizeHtml } from './sanitize-html';

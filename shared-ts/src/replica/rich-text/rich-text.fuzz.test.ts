@@ -12,7 +12,7 @@ import { deepAdfText } from '../testing/rich-text-growth';
 import { adfToHtml } from './adf-to-html';
 import { convertRichText, RICH_TEXT_FORMATS } from './convert-rich-text';
 import { htmlToAdf } from './html-to-adf';
-import { htmlToText, textToHtml } from '../../rules/rich-text';
+import { htmlToText, textToHtml } from './plain-text';
 import { sanitizeHtml } from './sanitize-html';
 
 const RUNS = { numRuns: fuzzRuns(100) };

@@ -8,9 +8,9 @@ import { adfSchemaErrors } from '../testing/adf-schema';
 import { anyHtml, plainText } from '../testing/html-arbitraries';
 import { adfToHtml } from './adf-to-html';
 import { htmlToAdf } from './html-to-adf';
-import { htmlToText } from '../../rules/rich-text';
+import { htmlToText } from './plain-text';
 import { sanitizeHtml } from './sanitize-html';
-import { textToHtml } from '../../rules/rich-text';
+import { textToHtml } from './plain-text';
 
 const RUNS = { numRuns: 200 };
 

@@ -1,4 +1,4 @@
-import { htmlToText, MAX_TEXT_PREFIX, textToHtml } from './rich-text';
+import { htmlToText, MAX_TEXT_PREFIX, textToHtml } from './plain-text';
 
 describe('htmlToText', () => {
   it('separates paragraphs with a blank line and writes <br> as a line break', () => {

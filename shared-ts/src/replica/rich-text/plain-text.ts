@@ -5,7 +5,7 @@
  * rule in docs/ir.md (section "Rich text") so the Apex port reproduces it; the vectors in
  * `conformance/rich-text/` pin it.
  */
-import { safeUrl } from '../replica/rich-text/safe-url';
+import { safeUrl } from './safe-url';
 
 /**
  * Line prefixes (list indentation, `> ` of quotes) grow only while they stay at most this many
