@@ -88,7 +88,8 @@ describe('migrateLink', () => {
 
 describe('migrateQueueItem', () => {
   it('adds the format and migrates a queued v1 replica to v2, keeping its seq and hash', () => {
-    const replica = replicaOf({ seq: 4 });
+    // A well-formed hash: the migrated item's replica must be a valid replica.
+    const replica = replicaOf({ seq: 4, hash: 'a'.repeat(64) });
     const item = {
       id: 'q1',
       key: 'conn-1:Case:500A',
@@ -101,14 +102,23 @@ describe('migrateQueueItem', () => {
       state: 'pending',
       lastError: null,
     };
-    const result = migrateQueueItem(item);
+    const result = migrateQueueItem(item, () => '01JDV2MIGRATED000000000000');
     expect(result).toEqual({
       ok: true,
       value: {
         ...item,
         format: 2,
+        messageId: '01JDV2MIGRATED000000000000',
+        offers: 0,
+        lastOfferedAt: null,
+        version: 0,
         message: { ...item.message, replica: { ...replica, schema: 2, fieldTimes: {} } },
       },
+    });
+    // Without a generator the item cannot get a message id, so it is refused, not half-migrated.
+    expect(migrateQueueItem(item)).toMatchObject({
+      ok: false,
+      error: { code: 'schema', message: expect.stringContaining('no messageId') as unknown },
     });
   });
 

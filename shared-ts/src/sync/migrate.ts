@@ -72,19 +72,39 @@ export function migrateLink(stored: unknown): Migrated<Link> {
   };
 }
 
-/** A queue item as format 2: `format` added, a replica message's replica migrated to v2 (`migrateReplica`). */
-export function migrateQueueItem(stored: unknown): Migrated<QueueItem> {
+/**
+ * A queue item as format 2: `format` added, a replica message's replica migrated to v2
+ * (`migrateReplica`), and the members v1 did not have filled in: never offered (`offers` 0,
+ * `lastOfferedAt` null), compare-and-set `version` 0 (as `migrateLink`), and a new `messageId`
+ * from `newMessageId` (the platform's message-id generator, `createMessageIdGenerator`). A v1 item
+ * without a message id is refused when no generator is given, since a batch could not map its ack
+ * back to the item.
+ */
+export function migrateQueueItem(stored: unknown, newMessageId?: () => string): Migrated<QueueItem> {
   if (!isRecord(stored)) return invalid('queue item', 'not an object');
   if (stored.format === QUEUE_ITEM_FORMAT) {
     return checked('queue item', stored as unknown as QueueItem, queueItemShapeProblem);
   }
   if (stored.format !== undefined) return unknownFormat('queue item', stored.format);
-  const item = stored as unknown as Omit<QueueItem, 'format'>;
-  const message: SyncMessage | null =
+  const item = stored as Partial<Omit<QueueItem, 'format'>>;
+  const messageId = typeof item.messageId === 'string' ? item.messageId : newMessageId?.();
+  if (messageId === undefined) {
+    return invalid('queue item', 'a format 1 item has no messageId; migrate it with a message-id generator');
+  }
+  const message: SyncMessage | null | undefined =
     item.message?.kind === 'replica' && isRecord(item.message.replica)
       ? { ...item.message, replica: migrateReplica(item.message.replica) }
       : item.message;
-  return { ok: true, value: { format: QUEUE_ITEM_FORMAT, ...item, message } as QueueItem };
+  const migrated = {
+    ...item,
+    format: QUEUE_ITEM_FORMAT,
+    offers: item.offers ?? 0,
+    lastOfferedAt: item.lastOfferedAt ?? null,
+    version: item.version ?? 0,
+    messageId,
+    message,
+  } as QueueItem;
+  return checked('queue item', migrated, queueItemShapeProblem);
 }
 
 /** A stored replica (the `previous` beside a link) as v2; see `migrateReplica`. */
