@@ -149,9 +149,18 @@ function lowerCaseTagKind(html: string, start: number, end: number): Kind | unde
   if (bucket === undefined) return undefined;
   for (let k = 0; k < bucket.length; k++) {
     const entry = bucket[k] as readonly [string, Kind];
-    if (html.startsWith(entry[0], start)) return entry[1];
+    if (sameFrom1(html, start, entry[0])) return entry[1];
   }
   return undefined;
+}
+
+/**
+ * Whether `text` at `at` goes on with `name` after its first character (which the caller has
+ * matched, as the length): a loop, cheaper than `startsWith` on names this short.
+ */
+function sameFrom1(text: string, at: number, name: string): boolean {
+  for (let k = 1; k < name.length; k++) if (text.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 /** An open list, list item or quote. */
@@ -163,14 +172,36 @@ interface Frame {
   readonly prefixBefore: number;
 }
 
+/** Code units of output appended to one string before it is set aside for the final join. */
+const CHUNK = 4096;
+
+/** Where `flat` puts the character it reads, so the read is not optimised away. */
+let _flatRead = 0;
+
+/**
+ * `text`, flattened: V8 keeps a string built by `+=` as a tree of its pieces until it is read,
+ * and reading a character makes it one flat string. A chunk set aside then holds its
+ * characters, not hundreds of small pieces that every young-generation collection copies
+ * (which made a 1 MiB input take 8x the time of a 512 KiB one).
+ */
+function flat(text: string): string {
+  _flatRead ^= text.charCodeAt(0);
+  return text;
+}
+
 /**
  * Builds the text. Content is appended as it comes; white space and line breaks are only
  * requested, and written before the next content (so none lead, trail, or pile up), each new
  * line starting with the prefix of the lists and quotes it is in.
  */
 class TextBuilder {
-  /** The text written so far, in pieces joined once at the end (one growing string is slower than linear past a few MiB). */
+  /**
+   * The text written so far: full chunks of at least `CHUNK` code units, joined once at the end
+   * (one growing string is slower than linear past a few MiB), and the chunk being appended to
+   * (appending to a short string costs less than pushing and joining every piece).
+   */
   private readonly parts: string[] = [];
+  private current = '';
   private length = 0;
   /** The text of the open link so far, or null when no link is open. */
   linkText: string | null = null;
@@ -198,6 +229,12 @@ class TextBuilder {
     if (this.length === 0) {
       lead = this.prefix;
       this.linePrefix = this.prefix;
+    } else if (this.block === 0 && this.lines === 0) {
+      // No line break requested (the common case): at most a space.
+      if (this.space && spaced && !this.endsWithSpace) {
+        lead = ' ';
+        if (this.linkText !== null) this.linkText += ' ';
+      }
     } else {
       const lines = this.exact || this.lines < 2 ? this.lines : 2;
       const breaks = this.block > lines ? this.block : lines;
@@ -206,20 +243,21 @@ class TextBuilder {
         this.linePrefix = this.prefix;
       } else if (breaks === 2 && this.prefix === '' && this.linePrefix === '') {
         lead = '\n\n';
-      } else if (breaks > 1) {
+      } else {
         const blank = trimEndSpaces(commonStart(this.linePrefix, this.prefix));
         lead = '\n';
         for (let k = 1; k < breaks; k++) lead += blank + '\n';
         lead += this.prefix;
         this.linePrefix = this.prefix;
-      } else if (this.space && spaced && !this.endsWithSpace) {
-        lead = ' ';
-        if (this.linkText !== null) this.linkText += ' ';
       }
     }
-    const piece = lead === '' ? chunk : lead + chunk;
-    this.parts.push(piece);
-    this.length += piece.length;
+    if (lead !== '') this.current += lead;
+    this.current += chunk;
+    if (this.current.length >= CHUNK) {
+      this.parts.push(flat(this.current));
+      this.current = '';
+    }
+    this.length += lead.length + chunk.length;
     if (this.length > this.limit) this.full = true;
     if (this.linkText !== null) this.linkText += chunk;
     this.block = 0;
@@ -232,6 +270,8 @@ class TextBuilder {
 
   /** The text written. */
   text(): string {
+    if (this.parts.length === 0) return this.current;
+    this.parts.push(this.current);
     return this.parts.join('');
   }
 
@@ -282,47 +322,147 @@ function trimEndSpaces(prefix: string): string {
  * text stops growing once it is longer than `limit` (the caller's output limit).
  */
 export function htmlToText(html: string, limit = Infinity): string {
-  const out = new TextBuilder(limit);
-  const n = html.length;
-  // A `<` after the last `>` starts no markup; knowing it at once keeps `'<a'.repeat(n)` linear.
-  const lastGt = html.lastIndexOf('>');
-  const frames: Frame[] = [];
-  const open = { lists: 0, items: 0, quotes: 0 };
-  let pre = 0;
-  let drop = 0;
-  let inCell = false;
-  let cellsInRow = 0;
-  let link: string | null = null;
+  return new HtmlToText(html, limit).run();
+}
 
-  const inList = (): boolean => open.lists + open.items > 0;
-  const blockBreak = (breaks: number): void => {
-    if (inCell) out.whiteSpace();
-    else out.atLeast(breaks === 2 && inList() ? 1 : breaks);
-  };
-  const count = (kind: Frame['kind'], by: number): void => {
-    if (kind === Kind.List) open.lists += by;
-    else if (kind === Kind.Item) open.items += by;
-    else open.quotes += by;
-  };
-  const push = (kind: Frame['kind'], next: number, part: string): void => {
+/**
+ * One conversion: the state `htmlToText` keeps while it reads, as fields and methods rather than
+ * closures (creating seven closures and a context per call cost more than short inputs take).
+ */
+class HtmlToText {
+  private readonly out: TextBuilder;
+  private readonly frames: Frame[] = [];
+  private lists = 0;
+  private items = 0;
+  private quotes = 0;
+  private pre = 0;
+  private drop = 0;
+  private inCell = false;
+  private cellsInRow = 0;
+  private link: string | null = null;
+
+  constructor(
+    private readonly html: string,
+    limit: number,
+  ) {
+    this.out = new TextBuilder(limit);
+  }
+
+  run(): string {
+    const html = this.html;
+    const out = this.out;
+    const n = html.length;
+    // A `<` after the last `>` starts no markup; knowing it at once keeps `'<a'.repeat(n)` linear.
+    const lastGt = html.lastIndexOf('>');
+    let i = 0;
+    while (i < n && !out.full) {
+      const c = html.charCodeAt(i);
+      if (c === 60 /* < */) {
+        const next = markupEnd(html, i, lastGt);
+        if (next >= 0) {
+          const closing = html.charCodeAt(i + 1) === 47;
+          const nameStart = closing ? i + 2 : i + 1;
+          let nameEnd = nameStart;
+          let upper = false;
+          for (; nameEnd < n; nameEnd++) {
+            const d = html.charCodeAt(nameEnd);
+            if (d >= 65 && d <= 90) upper = true;
+            else if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
+          }
+          let kind: Kind | undefined;
+          if (nameEnd - nameStart <= LONGEST_TAG && nameEnd > nameStart) {
+            kind = upper
+              ? TAG_KINDS.get(html.slice(nameStart, nameEnd).toLowerCase())
+              : lowerCaseTagKind(html, nameStart, nameEnd);
+          }
+          i = next;
+          if (kind === undefined) continue;
+          if (kind === Kind.SkipRaw) {
+            if (!closing && this.drop === 0) i = closeTagStart(html, i, nameStart, nameEnd);
+          } else if (kind === Kind.Drop) {
+            if (closing) this.drop = Math.max(0, this.drop - 1);
+            else if (html.charCodeAt(next - 2) !== 47 /* / */) this.drop++;
+          } else if (this.drop === 0) {
+            this.applyTag(kind, closing, nameEnd, next - 1);
+          }
+          continue;
+        }
+      }
+      if (this.drop > 0) {
+        i++;
+        continue;
+      }
+      if (c === 38 /* & */) {
+        const end = entityEnd(html, i);
+        const decoded = end < 0 ? undefined : decodeEntityAt(html, i + 1, end);
+        if (decoded !== undefined) {
+          if (decoded !== '') out.content(decoded);
+          i = end + 1;
+          continue;
+        }
+      } else if (c < 32 || c === 127) {
+        if (this.pre > 0 && (c === 10 || c === 13)) {
+          if (this.inCell) out.whiteSpace();
+          else out.lineBreak(true);
+          if (c === 13 && html.charCodeAt(i + 1) === 10) i++;
+        } else if (this.pre > 0 && c === 9) {
+          out.content('\t');
+        } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
+          out.whiteSpace();
+        }
+        i++;
+        continue;
+      } else if (c === 32 && this.pre === 0) {
+        out.whiteSpace();
+        i++;
+        continue;
+      }
+      // Ordinary text, starting with this character (which may be a `<` or `&` that starts nothing).
+      const end = this.pre > 0 ? preRunEnd(html, i + 1) : runEnd(html, i + 1);
+      out.content(html.slice(i, end));
+      i = end;
+    }
+    this.endLink();
+    return out.text();
+  }
+
+  private blockBreak(breaks: number): void {
+    if (this.inCell) this.out.whiteSpace();
+    else this.out.atLeast(breaks === 2 && this.lists + this.items > 0 ? 1 : breaks);
+  }
+
+  private count(kind: Frame['kind'], by: number): void {
+    if (kind === Kind.List) this.lists += by;
+    else if (kind === Kind.Item) this.items += by;
+    else this.quotes += by;
+  }
+
+  private push(kind: Frame['kind'], next: number, part: string): void {
+    const frames = this.frames;
     if (frames.length >= MAX_TEXT_NESTING) return;
+    const out = this.out;
     frames.push({ kind, next, prefixBefore: out.prefix.length });
-    count(kind, 1);
+    this.count(kind, 1);
     if (part !== '' && out.prefix.length + part.length <= MAX_TEXT_PREFIX) out.prefix += part;
-  };
+  }
+
   /** Closes frames down to and including the innermost of `kind`, if one is open. */
-  const popTo = (kind: Frame['kind']): void => {
-    const openOfKind = kind === Kind.List ? open.lists : kind === Kind.Item ? open.items : open.quotes;
+  private popTo(kind: Frame['kind']): void {
+    const openOfKind = kind === Kind.List ? this.lists : kind === Kind.Item ? this.items : this.quotes;
     if (openOfKind === 0) return;
+    const out = this.out;
     for (;;) {
-      const frame = frames.pop() as Frame;
-      count(frame.kind, -1);
+      const frame = this.frames.pop() as Frame;
+      this.count(frame.kind, -1);
       if (frame.prefixBefore !== out.prefix.length) out.prefix = out.prefix.slice(0, frame.prefixBefore);
       if (frame.kind === kind) return;
     }
-  };
-  const endLink = (): void => {
+  }
+
+  private endLink(): void {
+    const link = this.link;
     if (link === null) return;
+    const out = this.out;
     const text = trimSpaces(out.linkText ?? '');
     out.linkText = null;
     if (text === '') out.content(link);
@@ -330,75 +470,78 @@ export function htmlToText(html: string, limit = Infinity): string {
       out.whiteSpace();
       out.content(`(${link})`);
     }
-    link = null;
-  };
+    this.link = null;
+  }
 
-  const applyTag = (kind: Kind, closing: boolean, tagStart: number, tagEnd: number): void => {
+  private applyTag(kind: Kind, closing: boolean, tagStart: number, tagEnd: number): void {
+    const out = this.out;
+    const html = this.html;
     switch (kind) {
       case Kind.Br:
-        if (inCell) out.whiteSpace();
+        if (this.inCell) out.whiteSpace();
         else out.lineBreak(false);
         return;
       case Kind.Paragraph:
-        return blockBreak(2);
+        return this.blockBreak(2);
       case Kind.Line:
-        return blockBreak(1);
+        return this.blockBreak(1);
       case Kind.Pre:
-        if (closing) pre = Math.max(0, pre - 1);
-        else pre++;
-        return blockBreak(2);
+        if (closing) this.pre = Math.max(0, this.pre - 1);
+        else this.pre++;
+        return this.blockBreak(2);
       case Kind.List:
       case Kind.OrderedList:
         if (closing) {
-          popTo(Kind.List);
-          return blockBreak(2);
+          this.popTo(Kind.List);
+          return this.blockBreak(2);
         }
-        blockBreak(2);
-        return push(Kind.List, kind === Kind.OrderedList ? listStart(html, tagStart, tagEnd) : 0, '');
+        this.blockBreak(2);
+        return this.push(Kind.List, kind === Kind.OrderedList ? listStart(html, tagStart, tagEnd) : 0, '');
       case Kind.Item: {
         if (closing) {
-          popTo(Kind.Item);
-          return blockBreak(1);
+          this.popTo(Kind.Item);
+          return this.blockBreak(1);
         }
-        if (frames[frames.length - 1]?.kind === Kind.Item) popTo(Kind.Item);
-        if (inCell) out.whiteSpace();
+        const frames = this.frames;
+        if (frames[frames.length - 1]?.kind === Kind.Item) this.popTo(Kind.Item);
+        if (this.inCell) out.whiteSpace();
         else out.atLeast(1, true);
         const list = frames[frames.length - 1];
         let marker = '-';
-        if (list?.kind === Kind.List && list.next > 0) marker = `${list.next++}.`;
+        if (list?.kind === Kind.List && list.next > 0) marker = numberMarker(list.next++);
         out.marker(marker);
-        return push(Kind.Item, 0, marker.length === 1 ? '  ' : ' '.repeat(marker.length + 1));
+        return this.push(Kind.Item, 0, marker.length === 1 ? '  ' : ' '.repeat(marker.length + 1));
       }
       case Kind.Quote:
-        if (closing) popTo(Kind.Quote);
-        blockBreak(2);
-        if (!closing) push(Kind.Quote, 0, '> ');
+        if (closing) this.popTo(Kind.Quote);
+        this.blockBreak(2);
+        if (!closing) this.push(Kind.Quote, 0, '> ');
         return;
       case Kind.Table:
-        inCell = false;
-        return blockBreak(2);
+        this.inCell = false;
+        return this.blockBreak(2);
       case Kind.Row:
-        inCell = false;
-        cellsInRow = 0;
-        return blockBreak(1);
+        this.inCell = false;
+        this.cellsInRow = 0;
+        return this.blockBreak(1);
       case Kind.Cell:
         if (closing) {
-          inCell = false;
+          this.inCell = false;
           return;
         }
-        if (cellsInRow > 0) {
+        if (this.cellsInRow > 0) {
           out.content(' |', false);
           out.whiteSpace();
         }
-        cellsInRow++;
-        inCell = true;
+        this.cellsInRow++;
+        this.inCell = true;
         return;
       case Kind.Link: {
-        endLink();
+        this.endLink();
         if (closing) return;
         const href = safeUrl(attribute(html, tagStart, tagEnd, 'href') ?? '');
         if (href !== null) {
-          link = href;
+          this.link = href;
           out.linkText = '';
         }
         return;
@@ -410,85 +553,22 @@ export function htmlToText(html: string, limit = Infinity): string {
         if (src === null) return out.content(alt === '' ? '[image]' : `[image: ${alt}]`);
         const label = alt || fileName(src) || src;
         out.content(label);
-        if (link === null && label !== src) {
+        if (this.link === null && label !== src) {
           out.whiteSpace();
           out.content(`(${src})`);
         }
         return;
       }
     }
-  };
-
-  let i = 0;
-  while (i < n && !out.full) {
-    const c = html.charCodeAt(i);
-    if (c === 60 /* < */) {
-      const next = markupEnd(html, i, lastGt);
-      if (next >= 0) {
-        const closing = html.charCodeAt(i + 1) === 47;
-        const nameStart = closing ? i + 2 : i + 1;
-        let nameEnd = nameStart;
-        let upper = false;
-        for (; nameEnd < n; nameEnd++) {
-          const d = html.charCodeAt(nameEnd);
-          if (d >= 65 && d <= 90) upper = true;
-          else if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57))) break;
-        }
-        let kind: Kind | undefined;
-        if (nameEnd - nameStart <= LONGEST_TAG && nameEnd > nameStart) {
-          kind = upper
-            ? TAG_KINDS.get(html.slice(nameStart, nameEnd).toLowerCase())
-            : lowerCaseTagKind(html, nameStart, nameEnd);
-        }
-        i = next;
-        if (kind === undefined) continue;
-        if (kind === Kind.SkipRaw) {
-          if (!closing && drop === 0) i = closeTagStart(html, i, nameStart, nameEnd);
-        } else if (kind === Kind.Drop) {
-          if (closing) drop = Math.max(0, drop - 1);
-          else if (html.charCodeAt(next - 2) !== 47 /* / */) drop++;
-        } else if (drop === 0) {
-          applyTag(kind, closing, nameEnd, next - 1);
-        }
-        continue;
-      }
-    }
-    if (drop > 0) {
-      i++;
-      continue;
-    }
-    if (c === 38 /* & */) {
-      const end = entityEnd(html, i);
-      const decoded = end < 0 ? undefined : decodeEntity(html.slice(i + 1, end));
-      if (decoded !== undefined) {
-        if (decoded !== '') out.content(decoded);
-        i = end + 1;
-        continue;
-      }
-    } else if (c < 32 || c === 127) {
-      if (pre > 0 && (c === 10 || c === 13)) {
-        if (inCell) out.whiteSpace();
-        else out.lineBreak(true);
-        if (c === 13 && html.charCodeAt(i + 1) === 10) i++;
-      } else if (pre > 0 && c === 9) {
-        out.content('\t');
-      } else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) {
-        out.whiteSpace();
-      }
-      i++;
-      continue;
-    } else if (c === 32 && pre === 0) {
-      out.whiteSpace();
-      i++;
-      continue;
-    }
-    // Ordinary text, starting with this character (which may be a `<` or `&` that starts nothing).
-    const end = pre > 0 ? preRunEnd(html, i + 1) : runEnd(html, i + 1);
-    out.content(html.slice(i, end));
-    i = end;
   }
-  endLink();
-  return out.text();
+}
+
+/** Markers of the first ordered-list numbers, made once. */
+const NUMBER_MARKERS: readonly string[] = Array.from({ length: 100 }, (_, k) => `${k}.`);
+
+/** The marker of item `number` of an ordered list (`3.`). */
+function numberMarker(number: number): string {
+  return number < NUMBER_MARKERS.length ? (NUMBER_MARKERS[number] as string) : `${number}.`;
 }
 
 /**
@@ -500,6 +580,11 @@ function runEnd(html: string, from: number): number {
   let i = from;
   for (; i < n; i++) {
     const c = html.charCodeAt(i);
+    // Most text is letters, above every character that ends a run but DEL.
+    if (c > 60) {
+      if (c === 127) return i;
+      continue;
+    }
     if (c === 32) {
       const d = html.charCodeAt(i + 1);
       if (d !== d || d === 32 || d === 60 || d === 38 || d < 32 || d === 127) return i;
@@ -516,7 +601,7 @@ function preRunEnd(html: string, from: number): number {
   let i = from;
   for (; i < n; i++) {
     const c = html.charCodeAt(i);
-    if (c === 60 || c === 38 || c < 32 || c === 127) return i;
+    if (c > 60 ? c === 127 : c === 60 || c === 38 || c < 32) return i;
   }
   return n;
 }
@@ -536,7 +621,11 @@ function markupEnd(html: string, lt: number, lastGt: number): number {
   const c = html.charCodeAt(start);
   const opens = isAsciiLetter(c) || (start === lt + 1 && (c === 33 /* ! */ || c === 63)); /* ? */
   if (!opens || start > lastGt) return -1;
-  const gt = html.indexOf('>', start);
+  // Tags are mostly short: a loop finds their end sooner than `indexOf` is called.
+  const n = html.length;
+  const near = start + 32 < n ? start + 32 : n;
+  for (let i = start; i < near; i++) if (html.charCodeAt(i) === 62 /* > */) return i + 1;
+  const gt = html.indexOf('>', near);
   return gt < 0 ? -1 : gt + 1;
 }
 
@@ -636,7 +725,7 @@ function decodeEntities(text: string): string {
   let from = 0;
   while (amp >= 0) {
     const end = entityEnd(text, amp);
-    const decoded = end < 0 ? undefined : decodeEntity(text.slice(amp + 1, end));
+    const decoded = end < 0 ? undefined : decodeEntityAt(text, amp + 1, end);
     if (decoded !== undefined) {
       out += text.slice(from, amp) + decoded;
       from = end + 1;
@@ -666,15 +755,42 @@ function entityEnd(html: string, amp: number): number {
   return html.charCodeAt(i) === 59 /* ; */ ? i : -1;
 }
 
+/** `NAMED_ENTITIES` by first letter and length, compared in place (no slice per entity). */
+const ENTITY_BUCKETS: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly [string, string]>>> = (() => {
+  const buckets: Array<Array<Array<readonly [string, string]>>> = [];
+  for (let letter = 0; letter < 26; letter++) buckets.push(Array.from({ length: 8 }, () => []));
+  for (const [name, text] of NAMED_ENTITIES)
+    buckets[name.charCodeAt(0) - 97]?.[name.length]?.push([name, text]);
+  return buckets;
+})();
+
 /**
- * The text of an entity body (`amp`, `#39`, `#x1F600`), or undefined when it is not one we
- * decode. A numeric entity of a control character other than tab, line feed, form feed and
- * carriage return is `''`.
+ * The text of the entity body `text[from..to)` (`amp`, `#39`, `#x1F600`, as `entityEnd` found
+ * it), or undefined when it is not one we decode. A numeric entity of a control character other
+ * than tab, line feed, form feed and carriage return is `''`.
  */
-function decodeEntity(body: string): string | undefined {
-  if (body.charCodeAt(0) !== 35) return NAMED_ENTITIES.get(body);
-  const x = body.charCodeAt(1);
-  const code = x === 120 || x === 88 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+function decodeEntityAt(text: string, from: number, to: number): string | undefined {
+  if (text.charCodeAt(from) !== 35 /* # */) {
+    const bucket = ENTITY_BUCKETS[text.charCodeAt(from) - 97]?.[to - from];
+    if (bucket === undefined) return undefined;
+    for (let k = 0; k < bucket.length; k++) {
+      const entry = bucket[k] as readonly [string, string];
+      if (sameFrom1(text, from, entry[0])) return entry[1];
+    }
+    return undefined;
+  }
+  const x = text.charCodeAt(from + 1);
+  let code = 0;
+  if (x === 120 || x === 88) {
+    // At most 6 hex digits (entityEnd), so the value is exact.
+    for (let i = from + 2; i < to; i++) {
+      const d = text.charCodeAt(i);
+      code = code * 16 + (d <= 57 ? d - 48 : (d | 0x20) - 87);
+    }
+  } else {
+    // At most 7 decimal digits.
+    for (let i = from + 1; i < to; i++) code = code * 10 + (text.charCodeAt(i) - 48);
+  }
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   if (isControl(code)) return '';
   return String.fromCodePoint(code);
