@@ -2,17 +2,14 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
 
-/** Each package entry (package.json, "exports") and its source. */
+/** Each package entry (package.json, "exports") and its source: the public ones, then the two internal. */
 const entries = {
-  index: 'src/index.ts',
-  engine: 'src/entries/engine.ts',
-  protocol: 'src/entries/protocol.ts',
-  replica: 'src/entries/replica.ts',
-  rules: 'src/entries/rules.ts',
-  lwc: 'src/entries/lwc.ts',
+  ...require('./bundle-size.cjs').ENTRY_FILES,
   internal: 'src/internal.ts',
   testing: 'src/testing/index.ts',
 };

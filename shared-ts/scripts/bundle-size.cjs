@@ -6,7 +6,7 @@ const { build } = require('esbuild');
 
 const root = path.dirname(__dirname);
 
-/** The entry files of the package, by entry name (shared-ts/package.json, "exports"). */
+/** The public entry files of the package, by entry name (shared-ts/package.json, "exports"); build.mjs adds the internal two. */
 const ENTRY_FILES = {
   index: 'src/index.ts',
   engine: 'src/entries/engine.ts',
