@@ -1,23 +1,13 @@
 /** Vectors of `planOutgoingAfterApply`: after an apply, whether the rebuilt replica is an echo to keep or a change to send. */
 import type { JsonValue } from '../../replica';
-import type { ReplicaContent } from '../../sync/build-outgoing-replica';
-import type { Link } from '../../sync/link';
-import { planOutgoingAfterApply } from '../../sync/plan-outgoing-after-apply';
-import type { ConflictPolicy } from '../../sync/sync-policy';
+import { planOutgoingAfterApply, type OutgoingAfterApplyInput } from '../../sync/plan-outgoing-after-apply';
 import type { VectorSuite } from '../vector-suite';
 import { contentOf, linkOf, snapshotOf } from './sync-fixtures';
 
-/** The input of one vector: `OutgoingAfterApplyInput` with `snapshotKeys` as a list or null. */
-export interface AfterApplyInput {
-  link: Link;
-  unsentBefore: boolean;
-  senderKnewUs: boolean;
-  content: ReplicaContent;
-  hash: string;
-  localView: Record<string, JsonValue>;
-  policy: ConflictPolicy;
+/** The input of one vector: `OutgoingAfterApplyInput` with `snapshotKeys` as a list or null (JSON has no sets). */
+export type AfterApplyInput = Omit<OutgoingAfterApplyInput, 'snapshotKeys'> & {
   snapshotKeys: string[] | null;
-}
+};
 
 const view = { Subject: 'Printer on fire', Status: 'Working' };
 
