@@ -38,6 +38,29 @@ export default tseslint.config(
     },
   },
   {
+    // Product code of the Jira node: the core through its public entries only, never the sandbox.
+    files: ['forge-app/src/**/*.ts', 'src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '@tandem/sandbox*'],
+              message: 'Product code never imports the sandbox.',
+            },
+            {
+              group: ['@tandem/shared-ts/internal', '**/shared-ts/src/**'],
+              message:
+                'The Forge app uses the core through its public entries (@tandem/shared-ts/engine, ...).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}'],
     ignores: lwcFiles,
     extends: [js.configs.recommended],
