@@ -1,9 +1,12 @@
 /**
  * The sync engine: links, three-way apply, collections by identity, echo suppression, outbox
- * and inbox with retries, unlink, status and statistics. Pure decisions (plan-*, commit-*,
- * build-*, resolve-*, describe-*, summarize-*) are separate from the operations that run them
- * over ports (sync-local-change, receive-message, process-inbox, deliver-outbox, ...), and
- * `createSyncEngine` binds the operations to one connection. See docs/sync-semantics.md.
+ * and inbox with retries, unlink, status and statistics, in folders by stage:
+ * `model/` (the data and the ports), `outgoing/` (local change -> replica -> outbox),
+ * `incoming/` (message -> checked replica -> planned and committed apply), `queue/` (queue items,
+ * retries, budgets), `status/` (what a record or connection shows), `links/` (create, link an
+ * existing pair, unlink) and `engine/` (`createSyncEngine` binds the operations to one connection).
+ * Pure decisions (plan-*, commit-*, build-*, resolve-*, describe-*, summarize-*) are separate from
+ * the operations that run them over ports. See docs/sync-semantics.md.
  */
 
 // Data
@@ -90,7 +93,7 @@ export {
 } from './incoming/resolve-conflict';
 export { commitIncomingApply } from './incoming/commit-incoming-apply';
 export { commitPartialApply, type PartialApply } from './incoming/commit-partial-apply';
-export { isEmptyWritePlan } from './model/is-empty-write-plan';
+export { isEmptyWritePlan } from './model/write-plan';
 export { buildValidOutgoingReplica } from './outgoing/build-valid-outgoing-replica';
 export { checkIncomingMessage } from './incoming/check-incoming-message';
 export {

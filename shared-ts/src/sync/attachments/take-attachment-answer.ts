@@ -6,7 +6,7 @@
  */
 import type { AttachmentAnswer } from '../../protocol';
 import { putItem, retryOnConflict } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import type { QueueItem } from '../model/queue-item';
 import type { QueueRunSummary } from '../queue/queue-run-summary';
 import { recordQueueFailure } from '../queue/record-queue-failure';

@@ -3,12 +3,11 @@ import { buildValidOutgoingReplica } from '../outgoing/build-valid-outgoing-repl
 import { commitIncomingApply } from './commit-incoming-apply';
 import { commitPartialApply } from './commit-partial-apply';
 import { putItem, retryOnConflict, saveLink } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef, sameEntity } from '../model/entity-ref';
 import { enqueueOutgoing } from '../outgoing/enqueue-outgoing';
 import { enqueueOutgoingError } from '../outgoing/enqueue-outgoing-error';
 import { hashReplicaContent } from '../outgoing/hash-replica-content';
 import type { IncomingResult } from '../model/incoming-result';
-import { isEmptyWritePlan } from '../model/is-empty-write-plan';
 import type { Link } from '../model/link';
 import type { LocalEntity } from '../model/local-entity';
 import { snapshotKeysOf } from '../outgoing/field-times-at';
@@ -16,13 +15,12 @@ import { snapshotView } from '../model/snapshot-view';
 import { planIncomingApply } from './plan-incoming-apply';
 import { planOutgoingAfterApply } from '../outgoing/plan-outgoing-after-apply';
 import { queueKey } from '../model/queue-item';
-import { sameEntity } from '../model/same-entity';
 import { refreshPendingReplica } from '../outgoing/refresh-pending-replica';
 import { withMessageTrim, withTrim } from '../outgoing/replica-budget';
 import { appendLog, isoNow, nextMessageId, type SyncContext } from '../engine/sync-context';
 import { syncFailure } from '../model/sync-failure';
 import type { ReplicaMessage } from '../model/sync-message';
-import type { ApplyResult, Conflict, WritePlan } from '../model/write-plan';
+import { isEmptyWritePlan, type ApplyResult, type Conflict, type WritePlan } from '../model/write-plan';
 
 /**
  * Applies an incoming replica: finds the link (by the remote entity, else by the target the

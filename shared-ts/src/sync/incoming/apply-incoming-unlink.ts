@@ -1,5 +1,5 @@
 import { saveLink } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import type { IncomingResult } from '../model/incoming-result';
 import { queueKey } from '../model/queue-item';
 import { appendLog, type SyncContext } from '../engine/sync-context';

@@ -1,6 +1,6 @@
 import { validateReplica, type EntityRef } from '../../replica';
 import { isHttpUrl } from '../../util/http-url';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { describeReplicaErrors } from '../../replica/describe-replica-errors';
 import type { SyncConfig } from '../engine/sync-context';
 import { syncFailure, type SyncFailure } from '../model/sync-failure';

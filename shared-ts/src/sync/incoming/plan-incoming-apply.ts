@@ -14,7 +14,7 @@ import type { LocalEntity } from '../model/local-entity';
 import { byPath, pathKey } from '../model/path-key';
 import { planCollectionSync } from './plan-collection-sync';
 import { leftOutOf } from '../outgoing/replica-budget';
-import { sameEntity } from '../model/same-entity';
+import { describeRef, sameEntity } from '../model/entity-ref';
 import type { RulesEngine } from '../model/ports';
 import { effectiveConflictPolicy, resolveConflict } from './resolve-conflict';
 import { syncFailure, type SyncFailure } from '../model/sync-failure';
@@ -23,7 +23,6 @@ import type { SyncPolicy } from '../model/sync-policy';
 import { snapshotValueAt } from '../model/snapshot-view';
 import { valueAtPath } from '../model/value-at-path';
 import { writtenValueMatches } from './written-value-matches';
-import { describeRef } from '../status/describe-ref';
 import { fieldTimesAt, readsByWrittenPath, timesOfStamps } from '../outgoing/field-times-at';
 import type { CollectionPlan, Conflict, FieldWrite, WritePlan } from '../model/write-plan';
 

@@ -4,7 +4,7 @@ import { queueAttachmentWants } from '../attachments/queue-attachment-wants';
 import { applyIncomingUnlink } from './apply-incoming-unlink';
 import { classifyFailure } from '../queue/classify-failure';
 import { retryOnConflict } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import type { IncomingResult } from '../model/incoming-result';
 import type { QueueItem } from '../model/queue-item';
 import type { QueueRunSummary } from '../queue/queue-run-summary';

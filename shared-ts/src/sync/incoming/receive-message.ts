@@ -3,7 +3,7 @@ import { carryReplacedReplicas } from './carry-replaced-replicas';
 import { coalesceQueueItem } from '../queue/coalesce-queue-item';
 import { putItem, retryOnConflict } from '../model/conditional-write';
 import type { EntityRef } from '../../replica';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { newQueueItem } from '../queue/new-queue-item';
 import { appendLog, unexpectedFailure, type SyncContext } from '../engine/sync-context';
 import { syncFailure, type SyncFailure } from '../model/sync-failure';

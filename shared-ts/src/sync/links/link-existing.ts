@@ -1,7 +1,7 @@
 import type { EntityRef } from '../../replica';
 import { retryOnConflict, saveLink } from '../model/conditional-write';
 import { createLink } from './create-link';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { appendLog, unexpectedFailure, type SyncContext } from '../engine/sync-context';
 import type { SyncFailure } from '../model/sync-failure';
 import { syncLocalChange, type LocalChangeResult } from '../outgoing/sync-local-change';

@@ -1,5 +1,5 @@
 import type { EntityRef } from '../../replica';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { enqueueOutgoing } from '../outgoing/enqueue-outgoing';
 import { appendLog, type SyncContext } from '../engine/sync-context';
 

@@ -1,5 +1,5 @@
 import { retryOnConflict, saveLink } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import type { Link } from '../model/link';
 import type { QueueItem } from '../model/queue-item';
 import type { QueueRunSummary } from '../queue/queue-run-summary';

@@ -5,7 +5,7 @@ import type { Link } from '../model/link';
 import { newQueueItem } from '../queue/new-queue-item';
 import type { QueueItem } from '../model/queue-item';
 import { appendLog, type SyncContext } from '../engine/sync-context';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { forgetUnsentSnapshot } from './forget-unsent-snapshot';
 import type { SyncMessage } from '../model/sync-message';
 

@@ -2,7 +2,7 @@ import type { EntityRef } from '../../replica';
 import type { ReplicaContent } from './build-outgoing-replica';
 import type { QueueItem } from '../model/queue-item';
 import { withMessageTrim, type ReplicaTrim } from './replica-budget';
-import { sameEntity } from '../model/same-entity';
+import { sameEntity } from '../model/entity-ref';
 
 /** The entity's outgoing state after an apply whose echo is not sent. */
 export interface StateAfterApply {

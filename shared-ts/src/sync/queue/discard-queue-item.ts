@@ -1,4 +1,4 @@
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { queueNamed, type QueueName } from './queue-name';
 import { appendLog, type SyncContext } from '../engine/sync-context';
 

@@ -1,5 +1,5 @@
 import { putItem, retryOnConflict } from '../model/conditional-write';
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import type { QueueItem } from '../model/queue-item';
 import { queueNamed, type QueueName } from './queue-name';
 import type { QueueRunSummary } from './queue-run-summary';

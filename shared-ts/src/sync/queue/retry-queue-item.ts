@@ -1,4 +1,4 @@
-import { describeRef } from '../status/describe-ref';
+import { describeRef } from '../model/entity-ref';
 import { queueNamed, type QueueName } from './queue-name';
 import { appendLog, isoNow, type SyncContext } from '../engine/sync-context';
 import { syncLocalChange } from '../outgoing/sync-local-change';

@@ -1,4 +1,4 @@
-import { describeRef } from './describe-ref';
+import { describeRef } from './entity-ref';
 
 describe('describeRef', () => {
   it('names an entity by its human key when it has one', () => {

@@ -1,5 +1,4 @@
-import { isEmptyWritePlan } from './is-empty-write-plan';
-import type { WritePlan } from './write-plan';
+import { isEmptyWritePlan, type WritePlan } from './write-plan';
 
 const target = { platform: 'salesforce', type: 'Case', id: '500A' };
 const none = { add: [], update: [], remove: [] };
