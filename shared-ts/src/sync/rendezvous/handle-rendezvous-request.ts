@@ -297,9 +297,9 @@ async function answerPull(
   // edit that replaces an offered item knows the puller may hold it (docs/sync-semantics.md, 6.1).
   const offeredAt = isoNow(ctx);
   const messages: BatchedMessage[] = [];
-  for (const { item, envelope } of plan.carried) {
+  for (const { item, envelope, leading } of plan.carried) {
     const offered = await ctx.deps.outbox.put({ ...item, offers: item.offers + 1, lastOfferedAt: offeredAt });
-    if (offered.ok) messages.push(envelope);
+    if (offered.ok) messages.push(...leading, envelope);
   }
   const batch = createEnvelope('batch', { inReplyTo: pull.messageId, messages, more: plan.more }, stamp);
   // Files from the puller: this side's wants ride in the room the messages left.

@@ -124,7 +124,11 @@ export async function buildPushRequest(
       : { request: await signMessage(emptyPush, deps.secret), carried: new Map(), ...setAside };
   }
   if (batched) {
-    const push = createEnvelope('push', { messages: plan.carried.map(({ envelope }) => envelope) }, stamp);
+    const push = createEnvelope(
+      'push',
+      { messages: plan.carried.flatMap(({ envelope, leading }) => [...leading, envelope]) },
+      stamp,
+    );
     return {
       request: await signMessage(push, deps.secret),
       carried: new Map(plan.carried.map(({ item }) => [item.messageId, item])),
