@@ -2,8 +2,8 @@ import { createEnvelope, signMessage, type AttachmentAnswer, type EnvelopeOf } f
 import { sha256HexOfBytes } from '../../util/sha256';
 import { attachmentQueueKey } from '../attachments/attachment-transfer';
 import { attachmentRules, type ViewAttachment } from '../attachments/testing/attachment-rules';
-import { METADATA_ONLY } from '../read-link-status';
-import { syncLocalChange } from '../sync-local-change';
+import { METADATA_ONLY } from '../status/read-link-status';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { ATTACHMENT_WANT_ANSWER_WAIT_MS, offerBatchWants, takeBatchWantAnswers } from './batch-wants';
 import { answerBatchWants, pullOnce, pushOutbox, type BatchWants } from './rendezvous-client';

@@ -16,10 +16,10 @@ import {
 import { canonicalJson } from '../../util/canonical-json';
 import { ATTACHMENT_CHUNK_MAX_BYTES } from '../attachments/attachment-limits';
 import { takeAttachmentAnswer } from '../attachments/take-attachment-answer';
-import { describeRef } from '../describe-ref';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
-import { appendLog, isoNow, type SyncContext } from '../sync-context';
+import { describeRef } from '../model/entity-ref';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
+import { appendLog, isoNow, type SyncContext } from '../engine/sync-context';
 
 /**
  * How long an offered want waits for its answer before it is offered again (a batch or an answer
