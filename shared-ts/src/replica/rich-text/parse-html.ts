@@ -4,7 +4,14 @@
  * all start here. Time is linear in the input: `scanHtml` reports each element once, every
  * lookup below is on the top of a stack, and the tree is at most `MAX_HTML_DEPTH` deep.
  */
-import { appendText, htmlElement, htmlText, type HtmlElement, type HtmlNode } from './html-node';
+import {
+  appendText,
+  htmlElement,
+  htmlText,
+  NO_ATTRIBUTES,
+  type HtmlElement,
+  type HtmlNode,
+} from './html-node';
 import {
   CLOSES_PARENT,
   DROPPED_TAGS,
@@ -153,9 +160,6 @@ export function parseHtml(html: string): HtmlNode[] {
 export function isBlockTag(name: string): boolean {
   return UNKNOWN_BLOCK_TAGS.has(name) || (isSubsetTag(name) && !INLINE_TAGS.has(name));
 }
-
-/** The attributes of an element that keeps none (shared: attributes are never modified). */
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 function subsetAttributes(tag: SubsetTag, attribs: HtmlAttributes): Readonly<Record<string, string>> {
   const allowed = ALLOWED_ATTRIBUTES.get(tag);
