@@ -17,7 +17,7 @@ import {
 import type { RichTextError } from './rich-text-error';
 import { safeUrl } from './safe-url';
 import { limitHtmlDepth } from './limit-html-depth';
-import { serializeHtml } from './serialize-html';
+import { serializeHtml, serializeHtmlWithin } from './serialize-html';
 
 /** Inline ADF node types; among blocks they are gathered into a paragraph. */
 const INLINE_TYPES: ReadonlySet<string> = new Set([
@@ -81,25 +81,16 @@ const BLOCKS: ReadonlyMap<string, (node: AdfView) => HtmlNode[]> = new Map(
 export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: false; error: RichTextError } {
   try {
     const tree = blocks(adfChildren(readAdfDoc(doc)));
-    return { ok: true, html: serializeHtml(deeperThan(tree, MAX_HTML_DEPTH) ? limitHtmlDepth(tree) : tree) };
+    // A tree no deeper than MAX_HTML_DEPTH is written as it is: limitHtmlDepth would copy it
+    // unchanged but for joining adjacent text, which writes the same HTML.
+    const html = serializeHtmlWithin(tree, MAX_HTML_DEPTH) ?? serializeHtml(limitHtmlDepth(tree));
+    return { ok: true, html };
   } catch (error) {
     if (error instanceof MalformedAdf) {
       return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
     }
     throw error;
   }
-}
-
-/**
- * Whether an element is nested deeper than `depth` levels: only then does `limitHtmlDepth`
- * change what the tree serialises to (otherwise it copies it, joining adjacent text, which
- * serialises the same). Recursion is as deep as the tree (bounded by `MAX_ADF_DEPTH`).
- */
-function deeperThan(nodes: readonly HtmlNode[], depth: number): boolean {
-  for (const node of nodes) {
-    if (node.kind === 'element' && (depth <= 0 || deeperThan(node.children, depth - 1))) return true;
-  }
-  return false;
 }
 
 function blocks(nodes: readonly AdfView[]): HtmlNode[] {
@@ -214,17 +205,20 @@ function listItems(list: AdfView): HtmlNode[] {
  * people and editors write them. An empty first paragraph keeps its tags: it is a line that matters.
  */
 function withoutLeadingParagraph(nodes: HtmlNode[]): HtmlNode[] {
-  const [first, ...rest] = nodes;
-  return first?.kind === 'element' && first.tag === 'p' && first.children.length > 0
-    ? [...first.children, ...rest]
-    : nodes;
+  const first = nodes[0];
+  if (!(first?.kind === 'element' && first.tag === 'p' && first.children.length > 0)) return nodes;
+  if (nodes.length === 1) return first.children;
+  const out = first.children.slice();
+  for (let i = 1; i < nodes.length; i++) out.push(nodes[i] as HtmlNode);
+  return out;
 }
 
 /** A table; a first row of header cells goes in `<thead>`. */
 function table(node: AdfView): HtmlNode[] {
   const rows = adfChildren(node).map((row) => htmlElement('tr', cells(row)));
-  const [first, ...rest] = rows;
+  const first = rows[0];
   if (first === undefined) return [];
+  const rest = rows.slice(1);
   const headed =
     first.children.length > 0 && first.children.every((cell) => cell.kind === 'element' && cell.tag === 'th');
   const sections = headed

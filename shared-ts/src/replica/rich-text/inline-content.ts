@@ -29,7 +29,7 @@ export function inlineContent(pieces: readonly InlinePiece[]): AdfNode[] {
       afterSpace = true;
       continue;
     }
-    let text = piece.text.replace(HTML_WHITE_SPACE, ' ');
+    let text = collapseWhiteSpace(piece.text);
     if (afterSpace && text.charCodeAt(0) === 32) text = text.slice(1);
     if (text === '') continue;
     collapsed.push(text === piece.text ? piece : { kind: 'text', text, marks: piece.marks });
@@ -59,6 +59,25 @@ export function inlineContent(pieces: readonly InlinePiece[]): AdfNode[] {
     previous = piece.marks;
   }
   return nodes;
+}
+
+/**
+ * `text` with each run of HTML white space as one space; `text` itself when it has none to
+ * change (most text: single spaces between words), which a scan finds without building a copy.
+ */
+function collapseWhiteSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32) continue;
+    if (c === 32 ? isHtmlSpace(text.charCodeAt(i + 1)) : isHtmlSpace(c)) {
+      return text.replace(HTML_WHITE_SPACE, ' ');
+    }
+  }
+  return text;
+}
+
+function isHtmlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
 
 /** Whether two sets of marks give the same ADF marks (`adfMarks`), compared without building them. */

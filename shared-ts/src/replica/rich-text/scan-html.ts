@@ -153,7 +153,7 @@ export function scanHtml(html: string, handler: HtmlScanHandler): void {
   const foreign: boolean[] = [];
   const openCount = new Map<string, number>();
   let tagName = '';
-  let attributes: Record<string, string> = newAttributes();
+  let attributes: Record<string, string> = NO_ATTRIBUTES;
   let attributeName = '';
   let attributeValue = '';
 
@@ -189,7 +189,8 @@ export function scanHtml(html: string, handler: HtmlScanHandler): void {
   const callbacks: TokenizerCallbacks = {
     onopentagname(startIndex, endIndex) {
       tagName = slice(startIndex, endIndex).toLowerCase();
-      attributes = newAttributes();
+      // Most tags have no attributes: they share one empty object (handlers never modify it).
+      attributes = NO_ATTRIBUTES;
     },
     onattribname(startIndex, endIndex) {
       attributeName = slice(startIndex, endIndex).toLowerCase();
@@ -201,6 +202,7 @@ export function scanHtml(html: string, handler: HtmlScanHandler): void {
       attributeValue += fromCodePoint(codePoint);
     },
     onattribend() {
+      if (attributes === NO_ATTRIBUTES) attributes = newAttributes();
       if (!Object.prototype.hasOwnProperty.call(attributes, attributeName)) {
         attributes[attributeName] = attributeValue;
       }
@@ -217,13 +219,13 @@ export function scanHtml(html: string, handler: HtmlScanHandler): void {
       const name = slice(startIndex, endIndex).toLowerCase();
       if (VOID_ELEMENTS.has(name)) {
         // `</br>` is a line break to browsers; other void close tags mean nothing.
-        if (name === 'br') start('br', newAttributes());
+        if (name === 'br') start('br', NO_ATTRIBUTES);
       } else if ((openCount.get(name) ?? 0) > 0) {
         while (names.length > 0 && names[names.length - 1] !== name) pop();
         pop();
       } else if (name === 'p') {
         // `</p>` without a `<p>` is an empty paragraph to browsers.
-        if (start('p', newAttributes())) pop();
+        if (start('p', NO_ATTRIBUTES)) pop();
       }
     },
     ontext(startIndex, endIndex) {
@@ -245,6 +247,9 @@ export function scanHtml(html: string, handler: HtmlScanHandler): void {
   tokenizer.write(html);
   tokenizer.end();
 }
+
+/** The attributes of a tag without any; frozen, so it is never filled by mistake. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 function newAttributes(): Record<string, string> {
   return Object.create(null) as Record<string, string>;
