@@ -12,6 +12,7 @@ import { JIRA_ISSUE_TYPE, JIRA_PLATFORM } from './issue-view';
 import { callJira, callJiraJson, type JiraContext } from './jira-call';
 import { segment } from './jira-http';
 import { findIssueBySource, LINK_PROPERTY, linkProperty } from './issue-link-property';
+import { resolvePendingAttachment } from './jira-attachment-store';
 import { moveToStatus } from './move-to-status';
 import { readIssue } from './read-issue';
 import { readFieldCatalogue, type FieldCatalogue } from './read-site-facts';
@@ -82,7 +83,7 @@ async function applyPlan(
   }
   const comments = await syncComments(context, issueId, plan.comments, visibility, created.comments);
   if (!comments.ok) return failed(comments.error);
-  const attachments = await pairAttachments(context, plan, created.attachments);
+  const attachments = await pairAttachments(context, issueId, plan, created.attachments);
   if (!attachments.ok) return failed(attachments.error);
   const read = await readIssue(context, { id: issueId });
   if (!read.ok) return failed(read.error);
@@ -140,23 +141,30 @@ async function findOrCreate(
 
 /**
  * Attachments: an add pairs the remote file with a pending local id (its bytes come later through
- * the core's chunked transfer and the attachment store's multipart upload); a remove deletes a
- * Jira attachment (a pending one has nothing to delete). Updates change nothing: a file's bytes
- * are fixed, and its metadata is Jira's.
+ * the core's chunked transfer and the attachment store's multipart upload); a remove deletes the
+ * Jira attachment (for a pending id, the one stored for it since, if any). Updates change
+ * nothing: a file's bytes are fixed, and its metadata is Jira's.
  */
 async function pairAttachments(
   context: JiraContext,
+  issueId: string,
   plan: WritePlan,
   created: IdPair[],
 ): Promise<{ ok: true } | { ok: false; error: SyncFailure }> {
   for (const add of plan.attachments.add)
     created.push({ remote: add.remoteId, local: `${PENDING_ATTACHMENT_PREFIX}${add.remoteId}` });
   for (const remove of plan.attachments.remove) {
-    if (remove.localId.startsWith(PENDING_ATTACHMENT_PREFIX)) continue;
+    let attachmentId: string | null = remove.localId;
+    if (remove.localId.startsWith(PENDING_ATTACHMENT_PREFIX)) {
+      const resolved = await resolvePendingAttachment(context, issueId, remove.remoteId);
+      if (!resolved.ok) return resolved;
+      attachmentId = resolved.value;
+    }
+    if (attachmentId === null) continue;
     const removed = await callJira(
       context,
       'delete-attachment',
-      { method: 'DELETE', path: `/rest/api/3/attachment/${segment(remove.localId)}` },
+      { method: 'DELETE', path: `/rest/api/3/attachment/${segment(attachmentId)}` },
       (status) => (status >= 200 && status < 300) || status === 404,
     );
     if (!removed.ok) return removed;
