@@ -91,5 +91,15 @@ export type { DiscardResult } from '../sync/queue/discard-queue-item';
 export type { SyncErrorItem } from '../sync/status/list-sync-errors';
 export type { LinkStatus, LinkStatusState } from '../sync/status/describe-link-status';
 
+// Attachments: the ports an adapter implements for the chunked transfer (Forge: Jira REST
+// attachments; Salesforce: ContentVersion), and the file metadata they describe
+export type {
+  AttachedFile,
+  AttachmentSource,
+  AttachmentStore,
+  FallbackNote,
+} from '../sync/attachments/attachment-ports';
+export type { AttachmentMeta } from '../sync/attachments/attachment-transfer';
+
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/model/sync-failure';
