@@ -93,3 +93,4 @@ export type { LinkStatus, LinkStatusState } from '../sync/describe-link-status';
 
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/sync-failure';
+export { classifyFailure, type FailureClass } from '../sync/classify-failure';
