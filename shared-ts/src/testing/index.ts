@@ -5,3 +5,4 @@
  */
 export * from '../protocol/testing';
 export * from '../sync/testing';
+export { fuzzRuns } from './fuzz-runs';
