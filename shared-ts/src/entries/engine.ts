@@ -91,5 +91,19 @@ export type { DiscardResult } from '../sync/discard-queue-item';
 export type { SyncErrorItem } from '../sync/list-sync-errors';
 export type { LinkStatus, LinkStatusState } from '../sync/describe-link-status';
 
+// Attachment ports an adapter implements (docs/attachments.md)
+export type {
+  AllowanceUse,
+  AttachedFile,
+  AttachmentAllowance,
+  AttachmentChunkStore,
+  AttachmentSource,
+  AttachmentStore,
+  FallbackNote,
+  ReceivingAttachmentPorts,
+  SendingAttachmentPorts,
+} from '../sync/attachments/attachment-ports';
+export type { AttachmentChunk } from '../sync/attachments/attachment-transfer';
+
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/sync-failure';

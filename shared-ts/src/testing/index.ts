@@ -5,3 +5,4 @@
  */
 export * from '../protocol/testing';
 export * from '../sync/testing';
+export { describePortContracts, type PortContractSubject } from './port-contracts';
