@@ -91,6 +91,20 @@ export type { DiscardResult } from '../sync/queue/discard-queue-item';
 export type { SyncErrorItem } from '../sync/status/list-sync-errors';
 export type { LinkStatus, LinkStatusState } from '../sync/status/describe-link-status';
 
+// Attachment ports an adapter implements (docs/attachments.md)
+export type {
+  AllowanceUse,
+  AttachedFile,
+  AttachmentAllowance,
+  AttachmentChunkStore,
+  AttachmentSource,
+  AttachmentStore,
+  FallbackNote,
+  ReceivingAttachmentPorts,
+  SendingAttachmentPorts,
+} from '../sync/attachments/attachment-ports';
+export type { AttachmentChunk } from '../sync/attachments/attachment-transfer';
+
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/model/sync-failure';
 export { classifyFailure, type FailureClass } from '../sync/queue/classify-failure';

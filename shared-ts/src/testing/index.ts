@@ -6,3 +6,4 @@
 export * from '../protocol/testing';
 export * from '../sync/testing';
 export { fuzzRuns } from './fuzz-runs';
+export { describePortContracts, type PortContractSubject } from './port-contracts';
