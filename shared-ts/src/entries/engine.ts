@@ -94,12 +94,18 @@ export type { LinkStatus, LinkStatusState } from '../sync/status/describe-link-s
 // Attachments: the ports an adapter implements for the chunked transfer (Forge: Jira REST
 // attachments; Salesforce: ContentVersion), and the file metadata they describe
 export type {
+  AllowanceUse,
   AttachedFile,
+  AttachmentAllowance,
+  AttachmentChunkStore,
   AttachmentSource,
   AttachmentStore,
   FallbackNote,
+  ReceivingAttachmentPorts,
+  SendingAttachmentPorts,
 } from '../sync/attachments/attachment-ports';
-export type { AttachmentMeta } from '../sync/attachments/attachment-transfer';
+export type { AttachmentChunk, AttachmentMeta } from '../sync/attachments/attachment-transfer';
 
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/model/sync-failure';
+export { classifyFailure, type FailureClass } from '../sync/queue/classify-failure';

@@ -5,3 +5,5 @@
  */
 export * from '../protocol/testing';
 export * from '../sync/testing';
+export { fuzzRuns } from './fuzz-runs';
+export { describePortContracts, type PortContractSubject } from './port-contracts';

@@ -1,0 +1,133 @@
+/**
+ * Test support: the app's ports in memory around a rendezvous pair of the core (a Jira test node
+ * serving the rendezvous, a Salesforce test node as its client), with handles on the queued jobs,
+ * the marks, the sweep's pages and the log. Not product code.
+ */
+import { createMessageIdGenerator, THIS_NODE_SPEAKS, type RendezvousDeps } from '@tandem/shared-ts/protocol';
+import {
+  createTestNode,
+  InMemoryAckStore,
+  InMemoryInvitationStore,
+  InMemoryReplayCache,
+  ManualClock,
+  type TestNode,
+} from '@tandem/shared-ts/testing';
+import type { SyncEngine } from '@tandem/shared-ts/engine';
+import type { AppPorts, CoalesceMarks, IssuePage, QueuedJob, SweepCursor } from '../app/app-ports';
+
+/** The connection of the tests and its secret (32 bytes 00..1f, base64url). */
+export const CONNECTION_ID = 'conn-1';
+export const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
+
+/** Marks in a map: a claim wins when the key is unmarked or its mark has expired. */
+export class InMemoryMarks implements CoalesceMarks {
+  readonly marks = new Map<string, number>();
+  constructor(private readonly clock: { now(): number }) {}
+  async claim(key: string, until: number): Promise<boolean> {
+    const held = this.marks.get(key);
+    if (held !== undefined && held > this.clock.now()) return false;
+    this.marks.set(key, until);
+    return true;
+  }
+  async release(key: string): Promise<void> {
+    this.marks.delete(key);
+  }
+}
+
+/** The app's ports in memory, and the test's handles. */
+export interface TestApp {
+  ports: AppPorts;
+  clock: ManualClock;
+  jira: TestNode;
+  salesforce: TestNode;
+  /** Every job pushed, in order; set `refuseJobs` to make the queue refuse. */
+  jobs: QueuedJob[];
+  refuseJobs: boolean;
+  marks: InMemoryMarks;
+  cursor: { value: SweepCursor | null };
+  /** The pages the issue finder answers, in order, and the calls it got. */
+  pages: IssuePage[];
+  finderCalls: { since: string; pageToken: string | null; limit: number }[];
+  logs: string[];
+  /** Resolves every `sleep` now when true (a deadline that has passed); never resolves otherwise. */
+  deadlinePassed: boolean;
+  acks: InMemoryAckStore;
+}
+
+/** Builds the app on a fresh rendezvous pair (connection `conn-1`, THIS_NODE_SPEAKS). */
+export function testApp(): TestApp {
+  const clock = new ManualClock();
+  const jira = createTestNode({ platform: 'jira', type: 'issue', clock, connectionId: CONNECTION_ID });
+  const salesforce = createTestNode({
+    platform: 'salesforce',
+    type: 'Case',
+    clock,
+    connectionId: CONNECTION_ID,
+  });
+  const rendezvous: RendezvousDeps = {
+    connection: async (connectionId) =>
+      connectionId === CONNECTION_ID
+        ? {
+            secret: SECRET,
+            speaks: { ...THIS_NODE_SPEAKS },
+            engine: jira.engine,
+            findQueued: async (messageId) =>
+              [...jira.outbox.items.values()].find((item) => item.messageId === messageId) ?? null,
+          }
+        : null,
+    saveConnection: async () => {},
+    invitations: new InMemoryInvitationStore(),
+    replayCache: new InMemoryReplayCache(clock),
+    clock,
+    messageIds: createMessageIdGenerator({ clock }),
+    platform: 'jira',
+    site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
+  };
+  const app: TestApp = {
+    clock,
+    jira,
+    salesforce,
+    jobs: [],
+    refuseJobs: false,
+    marks: new InMemoryMarks(clock),
+    cursor: { value: null },
+    pages: [],
+    finderCalls: [],
+    logs: [],
+    deadlinePassed: false,
+    acks: new InMemoryAckStore(),
+    ports: undefined as unknown as AppPorts,
+  };
+  const engines = new Map<string, SyncEngine>([[CONNECTION_ID, jira.engine]]);
+  app.ports = {
+    rendezvous,
+    connectionIds: async (limit) => [...engines.keys()].slice(0, limit),
+    engine: async (connectionId) => engines.get(connectionId) ?? null,
+    jobs: {
+      push: async (jobs) => {
+        if (app.refuseJobs) return { ok: false, message: 'queue refused (test)' };
+        app.jobs.push(...jobs);
+        return { ok: true };
+      },
+    },
+    marks: app.marks,
+    sweepCursor: {
+      read: async () => app.cursor.value,
+      write: async (cursor) => {
+        app.cursor.value = cursor;
+      },
+    },
+    issues: {
+      updatedSince: async (since, pageToken, limit) => {
+        app.finderCalls.push({ since, pageToken, limit });
+        return app.pages.shift() ?? { ok: true, issueIds: [], nextPageToken: null };
+      },
+    },
+    clock,
+    sleep: () => (app.deadlinePassed ? Promise.resolve() : new Promise<void>(() => {})),
+    log: (line) => {
+      app.logs.push(line);
+    },
+  };
+  return app;
+}
