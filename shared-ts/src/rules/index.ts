@@ -12,10 +12,10 @@ export type {
   RuleLimits,
   RuleResult,
   Side,
-} from './types';
-export type { IrProgram } from './ir';
-export { IR_VERSION } from './ir';
-export { check } from './check';
-export { compile, type CompileResult, type ScriptInvalid } from './compile';
+} from './runtime/types';
+export type { IrProgram } from './runtime/ir';
+export { IR_VERSION } from './runtime/ir';
+export { check } from './checker/check';
+export { compile, type CompileResult, type ScriptInvalid } from './checker/compile';
 export { runRules, runIr, type RunOptions } from './run-rules';
-export { DEFAULT_LIMITS } from './limits';
+export { DEFAULT_LIMITS } from './runtime/limits';

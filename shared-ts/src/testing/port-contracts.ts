@@ -11,11 +11,11 @@ import type { Invitation } from '../protocol/invitation';
 import type { InvitationStore, ReplayCache } from '../protocol/ports';
 import type { EntityRef, Replica } from '../replica';
 import type { AttachmentAllowance, AttachmentChunkStore } from '../sync/attachments/attachment-ports';
-import { createLink } from '../sync/create-link';
-import type { Link } from '../sync/link';
-import type { LinkStore, StatsStore, WorkQueue } from '../sync/ports';
-import { QUEUE_ITEM_FORMAT, type QueueItem } from '../sync/queue-item';
-import type { SyncStatsCounters } from '../sync/sync-statistics';
+import { createLink } from '../sync/links/create-link';
+import type { Link } from '../sync/model/link';
+import type { LinkStore, StatsStore, WorkQueue } from '../sync/model/ports';
+import { QUEUE_ITEM_FORMAT, type QueueItem } from '../sync/model/queue-item';
+import type { SyncStatsCounters } from '../sync/model/sync-statistics';
 import { JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from '../sync/testing/fixtures';
 
 /** The stores under test; each optional one is tested when given. */
