@@ -72,6 +72,32 @@ export {
   type IncomingDecision,
   type LinkDraft,
 } from './plan-incoming-apply';
+// The incoming apply's steps, in the order of docs/sync-semantics.md section 4
+export { findIncomingPair } from './incoming/find-incoming-pair';
+export { guardIncoming } from './incoming/guard-incoming';
+export {
+  lastWritePerPath,
+  ruleOutputProblem,
+  runRulesOnPrevious,
+  runRulesOnReplica,
+  type WritesByPath,
+} from './incoming/run-incoming-rules';
+export { readAcknowledgement, type Acknowledgement } from './incoming/read-acknowledgement';
+export {
+  conflictAt,
+  decideField,
+  decideFields,
+  echoedValue,
+  localChanged,
+  remoteUnchanged,
+  type ConflictTimes,
+  type FieldDecisionContext,
+  type FieldOutcome,
+} from './incoming/decide-field';
+export { isCollectionPath, planCollections, type CollectionPlans } from './incoming/plan-collections';
+export { nextLink, type NextLinkInput } from './incoming/next-link';
+export { settleAfterApply, type AfterApply } from './incoming/settle-after-apply';
+export { logIncomingApply } from './incoming/log-incoming-apply';
 export {
   planCollectionSync,
   type CollectionSyncInput,
