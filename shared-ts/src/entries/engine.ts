@@ -22,7 +22,8 @@ export type {
   Transport,
   WorkQueue,
 } from '../sync/ports';
-export type { SyncConfig, SyncContext, SyncDeps } from '../sync/sync-context';
+export type { SyncConfig, SyncContext, SyncDeps, SyncRules } from '../sync/sync-context';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/ir-dependencies';
 
 // Configuration
 export {

@@ -17,6 +17,7 @@ export type {
 export { check } from '../rules/check';
 export { compile, type CompileResult, type ScriptInvalid } from '../rules/compile';
 export { IR_VERSION, type IrProgram } from '../rules/ir';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/ir-dependencies';
 export { runIr, runRules, type RunOptions } from '../rules/run-rules';
 export { DEFAULT_LIMITS } from '../rules/limits';
 

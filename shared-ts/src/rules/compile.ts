@@ -13,6 +13,8 @@ import type {
   Statement,
 } from 'acorn';
 import { analyze, type Analysis } from './analyze';
+import { assignmentReadsOf } from './assignment-reads';
+import { inputsOf } from './ir-dependencies';
 import {
   IR_VERSION,
   type AssignOperator,
@@ -28,6 +30,7 @@ import {
   type UnaryOperator,
 } from './ir';
 import { locationOf } from './locations';
+import { entityVariable } from './variables';
 import type { Diagnostic, Direction, Side } from './types';
 
 /** Why a script did not compile: the check found an error; `diagnostics` holds every finding. */
@@ -74,6 +77,14 @@ export function compileAnalysis(analysis: Analysis): IrProgram {
     direction: analysis.direction,
     slots: analysis.slots,
     body,
+    ...(analysis.direction === 'incoming'
+      ? {
+          dependencies: {
+            writes: assignmentReadsOf(analysis),
+            inputs: inputsOf(body, entityVariable(analysis.side)),
+          },
+        }
+      : {}),
   };
 }
 

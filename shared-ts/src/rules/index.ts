@@ -14,6 +14,13 @@ export type {
   Side,
 } from './types';
 export type { IrProgram } from './ir';
+export {
+  inputsOf,
+  readsOnlyReplica,
+  type IrDependencies,
+  type IrInputUse,
+  type IrWriteReads,
+} from './ir-dependencies';
 export { IR_VERSION } from './ir';
 export { check } from './check';
 export { compile, type CompileResult, type ScriptInvalid } from './compile';

@@ -56,7 +56,11 @@ export async function applyIncomingReplica(
     previous,
     local,
     message,
-    rules: { side: config.side, script: config.rules.incoming },
+    rules: {
+      side: config.side,
+      script: config.rules.incoming,
+      ...(config.rules.incomingDependencies ? { dependencies: config.rules.incomingDependencies } : {}),
+    },
     runRules: deps.runRules,
     policy: config.policy,
     connection: config.connection,

@@ -14,7 +14,7 @@ import { readLinkStatus } from './read-link-status';
 import { receiveMessage } from './receive-message';
 import { retryQueueItem, type RetryResult } from './retry-queue-item';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
-import type { SyncContext, SyncDeps } from './sync-context';
+import type { SyncContext, SyncDeps, SyncRules } from './sync-context';
 import type { SyncFailure } from './sync-failure';
 import type { SyncMessage } from './sync-message';
 import { DEFAULT_ENTITY_TYPES } from './default-entity-types';
@@ -27,7 +27,7 @@ import { unlinkEntity, type UnlinkResult } from './unlink-entity';
 export interface SyncEngineOptions {
   connectionId: string;
   side: Side;
-  rules: { incoming: string; outgoing: string };
+  rules: SyncRules;
   /** The entity types this side syncs; `DEFAULT_ENTITY_TYPES` of the side when omitted. */
   entityTypes?: readonly string[];
   policy?: SyncPolicy;

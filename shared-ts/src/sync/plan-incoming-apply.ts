@@ -1,4 +1,5 @@
 import type { EntityRef, FieldTimes, JsonValue, Replica } from '../replica';
+import type { IrDependencies } from '../rules/ir-dependencies';
 import type { Side } from '../rules/types';
 import { timesOfStamps, readsByWrittenPath } from './field-times-at';
 import { decideFields, type ConflictTimes } from './incoming/decide-field';
@@ -29,7 +30,11 @@ export interface IncomingApplyInput {
   /** The local entity now; null when the apply is to create it. */
   local: LocalEntity | null;
   message: ReplicaMessage;
-  rules: { side: Side; script: string };
+  /**
+   * The incoming rules: the script the `runRules` port runs, and what the compiler found it
+   * depends on (`SyncRules.incomingDependencies`; absent: unknown).
+   */
+  rules: { side: Side; script: string; dependencies?: IrDependencies };
   runRules: RulesEngine;
   policy: SyncPolicy;
   /** Connection facts the rules may read. */
@@ -129,7 +134,7 @@ function conflictTimes(input: IncomingApplyInput): ConflictTimes {
   return {
     remoteTimes,
     localTimes: input.localFieldTimes ?? timesOfStamps(input.link?.outgoing.fields),
-    reads: remoteTimes ? readsByWrittenPath(input.rules.script, input.rules.side) : null,
+    reads: remoteTimes ? readsByWrittenPath(input.rules.dependencies) : null,
     remoteUpdated: replica.updated,
     remote: replica.entity,
   };

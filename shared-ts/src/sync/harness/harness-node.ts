@@ -65,6 +65,7 @@ import {
 import type { ApplyResult, WritePlan } from '../write-plan';
 import { CrashGate, guarded, NodeCrashedError } from './crash-gate';
 import { HARNESS_RULES } from './harness-rules';
+import { compiledRules } from '../testing/compiled-rules';
 import type { Network, WireResponse } from './network';
 
 /** How a node is built. */
@@ -416,7 +417,7 @@ export class HarnessNode {
       {
         connectionId,
         side: this.side,
-        rules: HARNESS_RULES[this.side],
+        rules: compiledRules(this.side, HARNESS_RULES[this.side]),
         policy: this.options.policy,
         retry: this.options.retry,
         // Files travel from the rendezvous's side to its client only (docs/protocol.md, "Attachments").

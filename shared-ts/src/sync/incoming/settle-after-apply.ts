@@ -70,7 +70,7 @@ export async function settleAfterApply(ctx: SyncContext, input: AfterApply): Pro
     hash,
     localView: applied.view,
     policy: config.policy.conflict,
-    snapshotKeys: snapshotKeysOf(config.rules.incoming, config.side),
+    snapshotKeys: snapshotKeysOf(config.rules.incomingDependencies),
   });
   if (outgoing.kind === 'send') {
     await enqueueOutgoing(ctx, outgoing.link, withMessageTrim(outgoing.message, after.trimmed), replica);
@@ -117,7 +117,7 @@ async function keepEchoUnsent(
           preview.message.replica.seq,
           preview.message.applied,
           view,
-          snapshotKeysOf(config.rules.incoming, config.side),
+          snapshotKeysOf(config.rules.incomingDependencies),
         )
       : toSave,
     replica,
