@@ -43,6 +43,7 @@ export {
   type IdPair,
   type Link,
   type LinkState,
+  type PreviousRun,
   type SentSnapshot,
 } from '../sync/link';
 export type { LocalEntity } from '../sync/local-entity';

@@ -8,6 +8,7 @@ import { logIncomingApply } from './incoming/log-incoming-apply';
 import { settleAfterApply } from './incoming/settle-after-apply';
 import type { IncomingResult } from './incoming-result';
 import { isEmptyWritePlan } from './is-empty-write-plan';
+import { withPreviousRun } from './incoming/run-incoming-rules';
 import type { Link } from './link';
 import { planIncomingApply } from './plan-incoming-apply';
 import { appendLog, isoNow, type SyncContext } from './sync-context';
@@ -85,7 +86,10 @@ export async function applyIncomingReplica(
     return { kind: 'failed', error: result.error };
   }
 
-  const draft = commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0);
+  const draft = withPreviousRun(
+    commitIncomingApply(decision.next, plan, result.outcome, link?.version ?? 0),
+    decision.previousRun,
+  );
   const applied = result.outcome.entity;
   const committed = await settleAfterApply(ctx, { message, link, draft, applied, unsentBefore, now });
   await logIncomingApply(ctx, committed, replica, plan, decision.conflicts);

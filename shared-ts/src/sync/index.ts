@@ -14,6 +14,8 @@ export {
   type IdPair,
   type Link,
   type LinkState,
+  type PreviousRun,
+  MAX_PREVIOUS_RUN_CHARS,
   type SentSnapshot,
 } from './link';
 export type { LocalEntity } from './local-entity';
@@ -77,9 +79,13 @@ export { findIncomingPair } from './incoming/find-incoming-pair';
 export { guardIncoming } from './incoming/guard-incoming';
 export {
   lastWritePerPath,
+  previousRunToKeep,
+  reusablePreviousRun,
   ruleOutputProblem,
+  rulesVersion,
   runRulesOnPrevious,
   runRulesOnReplica,
+  withPreviousRun,
   type WritesByPath,
 } from './incoming/run-incoming-rules';
 export { readAcknowledgement, type Acknowledgement } from './incoming/read-acknowledgement';

@@ -7,8 +7,8 @@ import { guardIncoming } from './incoming/guard-incoming';
 import { nextLink } from './incoming/next-link';
 import { isCollectionPath, planCollections } from './incoming/plan-collections';
 import { readAcknowledgement } from './incoming/read-acknowledgement';
-import { runRulesOnPrevious, runRulesOnReplica } from './incoming/run-incoming-rules';
-import type { BaselineEntry, Link } from './link';
+import { previousRunToKeep, runRulesOnPrevious, runRulesOnReplica } from './incoming/run-incoming-rules';
+import type { BaselineEntry, Link, PreviousRun } from './link';
 import type { LocalEntity } from './local-entity';
 import { byPath, pathKey } from './path-key';
 import type { RulesEngine } from './ports';
@@ -58,7 +58,15 @@ export interface LinkDraft extends Omit<Link, 'local' | 'version'> {
 export type IncomingDecision =
   | { kind: 'drop'; reason: 'stale' | 'unlinked'; message: string }
   | { kind: 'fail'; error: SyncFailure }
-  | { kind: 'apply'; firstSync: boolean; plan: WritePlan; conflicts: Conflict[]; next: LinkDraft };
+  | {
+      kind: 'apply';
+      firstSync: boolean;
+      plan: WritePlan;
+      conflicts: Conflict[];
+      next: LinkDraft;
+      /** The run on this replica, to keep on the link for the next apply (`withPreviousRun`); absent when not kept. */
+      previousRun?: PreviousRun;
+    };
 
 /**
  * Decides the three-way apply of an incoming replica, step by step as docs/sync-semantics.md
@@ -99,6 +107,7 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
   const planned = planCollections(link, message, input.policy, run.writes, previousWrites);
   if (!planned.ok) return { kind: 'fail', error: planned.error };
   const { collections } = planned;
+  const kept = previousRunToKeep(input, run.writes);
   return {
     kind: 'apply',
     firstSync: previous === null,
@@ -120,6 +129,7 @@ export function planIncomingApply(input: IncomingApplyInput): IncomingDecision {
       collections,
       now: input.now,
     }),
+    ...(kept ? { previousRun: kept } : {}),
   };
 }
 

@@ -3,9 +3,13 @@
  * there is a previous replica, once more on it. Each run's writes are reduced to the last write
  * per path; output the planner could not walk safely is refused before any value is compared.
  */
-import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES, type Replica } from '../../replica';
+import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES, type JsonValue, type Replica } from '../../replica';
+import { readsOnlyReplica } from '../../rules/ir-dependencies';
 import type { EntityWrite, RuleInputs } from '../../rules/types';
+import { canonicalJson } from '../../util/canonical-json';
 import { inspectJson } from '../../util/inspect-json';
+import { sha256HexSync } from '../../util/sha256';
+import { MAX_PREVIOUS_RUN_CHARS, type Link, type PreviousRun } from '../link';
 import { pathKey } from '../path-key';
 import { syncFailure, type SyncFailure } from '../sync-failure';
 import type { IncomingApplyInput } from '../plan-incoming-apply';
@@ -56,6 +60,8 @@ export function runRulesOnReplica(
 export function runRulesOnPrevious(input: IncomingApplyInput): WritesByPath {
   const { previous } = input;
   if (!previous) return new Map();
+  const kept = reusablePreviousRun(input);
+  if (kept) return kept;
   const before = input.runRules(input.rules.script, input.rules.side, 'incoming', {
     ...commonInputs(input),
     replica: asRecord(previous),
@@ -64,6 +70,63 @@ export function runRulesOnPrevious(input: IncomingApplyInput): WritesByPath {
   });
   if (!before.ok || ruleOutputProblem(before.writes) !== null) return new Map();
   return lastWritePerPath(before.writes);
+}
+
+/**
+ * The writes the last apply kept of the rules' run on the replica that is now `previous`, when
+ * they still hold: kept from that very replica (its `hash`), with the same rules version, by rules
+ * that read nothing but `replica` and `connection`. Null otherwise: the rules run on previous.
+ */
+export function reusablePreviousRun(input: IncomingApplyInput): WritesByPath | null {
+  const kept = input.link?.incoming.previousRun;
+  const { previous } = input;
+  if (!kept || !previous || kept.replicaHash !== previous.hash) return null;
+  if (!keepsRuns(input) || kept.rules !== rulesVersion(input)) return null;
+  const writes: WritesByPath = new Map();
+  for (const write of kept.writes) writes.set(pathKey(write.path), write);
+  return writes;
+}
+
+/**
+ * What to keep on the link of this apply's run on the new replica, for the next apply (whose
+ * `previous` it will be): null when the rules read more than `replica` and `connection` (a run on
+ * the same replica could then write otherwise), or when the writes' JSON is over
+ * `MAX_PREVIOUS_RUN_CHARS` (the link stays small; the next apply runs the rules instead).
+ */
+export function previousRunToKeep(input: IncomingApplyInput, writes: WritesByPath): PreviousRun | null {
+  if (!keepsRuns(input)) return null;
+  const kept: PreviousRun['writes'] = [];
+  for (const write of writes.values())
+    kept.push({ path: write.path, value: write.value === undefined ? null : (write.value as JsonValue) });
+  if (JSON.stringify(kept).length > MAX_PREVIOUS_RUN_CHARS) return null;
+  return { replicaHash: input.message.replica.hash, rules: rulesVersion(input), writes: kept };
+}
+
+function keepsRuns(input: IncomingApplyInput): boolean {
+  const dependencies = input.rules.dependencies;
+  return (
+    typeof dependencies === 'object' &&
+    dependencies !== null &&
+    Array.isArray(dependencies.inputs) &&
+    readsOnlyReplica(dependencies)
+  );
+}
+
+let lastVersion: { script: string; side: string; connection: unknown; version: string } | null = null;
+
+/**
+ * The rules version a kept run is valid for: the SHA-256 of the canonical JSON of the side, the
+ * incoming script and the connection facts (the run's only inputs besides the replica). The last
+ * one computed is remembered, so a host applying many replicas hashes its script once.
+ */
+export function rulesVersion(input: IncomingApplyInput): string {
+  const { script, side } = input.rules;
+  const connection = input.connection ?? null;
+  if (lastVersion?.script === script && lastVersion.side === side && lastVersion.connection === connection)
+    return lastVersion.version;
+  const version = sha256HexSync(canonicalJson([side, script, connection]));
+  lastVersion = { script, side, connection, version };
+  return version;
 }
 
 /**
@@ -98,4 +161,9 @@ export function lastWritePerPath(writes: readonly EntityWrite[]): WritesByPath {
 
 function asRecord(replica: Replica): Record<string, unknown> {
   return replica as unknown as Record<string, unknown>;
+}
+
+/** The committed link with the run to keep for the next apply (none: the next apply runs the rules on previous). */
+export function withPreviousRun(link: Link, previousRun: PreviousRun | undefined): Link {
+  return previousRun ? { ...link, incoming: { ...link.incoming, previousRun } } : link;
 }
