@@ -348,7 +348,8 @@ export class HarnessNode {
     };
     const envelope = envelopeOf(message, stamp);
     const request = await signMessage(envelope, pairing.secret);
-    const sent = await this.options.network.transmit(this.side, request);
+    if (!request.ok) return { ok: false, error: syncFailure('unexpected', request.error.message) };
+    const sent = await this.options.network.transmit(this.side, request.signed);
     if (sent.kind === 'sender-crashed') {
       this.gate.crash();
       throw new NodeCrashedError(this.side);
