@@ -38,6 +38,66 @@ export default tseslint.config(
     },
   },
   {
+    // The rules runtime is the folder the Apex package mirrors: it runs compiled IR and never
+    // reads source text, so it imports neither the parser nor the checker.
+    files: ['shared-ts/src/rules/runtime/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['acorn', 'acorn/*'],
+              message: 'rules/runtime runs IR only: no parser (Apex has none).',
+            },
+            {
+              group: ['../checker', '../checker/*'],
+              message: 'rules/runtime must not depend on the checker.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'os',
+                'child_process',
+                '@forge/*',
+                '@salesforce/*',
+                'lightning/*',
+              ],
+              message: 'shared-ts is portable.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Product code of the Jira node: the core through its public entries only, never the sandbox.
+    files: ['forge-app/src/**/*.ts', 'src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '@tandem/sandbox*'],
+              message: 'Product code never imports the sandbox.',
+            },
+            {
+              group: ['@tandem/shared-ts/internal', '**/shared-ts/src/**'],
+              message:
+                'The Forge app uses the core through its public entries (@tandem/shared-ts/engine, ...).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}'],
     ignores: lwcFiles,
     extends: [js.configs.recommended],

@@ -8,7 +8,7 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { EntityRef, JsonValue, Replica, ReplicaComment } from '../shared-ts/src/replica';
 import { compile, runRules } from '../shared-ts/src/rules';
-import type { Direction, RuleInputs, Side } from '../shared-ts/src/rules/types';
+import type { Direction, RuleInputs, Side } from '../shared-ts/src/rules/runtime/types';
 import {
   applyIncomingReplica,
   commitIncomingApply,

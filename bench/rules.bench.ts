@@ -18,10 +18,10 @@ import {
   type RuleInputs,
   type Side,
 } from '../shared-ts/src/rules';
-import { DEFAULT_RULES } from '../shared-ts/src/rules/basic';
-import { realisticCase, realisticIssue, type Json } from '../shared-ts/src/rules/basic/fixtures';
+import { DEFAULT_RULES } from '../shared-ts/src/rules/basic-mode';
+import { realisticCase, realisticIssue, type Json } from '../shared-ts/src/rules/basic-mode/fixtures';
 import { htmlToText, textToHtml } from '../shared-ts/src/replica/rich-text/plain-text';
-import { outputSize, type Value } from '../shared-ts/src/rules/values';
+import { outputSize, type Value } from '../shared-ts/src/rules/runtime/values';
 
 const MIN_RATE = 20_000;
 const MAX_PAIR_RATIO = 3;

@@ -7,4 +7,4 @@ export * from './replica';
 export * from './sync';
 export * from './protocol';
 export * from './rules';
-export * from './rules/basic';
+export * from './rules/basic-mode';

@@ -37,7 +37,7 @@ describe('the LWC service module bundle (ESM, browser, minified)', () => {
     const importersOfAcorn = Object.entries(lwc.metafile.inputs)
       .filter(([, { imports }]) => imports.some((imported) => imported.path.includes('node_modules/acorn/')))
       .map(([input]) => input);
-    expect(importersOfAcorn).toEqual(['src/rules/parse.ts']);
+    expect(importersOfAcorn).toEqual(['src/rules/checker/parse.ts']);
   });
 });
 

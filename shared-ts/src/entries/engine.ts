@@ -7,7 +7,7 @@
  */
 
 // The engine and its ports
-export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/create-sync-engine';
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/engine/create-sync-engine';
 export type {
   Clock,
   ConditionalWrite,
@@ -21,9 +21,9 @@ export type {
   SyncLog,
   Transport,
   WorkQueue,
-} from '../sync/ports';
-export type { SyncConfig, SyncContext, SyncDeps, SyncRules } from '../sync/sync-context';
-export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/ir-dependencies';
+} from '../sync/model/ports';
+export type { SyncConfig, SyncContext, SyncDeps, SyncRules } from '../sync/engine/sync-context';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/runtime/ir-dependencies';
 
 // Configuration
 export {
@@ -31,9 +31,9 @@ export {
   DEFAULT_SYNC_POLICY,
   type ConflictPolicy,
   type SyncPolicy,
-} from '../sync/sync-policy';
-export { DEFAULT_ENTITY_TYPES } from '../sync/default-entity-types';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sync/retry-policy';
+} from '../sync/model/sync-policy';
+export { DEFAULT_ENTITY_TYPES } from '../sync/model/default-entity-types';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../sync/queue/retry-policy';
 
 // Data an adapter stores (each with its format version and migration)
 export {
@@ -45,9 +45,9 @@ export {
   type LinkState,
   type PreviousRun,
   type SentSnapshot,
-} from '../sync/link';
-export type { LocalEntity } from '../sync/local-entity';
-export { QUEUE_ITEM_FORMAT, type QueueItem, type QueueItemState } from '../sync/queue-item';
+} from '../sync/model/link';
+export type { LocalEntity } from '../sync/model/local-entity';
+export { QUEUE_ITEM_FORMAT, type QueueItem, type QueueItemState } from '../sync/model/queue-item';
 export {
   CONNECTION_FORMAT,
   migrateConnection,
@@ -55,7 +55,7 @@ export {
   migrateQueueItem,
   migrateStoredReplica,
   type Migrated,
-} from '../sync/migrate';
+} from '../sync/model/migrate';
 export {
   decodeStored,
   encodeStored,
@@ -66,12 +66,12 @@ export {
   type EncodeStoredResult,
   type StoredCodecError,
   type StoredCodecErrorCode,
-} from '../sync/storage-codec';
-export type { SyncLogEntry, SyncLogKind } from '../sync/sync-log-entry';
-export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from '../sync/sync-statistics';
+} from '../sync/model/storage-codec';
+export type { SyncLogEntry, SyncLogKind } from '../sync/model/sync-log-entry';
+export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from '../sync/model/sync-statistics';
 
 // Messages, and what the engine asks the entity store to write
-export type { ReplicaMessage, SyncMessage, UnlinkMessage } from '../sync/sync-message';
+export type { ReplicaMessage, SyncMessage, UnlinkMessage } from '../sync/model/sync-message';
 export type {
   ApplyOutcome,
   ApplyResult,
@@ -79,19 +79,19 @@ export type {
   Conflict,
   FieldWrite,
   WritePlan,
-} from '../sync/write-plan';
+} from '../sync/model/write-plan';
 
 // Results of the operations
-export type { LocalChangeResult } from '../sync/sync-local-change';
-export type { QueueName } from '../sync/queue-name';
-export type { QueueRunSummary } from '../sync/queue-run-summary';
-export type { RunBudget } from '../sync/run-budget';
-export type { LinkExistingRefusal, LinkExistingResult } from '../sync/link-existing';
-export type { UnlinkResult } from '../sync/unlink-entity';
-export type { RetryResult } from '../sync/retry-queue-item';
-export type { DiscardResult } from '../sync/discard-queue-item';
-export type { SyncErrorItem } from '../sync/list-sync-errors';
-export type { LinkStatus, LinkStatusState } from '../sync/describe-link-status';
+export type { LocalChangeResult } from '../sync/outgoing/sync-local-change';
+export type { QueueName } from '../sync/queue/queue-name';
+export type { QueueRunSummary } from '../sync/queue/queue-run-summary';
+export type { RunBudget } from '../sync/queue/run-budget';
+export type { LinkExistingRefusal, LinkExistingResult } from '../sync/links/link-existing';
+export type { UnlinkResult } from '../sync/links/unlink-entity';
+export type { RetryResult } from '../sync/queue/retry-queue-item';
+export type { DiscardResult } from '../sync/queue/discard-queue-item';
+export type { SyncErrorItem } from '../sync/status/list-sync-errors';
+export type { LinkStatus, LinkStatusState } from '../sync/status/describe-link-status';
 
 // Failures: adapters translate platform errors into these
-export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/sync-failure';
+export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/model/sync-failure';

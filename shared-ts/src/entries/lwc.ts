@@ -12,20 +12,20 @@ export {
   type ReplicaValidationError,
 } from '../replica/validate-replica';
 export type { Replica } from '../replica/types';
-export type { CompileResult, ScriptInvalid } from '../rules/compile';
-export { check } from '../rules/check';
-export { compile } from '../rules/compile';
-export type { Diagnostic, Direction, Side } from '../rules/types';
-export type { IrProgram } from '../rules/ir';
-export { DEFAULT_RULES } from '../rules/basic/defaults';
+export type { CompileResult, ScriptInvalid } from '../rules/checker/compile';
+export { check } from '../rules/checker/check';
+export { compile } from '../rules/checker/compile';
+export type { Diagnostic, Direction, Side } from '../rules/runtime/types';
+export type { IrProgram } from '../rules/runtime/ir';
+export { DEFAULT_RULES } from '../rules/basic-mode/defaults';
 export {
   generateRules,
   type GeneratedRules,
   type GenerateRulesResult,
   type InvalidMapping,
-} from '../rules/basic/generate-rules';
-export { validateMapping, type MappingProblem } from '../rules/basic/validate-mapping';
-export type { MappingTable } from '../rules/basic/mapping-table';
+} from '../rules/basic-mode/generate-rules';
+export { validateMapping, type MappingProblem } from '../rules/basic-mode/validate-mapping';
+export type { MappingTable } from '../rules/basic-mode/mapping-table';
 export type { RichTextError } from '../replica/rich-text/rich-text-error';
 export {
   convertRichText,

@@ -13,7 +13,7 @@ import { hostileJson } from '../replica/testing/hostile-json';
 import { fuzzRuns } from '../testing/fuzz-runs';
 import { InMemoryInvitationStore, InMemoryReplayCache } from '../testing';
 import { rendezvousPair } from '../sync/rendezvous/testing/rendezvous-pair';
-import { syncLocalChange } from '../sync/sync-local-change';
+import { syncLocalChange } from '../sync/outgoing/sync-local-change';
 import { seedEntity } from '../sync/testing/test-node';
 import * as engine from './engine';
 import * as protocol from './protocol';

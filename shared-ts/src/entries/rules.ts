@@ -13,23 +13,23 @@ export type {
   RuleLimits,
   RuleResult,
   Side,
-} from '../rules/types';
-export { check } from '../rules/check';
-export { compile, type CompileResult, type ScriptInvalid } from '../rules/compile';
-export { IR_VERSION, type IrProgram } from '../rules/ir';
-export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/ir-dependencies';
+} from '../rules/runtime/types';
+export { check } from '../rules/checker/check';
+export { compile, type CompileResult, type ScriptInvalid } from '../rules/checker/compile';
+export { IR_VERSION, type IrProgram } from '../rules/runtime/ir';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/runtime/ir-dependencies';
 export { runIr, runRules, type RunOptions } from '../rules/run-rules';
-export { DEFAULT_LIMITS } from '../rules/limits';
+export { DEFAULT_LIMITS } from '../rules/runtime/limits';
 
 // Basic mode
-export { DEFAULT_MAPPINGS, DEFAULT_RULES } from '../rules/basic/defaults';
+export { DEFAULT_MAPPINGS, DEFAULT_RULES } from '../rules/basic-mode/defaults';
 export {
   generateRules,
   type GeneratedRules,
   type GenerateRulesResult,
   type InvalidMapping,
-} from '../rules/basic/generate-rules';
-export { validateMapping, type MappingProblem } from '../rules/basic/validate-mapping';
+} from '../rules/basic-mode/generate-rules';
+export { validateMapping, type MappingProblem } from '../rules/basic-mode/validate-mapping';
 export {
   MAPPING_DIRECTIONS,
   MAPPING_TRANSFORMS,
@@ -40,4 +40,4 @@ export {
   type MappingTable,
   type MappingTransform,
   type StatusCategory,
-} from '../rules/basic/mapping-table';
+} from '../rules/basic-mode/mapping-table';

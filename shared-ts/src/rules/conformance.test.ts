@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { check, runIr, runRules } from './index';
-import type { IrProgram } from './ir';
-import type { Direction, RuleInputs, RuleLimits, RuleResult, Side } from './types';
+import type { IrProgram } from './runtime/ir';
+import type { Direction, RuleInputs, RuleLimits, RuleResult, Side } from './runtime/types';
 import {
   compiledIr,
   formatVectorFile,

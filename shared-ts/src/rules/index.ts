@@ -12,17 +12,17 @@ export type {
   RuleLimits,
   RuleResult,
   Side,
-} from './types';
-export type { IrProgram } from './ir';
+} from './runtime/types';
+export type { IrProgram } from './runtime/ir';
 export {
   inputsOf,
   readsOnlyReplica,
   type IrDependencies,
   type IrInputUse,
   type IrWriteReads,
-} from './ir-dependencies';
-export { IR_VERSION } from './ir';
-export { check } from './check';
-export { compile, type CompileResult, type ScriptInvalid } from './compile';
+} from './runtime/ir-dependencies';
+export { IR_VERSION } from './runtime/ir';
+export { check } from './checker/check';
+export { compile, type CompileResult, type ScriptInvalid } from './checker/compile';
 export { runRules, runIr, type RunOptions } from './run-rules';
-export { DEFAULT_LIMITS } from './limits';
+export { DEFAULT_LIMITS } from './runtime/limits';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { fuzzRuns } from '../testing/fuzz-runs';
-import { DEFAULT_RULES } from './basic';
+import { DEFAULT_RULES } from './basic-mode';
 import { runRules, type RuleInputs, type Side } from './index';
 
 const NOW = '2024-01-01T00:00:00Z';

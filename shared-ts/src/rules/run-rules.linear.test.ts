@@ -6,8 +6,8 @@
  * time linearly too.
  */
 import { linearGrowth, LINEAR_RATIO_LIMIT } from '../testing/linear-time';
-import { DEFAULT_RULES } from './basic';
-import { realisticCase, realisticIssue, type Json } from './basic/fixtures';
+import { DEFAULT_RULES } from './basic-mode';
+import { realisticCase, realisticIssue, type Json } from './basic-mode/fixtures';
 import { runRules, type Side } from './index';
 
 const NOW = '2024-01-01T00:00:00Z';

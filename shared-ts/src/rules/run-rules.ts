@@ -3,17 +3,17 @@
  * `RuleResult`. Checked scripts and their IR are cached by text, so a host that runs the
  * same script many times parses it once.
  */
-import { analyze, type Analysis } from './analyze';
-import { callArgumentProblem } from './call-arguments';
-import { compileAnalysis } from './compile';
-import { toRuleError } from './errors';
-import { runAst } from './interpreter';
-import type { IrProgram } from './ir';
-import { runIrProgram } from './ir-interpreter';
-import { validateIr } from './ir-validate';
-import { resolveLimits } from './limits';
-import { RunContext } from './run-context';
-import type { Direction, RuleInputs, RuleLimits, RuleResult, Side } from './types';
+import { analyze, type Analysis } from './checker/subset-checker';
+import { callArgumentProblem } from './checker/call-arguments';
+import { compileAnalysis } from './checker/compile';
+import { toRuleError } from './runtime/errors';
+import { runAst } from './ast-interpreter';
+import type { IrProgram } from './runtime/ir';
+import { runIrProgram } from './runtime/ir-interpreter';
+import { validateIr } from './runtime/ir-validate';
+import { resolveLimits } from './runtime/limits';
+import { RunContext } from './runtime/run-context';
+import type { Direction, RuleInputs, RuleLimits, RuleResult, Side } from './runtime/types';
 
 /** Options of a run: which TypeScript runtime (default `ast`), and the limits. */
 export type RunOptions = { engine?: 'ast' | 'ir' } & RuleLimits;

@@ -1,4 +1,4 @@
-import { compile } from './compile';
+import { compile } from './checker/compile';
 import { compiledIr, formatVectorFile, withIr, type RulesVector, type RulesVectorFile } from './vector-files';
 
 const runs: RulesVector = { name: 'runs', script: ['replica.a = 1;'], expected: { output: { a: 1 } } };

@@ -4,9 +4,9 @@
  * runtime without the compiler (Apex) runs the committed IR. Test support: nothing in the
  * product imports this.
  */
-import { compile } from './compile';
-import type { IrProgram } from './ir';
-import type { Diagnostic, Direction, RuleInputs, RuleLimits, Side } from './types';
+import { compile } from './checker/compile';
+import type { IrProgram } from './runtime/ir';
+import type { Diagnostic, Direction, RuleInputs, RuleLimits, Side } from './runtime/types';
 
 /**
  * One vector: a script, its inputs and limits, its compiled IR and what must come out. A

@@ -1,7 +1,7 @@
 /** Vectors of `coalesceQueueItem`: the one item a queue keeps for an entity when a new one arrives. */
 import type { JsonValue } from '../../replica';
-import { coalesceQueueItem } from '../../sync/coalesce-queue-item';
-import type { QueueItem } from '../../sync/queue-item';
+import { coalesceQueueItem } from '../../sync/queue/coalesce-queue-item';
+import type { QueueItem } from '../../sync/model/queue-item';
 import type { VectorSuite } from '../vector-suite';
 import { itemOf, replicaMessageOf, unlinkMessageOf } from './sync-fixtures';
 

@@ -1,8 +1,8 @@
 /** Vectors of `forgetUnsentSnapshot`: the link forgets the snapshot of a replica replaced in the outbox before it was sent. */
 import type { JsonValue } from '../../replica';
-import { forgetUnsentSnapshot } from '../../sync/forget-unsent-snapshot';
-import type { Link } from '../../sync/link';
-import type { QueueItem } from '../../sync/queue-item';
+import { forgetUnsentSnapshot } from '../../sync/outgoing/forget-unsent-snapshot';
+import type { Link } from '../../sync/model/link';
+import type { QueueItem } from '../../sync/model/queue-item';
 import type { VectorSuite } from '../vector-suite';
 import { itemOf, linkOf, replicaMessageOf, snapshotOf, unlinkMessageOf } from './sync-fixtures';
 

@@ -1,7 +1,7 @@
 /** Vectors of `nextRetryDelay`: exponential backoff with full jitter and the server's Retry-After. */
 import type { JsonValue } from '../../replica';
-import { nextRetryDelay } from '../../sync/next-retry-delay';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../sync/retry-policy';
+import { nextRetryDelay } from '../../sync/queue/next-retry-delay';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../sync/queue/retry-policy';
 import type { VectorSuite } from '../vector-suite';
 
 /** The input of one vector: the random source as the one number in [0, 1) it returns; `retryAfterSeconds` null when absent. */

@@ -1,6 +1,9 @@
 /** Vectors of `planOutgoingAfterApply`: after an apply, whether the rebuilt replica is an echo to keep or a change to send. */
 import type { JsonValue } from '../../replica';
-import { planOutgoingAfterApply, type OutgoingAfterApplyInput } from '../../sync/plan-outgoing-after-apply';
+import {
+  planOutgoingAfterApply,
+  type OutgoingAfterApplyInput,
+} from '../../sync/outgoing/plan-outgoing-after-apply';
 import type { VectorSuite } from '../vector-suite';
 import { contentOf, linkOf, snapshotOf } from './sync-fixtures';
 

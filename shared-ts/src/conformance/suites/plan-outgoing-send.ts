@@ -1,9 +1,9 @@
 /** Vectors of `planOutgoingSend`: whether a built replica is sent, and the link that remembers it. */
 import type { JsonValue } from '../../replica';
-import type { ReplicaContent } from '../../sync/build-outgoing-replica';
-import type { Link } from '../../sync/link';
-import { planOutgoingSend } from '../../sync/plan-outgoing-send';
-import type { ConflictPolicy } from '../../sync/sync-policy';
+import type { ReplicaContent } from '../../sync/outgoing/build-outgoing-replica';
+import type { Link } from '../../sync/model/link';
+import { planOutgoingSend } from '../../sync/outgoing/plan-outgoing-send';
+import type { ConflictPolicy } from '../../sync/model/sync-policy';
 import type { VectorSuite } from '../vector-suite';
 import { contentOf, linkOf, snapshotOf } from './sync-fixtures';
 

@@ -1,9 +1,9 @@
 /** Vectors of `recordAttemptFailure`: a queue item after a failed attempt, retried or set aside. */
 import type { JsonValue } from '../../replica';
-import type { QueueItem } from '../../sync/queue-item';
-import { recordAttemptFailure } from '../../sync/record-attempt-failure';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../sync/retry-policy';
-import type { SyncFailure } from '../../sync/sync-failure';
+import type { QueueItem } from '../../sync/model/queue-item';
+import { recordAttemptFailure } from '../../sync/queue/record-attempt-failure';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../sync/queue/retry-policy';
+import type { SyncFailure } from '../../sync/model/sync-failure';
 import type { VectorSuite } from '../vector-suite';
 import { itemOf, replicaMessageOf } from './sync-fixtures';
 

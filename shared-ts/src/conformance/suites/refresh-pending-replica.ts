@@ -1,8 +1,8 @@
 /** Vectors of `refreshPendingReplica`: a replica waiting in the outbox brought up to the state after an apply. */
 import type { EntityRef, JsonValue } from '../../replica';
-import type { ReplicaContent } from '../../sync/build-outgoing-replica';
-import type { QueueItem } from '../../sync/queue-item';
-import { refreshPendingReplica } from '../../sync/refresh-pending-replica';
+import type { ReplicaContent } from '../../sync/outgoing/build-outgoing-replica';
+import type { QueueItem } from '../../sync/model/queue-item';
+import { refreshPendingReplica } from '../../sync/outgoing/refresh-pending-replica';
 import type { VectorSuite } from '../vector-suite';
 import { contentOf, ISSUE, itemOf, replicaMessageOf, unlinkMessageOf } from './sync-fixtures';
 

@@ -4,9 +4,9 @@
  * Replica v2, the entity times for a v1) and the winner (`resolveConflict`).
  */
 import type { EntityRef, FieldTimes } from '../../replica';
-import { fieldTimesAt } from '../../sync/field-times-at';
-import { effectiveConflictPolicy, resolveConflict } from '../../sync/resolve-conflict';
-import type { ConflictPolicy } from '../../sync/sync-policy';
+import { fieldTimesAt } from '../../sync/outgoing/field-times-at';
+import { effectiveConflictPolicy, resolveConflict } from '../../sync/incoming/resolve-conflict';
+import type { ConflictPolicy } from '../../sync/model/sync-policy';
 import type { VectorSuite } from '../vector-suite';
 import { CASE, ISSUE } from './sync-fixtures';
 

@@ -1,10 +1,10 @@
 /** The small, readable values the sync vector sets are built from. */
 import type { EntityRef, JsonValue } from '../../replica';
-import type { ReplicaContent } from '../../sync/build-outgoing-replica';
-import { createLink } from '../../sync/create-link';
-import type { Link, SentSnapshot } from '../../sync/link';
-import { QUEUE_ITEM_FORMAT, queueKey, type QueueItem } from '../../sync/queue-item';
-import type { SyncMessage } from '../../sync/sync-message';
+import type { ReplicaContent } from '../../sync/outgoing/build-outgoing-replica';
+import { createLink } from '../../sync/links/create-link';
+import type { Link, SentSnapshot } from '../../sync/model/link';
+import { QUEUE_ITEM_FORMAT, queueKey, type QueueItem } from '../../sync/model/queue-item';
+import type { SyncMessage } from '../../sync/model/sync-message';
 
 /** The local Salesforce Case of every sync vector. */
 export const CASE: EntityRef = { platform: 'salesforce', type: 'Case', id: '500A' };

@@ -5,7 +5,7 @@
  * generated script reads the variables of `PRELUDE` and Jira outgoing inputs like `INPUTS`.
  */
 import fc from 'fast-check';
-import type { RuleLimits } from '../types';
+import type { RuleLimits } from '../runtime/types';
 
 type Arb = fc.Arbitrary<string>;
 

@@ -7,8 +7,8 @@
  * implementations for tests: `attachments/testing/in-memory-attachment-ports.ts`.
  */
 import type { EntityRef } from '../../replica';
-import type { ConditionalWrite, WorkQueue } from '../ports';
-import type { SyncFailure } from '../sync-failure';
+import type { ConditionalWrite, WorkQueue } from '../model/ports';
+import type { SyncFailure } from '../model/sync-failure';
 import type { Sha256 } from './attachment-hash';
 import type { AttachmentCaps, AttachmentChunk, AttachmentMeta } from './attachment-transfer';
 

@@ -1,5 +1,5 @@
 import { sha256HexOfBytes } from '../../util/sha256';
-import { queueKey } from '../queue-item';
+import { queueKey } from '../model/queue-item';
 import { assembleAttachment, checkChunkPlace } from './assemble-attachment';
 import { defaultSha256, pureSha256 } from './attachment-hash';
 import {

@@ -4,10 +4,10 @@
  * file. docs/sync-semantics.md, "Attachments".
  */
 import type { Replica } from '../../replica';
-import { putItem, retryOnConflict } from '../conditional-write';
-import { newQueueItem } from '../new-queue-item';
+import { putItem, retryOnConflict } from '../model/conditional-write';
+import { newQueueItem } from '../queue/new-queue-item';
 import { attachmentQueueKey, planAttachmentWants } from './attachment-transfer';
-import type { SyncContext } from '../sync-context';
+import type { SyncContext } from '../engine/sync-context';
 
 /**
  * Queues a transfer for each attachment of `replica` that has a local copy (the link pairs it:

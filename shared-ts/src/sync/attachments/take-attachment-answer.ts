@@ -5,13 +5,13 @@
  * does not check out books a failure on the file's own queue item. docs/protocol.md, "Attachments".
  */
 import type { AttachmentAnswer } from '../../protocol';
-import { putItem, retryOnConflict } from '../conditional-write';
-import { describeRef } from '../describe-ref';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
-import { recordQueueFailure } from '../record-queue-failure';
-import { appendLog, isoNow, type SyncContext } from '../sync-context';
-import { syncFailure, type SyncFailure } from '../sync-failure';
+import { putItem, retryOnConflict } from '../model/conditional-write';
+import { describeRef } from '../model/entity-ref';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
+import { recordQueueFailure } from '../queue/record-queue-failure';
+import { appendLog, isoNow, type SyncContext } from '../engine/sync-context';
+import { syncFailure, type SyncFailure } from '../model/sync-failure';
 import { assembleAttachment, checkChunkPlace } from './assemble-attachment';
 import { defaultSha256 } from './attachment-hash';
 import { ATTACHMENT_CHUNK_MAX_BYTES } from './attachment-limits';

@@ -1,5 +1,5 @@
 import type { EntityRef } from '../../replica';
-import { METADATA_ONLY } from '../read-link-status';
+import { METADATA_ONLY } from '../status/read-link-status';
 import { createTwoNodeHarness, type TwoNodeHarness } from './create-two-node-harness';
 import { localFields, syncedFieldsOf, type SyncedFields } from './harness-rules';
 

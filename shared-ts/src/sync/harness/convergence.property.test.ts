@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Side } from '../../rules/types';
-import type { ConflictPolicy } from '../sync-policy';
+import type { Side } from '../../rules/runtime/types';
+import type { ConflictPolicy } from '../model/sync-policy';
 import type { Scenario } from './run-scenario';
 import { converges, scenarioOf, scenarioStep, SINGLE_FIELD_CHANGES } from './scenario-arbitraries';
 

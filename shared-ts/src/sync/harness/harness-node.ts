@@ -25,11 +25,11 @@ import {
 import { InMemoryInvitationStore, InMemoryReplayCache } from '../../protocol/testing';
 import type { EntityRef, JsonValue } from '../../replica';
 import { runRules } from '../../rules';
-import type { Side } from '../../rules/types';
-import { createSyncEngine, type SyncEngine } from '../create-sync-engine';
-import type { EntityStore, RandomSource } from '../ports';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
+import type { Side } from '../../rules/runtime/types';
+import { createSyncEngine, type SyncEngine } from '../engine/create-sync-engine';
+import type { EntityStore, RandomSource } from '../model/ports';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
 import { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
 import { envelopeOf } from '../rendezvous/carried-message';
 import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
@@ -48,9 +48,9 @@ import {
   InMemoryAttachmentSource,
   InMemoryAttachmentStore,
 } from '../attachments/testing/in-memory-attachment-ports';
-import type { RetryPolicy } from '../retry-policy';
-import { syncFailure, type SyncFailure } from '../sync-failure';
-import type { SyncPolicy } from '../sync-policy';
+import type { RetryPolicy } from '../queue/retry-policy';
+import { syncFailure, type SyncFailure } from '../model/sync-failure';
+import type { SyncPolicy } from '../model/sync-policy';
 import {
   contentHash,
   InMemoryEntityStore,
@@ -62,7 +62,7 @@ import {
   seededRandom,
   sequentialIds,
 } from '../testing/in-memory-ports';
-import type { ApplyResult, WritePlan } from '../write-plan';
+import type { ApplyResult, WritePlan } from '../model/write-plan';
 import { CrashGate, guarded, NodeCrashedError } from './crash-gate';
 import { HARNESS_RULES } from './harness-rules';
 import { compiledRules } from '../testing/compiled-rules';

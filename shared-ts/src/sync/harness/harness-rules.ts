@@ -12,7 +12,7 @@
  * "the same value on both sides" would not be well defined.
  */
 import type { JsonValue } from '../../replica';
-import type { Side } from '../../rules/types';
+import type { Side } from '../../rules/runtime/types';
 
 /** The incoming and outgoing scripts of one side. */
 export interface SideRules {

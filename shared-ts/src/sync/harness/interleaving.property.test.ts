@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Side } from '../../rules/types';
+import type { Side } from '../../rules/runtime/types';
 import { fuzzRuns } from '../../testing/fuzz-runs';
-import type { ConflictPolicy } from '../sync-policy';
+import type { ConflictPolicy } from '../model/sync-policy';
 import type { Fault } from './network';
 import type { InterleavePoint, Scenario, ScenarioStep } from './run-scenario';
 import { converges, scenarioOf, scenarioStep, side } from './scenario-arbitraries';

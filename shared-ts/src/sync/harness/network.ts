@@ -5,8 +5,8 @@
  * failure is reproducible from the schedule or the seed.
  */
 import type { RawMessage } from '../../protocol';
-import type { Side } from '../../rules/types';
-import type { RandomSource } from '../ports';
+import type { Side } from '../../rules/runtime/types';
+import type { RandomSource } from '../model/ports';
 
 /** What a node's endpoint answers: an HTTP status and a message (signed `ack`, or an unsigned error). */
 export interface WireResponse {

@@ -1,4 +1,4 @@
-import type { ConflictPolicy } from '../sync-policy';
+import type { ConflictPolicy } from '../model/sync-policy';
 import type { SyncedFields } from './harness-rules';
 import { runScenario, type Scenario } from './run-scenario';
 

@@ -6,8 +6,8 @@
  * a regression test as it is.
  */
 import type { EntityRef, JsonValue } from '../../replica';
-import type { Side } from '../../rules/types';
-import type { ConflictPolicy } from '../sync-policy';
+import type { Side } from '../../rules/runtime/types';
+import type { ConflictPolicy } from '../model/sync-policy';
 import { createTwoNodeHarness, type TwoNodeHarness } from './create-two-node-harness';
 import { commentTexts, localFields, syncedFieldsOf, type SyncedFields } from './harness-rules';
 import type { Fault } from './network';

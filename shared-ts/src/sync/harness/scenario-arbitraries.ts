@@ -4,8 +4,8 @@
  * property choosing which field changes, how often deliveries come and whether they meet faults.
  */
 import fc from 'fast-check';
-import type { Side } from '../../rules/types';
-import type { ConflictPolicy } from '../sync-policy';
+import type { Side } from '../../rules/runtime/types';
+import type { ConflictPolicy } from '../model/sync-policy';
 import type { SyncedFields } from './harness-rules';
 import { FAULT_KINDS, type Fault } from './network';
 import { runScenario, type Scenario, type ScenarioStep } from './run-scenario';

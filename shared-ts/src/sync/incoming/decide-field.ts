@@ -4,16 +4,16 @@
  * write the remote value, what both sides now agree on, and the conflict, if any.
  */
 import type { EntityRef, FieldTimes, JsonValue } from '../../replica';
-import { jsonEqual } from '../json-equal';
-import type { BaselineEntry } from '../link';
-import type { LocalEntity } from '../local-entity';
-import { resolveConflict, type EffectiveConflictPolicy } from '../resolve-conflict';
-import { snapshotValueAt } from '../snapshot-view';
-import type { ConflictPolicy } from '../sync-policy';
-import { valueAtPath } from '../value-at-path';
-import { writtenValueMatches } from '../written-value-matches';
-import { fieldTimesAt } from '../field-times-at';
-import type { Conflict, FieldWrite } from '../write-plan';
+import { jsonEqual } from '../model/json-equal';
+import type { BaselineEntry } from '../model/link';
+import type { LocalEntity } from '../model/local-entity';
+import { resolveConflict, type EffectiveConflictPolicy } from './resolve-conflict';
+import { snapshotValueAt } from '../model/snapshot-view';
+import type { ConflictPolicy } from '../model/sync-policy';
+import { valueAtPath } from '../model/value-at-path';
+import { writtenValueMatches } from './written-value-matches';
+import { fieldTimesAt } from '../outgoing/field-times-at';
+import type { Conflict, FieldWrite } from '../model/write-plan';
 import type { Acknowledgement } from './read-acknowledgement';
 import type { WritesByPath } from './run-incoming-rules';
 

@@ -3,13 +3,13 @@
  * else by the target the sender named; the local entity is the link's, else that target. A
  * target named without a link must exist (`local-missing`).
  */
-import { describeRef } from '../describe-ref';
-import type { IncomingResult } from '../incoming-result';
-import type { Link } from '../link';
-import type { LocalEntity } from '../local-entity';
-import type { SyncContext } from '../sync-context';
-import { syncFailure } from '../sync-failure';
-import type { ReplicaMessage } from '../sync-message';
+import { describeRef } from '../model/entity-ref';
+import type { IncomingResult } from '../model/incoming-result';
+import type { Link } from '../model/link';
+import type { LocalEntity } from '../model/local-entity';
+import type { SyncContext } from '../engine/sync-context';
+import { syncFailure } from '../model/sync-failure';
+import type { ReplicaMessage } from '../model/sync-message';
 
 /** The pair an incoming replica applies to, or the failure when its target does not exist. */
 export async function findIncomingPair(

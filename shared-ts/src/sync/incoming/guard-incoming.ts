@@ -3,13 +3,13 @@
  * dropped when the pair is unlinked or its seq is not newer than the last applied, and fails when
  * the link no longer matches the local entity, the remote entity or the sender's target.
  */
-import { describeRef } from '../describe-ref';
-import type { Link } from '../link';
-import type { LocalEntity } from '../local-entity';
-import { sameEntity } from '../same-entity';
-import { syncFailure } from '../sync-failure';
-import type { ReplicaMessage } from '../sync-message';
-import type { IncomingDecision } from '../plan-incoming-apply';
+import { describeRef } from '../model/entity-ref';
+import type { Link } from '../model/link';
+import type { LocalEntity } from '../model/local-entity';
+import { sameEntity } from '../model/entity-ref';
+import { syncFailure } from '../model/sync-failure';
+import type { ReplicaMessage } from '../model/sync-message';
+import type { IncomingDecision } from './plan-incoming-apply';
 
 /** The drop or failure the guards of section 4.1 decide, in their order; null when the apply goes on. */
 export function guardIncoming(

@@ -1,6 +1,6 @@
-import { createLink } from '../create-link';
-import type { Link } from '../link';
-import type { ReplicaMessage } from '../sync-message';
+import { createLink } from '../links/create-link';
+import type { Link } from '../model/link';
+import type { ReplicaMessage } from '../model/sync-message';
 import { caseOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
 import { decideField, type FieldDecisionContext } from './decide-field';
 import { guardIncoming } from './guard-incoming';

@@ -1,9 +1,9 @@
 /** The log lines of an apply: one per conflict (section 4.4), then `created` or `applied`. */
 import type { EntityRef, JsonValue, Replica } from '../../replica';
-import { describeRef } from '../describe-ref';
-import type { Link } from '../link';
-import { appendLog, type SyncContext } from '../sync-context';
-import type { Conflict, WritePlan } from '../write-plan';
+import { describeRef } from '../model/entity-ref';
+import type { Link } from '../model/link';
+import { appendLog, type SyncContext } from '../engine/sync-context';
+import type { Conflict, WritePlan } from '../model/write-plan';
 
 /** Logs the conflicts of an applied replica and what it wrote. */
 export async function logIncomingApply(

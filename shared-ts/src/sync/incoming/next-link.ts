@@ -4,9 +4,9 @@
  * counts as delivered, and the remote entity, the id maps and `lastSyncAt` are updated.
  */
 import type { EntityRef } from '../../replica';
-import { LINK_FORMAT, type BaselineEntry, type Link } from '../link';
-import { byPath } from '../path-key';
-import type { LinkDraft } from '../plan-incoming-apply';
+import { LINK_FORMAT, type BaselineEntry, type Link } from '../model/link';
+import { byPath } from '../model/path-key';
+import type { LinkDraft } from './plan-incoming-apply';
 import type { CollectionPlans } from './plan-collections';
 import type { Acknowledgement } from './read-acknowledgement';
 

@@ -3,14 +3,14 @@
  * that collection in step by identity, against the link's id map and the list computed from
  * previous (`planCollectionSync`). Rules that do not assign a collection leave it alone.
  */
-import type { IdPair, Link } from '../link';
-import { pathKey } from '../path-key';
-import { planCollectionSync } from '../plan-collection-sync';
-import { leftOutOf } from '../replica-budget';
-import type { SyncFailure } from '../sync-failure';
-import type { ReplicaMessage } from '../sync-message';
-import type { SyncPolicy } from '../sync-policy';
-import type { CollectionPlan } from '../write-plan';
+import type { IdPair, Link } from '../model/link';
+import { pathKey } from '../model/path-key';
+import { planCollectionSync } from './plan-collection-sync';
+import { leftOutOf } from '../outgoing/replica-budget';
+import type { SyncFailure } from '../model/sync-failure';
+import type { ReplicaMessage } from '../model/sync-message';
+import type { SyncPolicy } from '../model/sync-policy';
+import type { CollectionPlan } from '../model/write-plan';
 import type { WritesByPath } from './run-incoming-rules';
 
 /** The collections kept in step by identity: a rule write to exactly this path means "keep in step". */

@@ -1,14 +1,14 @@
 import type { Replica } from '../../replica';
 import { compile, runRules } from '../../rules';
-import type { IrDependencies } from '../../rules/ir-dependencies';
-import type { Direction, RuleInputs, Side } from '../../rules/types';
-import { commitIncomingApply } from '../commit-incoming-apply';
-import { createLink } from '../create-link';
-import type { Link } from '../link';
-import { linkShapeProblem } from '../stored-shape';
-import { planIncomingApply, type IncomingApplyInput, type IncomingDecision } from '../plan-incoming-apply';
-import type { RulesEngine } from '../ports';
-import { DEFAULT_SYNC_POLICY } from '../sync-policy';
+import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
+import type { Direction, RuleInputs, Side } from '../../rules/runtime/types';
+import { commitIncomingApply } from './commit-incoming-apply';
+import { createLink } from '../links/create-link';
+import type { Link } from '../model/link';
+import { linkShapeProblem } from '../model/stored-shape';
+import { planIncomingApply, type IncomingApplyInput, type IncomingDecision } from './plan-incoming-apply';
+import type { RulesEngine } from '../model/ports';
+import { DEFAULT_SYNC_POLICY } from '../model/sync-policy';
 import { caseOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
 import { withPreviousRun } from './run-incoming-rules';
 

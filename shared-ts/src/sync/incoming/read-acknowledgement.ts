@@ -3,8 +3,8 @@
  * incoming one says the remote had applied (`acked`), the snapshot of that replica when the
  * acknowledgement is new, and the delivered replicas of ours the remote had not seen yet.
  */
-import type { Link, SentSnapshot } from '../link';
-import type { ReplicaMessage } from '../sync-message';
+import type { Link, SentSnapshot } from '../model/link';
+import type { ReplicaMessage } from '../model/sync-message';
 
 /** What the incoming replica's `applied` tells about our replicas. */
 export interface Acknowledgement {

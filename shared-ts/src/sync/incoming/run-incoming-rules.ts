@@ -4,15 +4,15 @@
  * per path; output the planner could not walk safely is refused before any value is compared.
  */
 import { MAX_REPLICA_DEPTH, MAX_REPLICA_VALUES, type JsonValue, type Replica } from '../../replica';
-import { readsOnlyReplica } from '../../rules/ir-dependencies';
-import type { EntityWrite, RuleInputs } from '../../rules/types';
+import { readsOnlyReplica } from '../../rules/runtime/ir-dependencies';
+import type { EntityWrite, RuleInputs } from '../../rules/runtime/types';
 import { canonicalJson } from '../../util/canonical-json';
 import { inspectJson } from '../../util/inspect-json';
 import { sha256HexSync } from '../../util/sha256';
-import { MAX_PREVIOUS_RUN_CHARS, type Link, type PreviousRun } from '../link';
-import { pathKey } from '../path-key';
-import { syncFailure, type SyncFailure } from '../sync-failure';
-import type { IncomingApplyInput } from '../plan-incoming-apply';
+import { MAX_PREVIOUS_RUN_CHARS, type Link, type PreviousRun } from '../model/link';
+import { pathKey } from '../model/path-key';
+import { syncFailure, type SyncFailure } from '../model/sync-failure';
+import type { IncomingApplyInput } from './plan-incoming-apply';
 
 /** The writes of one run, last write per path (by `pathKey`), in first-assignment order. */
 export type WritesByPath = Map<string, EntityWrite>;

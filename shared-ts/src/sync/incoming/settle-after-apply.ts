@@ -5,23 +5,23 @@
  * sending (a replica waiting in the outbox is brought up to date, its snapshot with it).
  */
 import type { JsonValue, Replica } from '../../replica';
-import { buildValidOutgoingReplica } from '../build-valid-outgoing-replica';
-import { putItem, retryOnConflict, saveLink } from '../conditional-write';
-import { describeRef } from '../describe-ref';
-import { enqueueOutgoing } from '../enqueue-outgoing';
-import { enqueueOutgoingError } from '../enqueue-outgoing-error';
-import { snapshotKeysOf } from '../field-times-at';
-import { hashReplicaContent } from '../hash-replica-content';
-import type { Link } from '../link';
-import type { LocalEntity } from '../local-entity';
-import { planOutgoingAfterApply, type OutgoingAfterApply } from '../plan-outgoing-after-apply';
-import { queueKey } from '../queue-item';
-import { refreshPendingReplica, type StateAfterApply } from '../refresh-pending-replica';
-import { withMessageTrim, withTrim } from '../replica-budget';
-import { sameEntity } from '../same-entity';
-import { snapshotView } from '../snapshot-view';
-import { appendLog, nextMessageId, type SyncContext } from '../sync-context';
-import type { ReplicaMessage } from '../sync-message';
+import { buildValidOutgoingReplica } from '../outgoing/build-valid-outgoing-replica';
+import { putItem, retryOnConflict, saveLink } from '../model/conditional-write';
+import { describeRef } from '../model/entity-ref';
+import { enqueueOutgoing } from '../outgoing/enqueue-outgoing';
+import { enqueueOutgoingError } from '../outgoing/enqueue-outgoing-error';
+import { snapshotKeysOf } from '../outgoing/field-times-at';
+import { hashReplicaContent } from '../outgoing/hash-replica-content';
+import type { Link } from '../model/link';
+import type { LocalEntity } from '../model/local-entity';
+import { planOutgoingAfterApply, type OutgoingAfterApply } from '../outgoing/plan-outgoing-after-apply';
+import { queueKey } from '../model/queue-item';
+import { refreshPendingReplica, type StateAfterApply } from '../outgoing/refresh-pending-replica';
+import { withMessageTrim, withTrim } from '../outgoing/replica-budget';
+import { sameEntity } from '../model/entity-ref';
+import { snapshotView } from '../model/snapshot-view';
+import { appendLog, nextMessageId, type SyncContext } from '../engine/sync-context';
+import type { ReplicaMessage } from '../model/sync-message';
 import { refsOf } from './log-incoming-apply';
 
 /** What the apply left for the echo decision. */

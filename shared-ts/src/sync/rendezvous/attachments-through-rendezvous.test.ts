@@ -1,8 +1,8 @@
 import { sha256HexOfBytes } from '../../util/sha256';
 import { attachmentQueueKey } from '../attachments/attachment-transfer';
 import { attachmentRules, type ViewAttachment } from '../attachments/testing/attachment-rules';
-import { METADATA_ONLY } from '../read-link-status';
-import { syncLocalChange } from '../sync-local-change';
+import { METADATA_ONLY } from '../status/read-link-status';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { fetchAttachmentsOnce, pullOnce } from './rendezvous-client';
 import { rendezvousPair, type RendezvousPair } from './testing/rendezvous-pair';

@@ -2,7 +2,7 @@ import type { Replica } from '../../replica';
 import { hashedReplicaOf, replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
 import { envelopeOf, inSpokenFormat, syncMessageOf } from './carried-message';
 import { parseEnvelope } from '../../protocol';
-import type { ReplicaMessage } from '../sync-message';
+import type { ReplicaMessage } from '../model/sync-message';
 
 /** A replica claiming a newer format than this code writes, as lane C's v2 will. */
 function inFormat(schema: number): ReplicaMessage {

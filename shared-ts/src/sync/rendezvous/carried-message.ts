@@ -11,10 +11,10 @@ import {
   type MessageStamp,
 } from '../../protocol';
 import { downgradeReplica, type Replica } from '../../replica';
-import { classifyFailure } from '../classify-failure';
-import type { QueueItem } from '../queue-item';
-import { syncFailure, type SyncFailure } from '../sync-failure';
-import type { SyncMessage } from '../sync-message';
+import { classifyFailure } from '../queue/classify-failure';
+import type { QueueItem } from '../model/queue-item';
+import { syncFailure, type SyncFailure } from '../model/sync-failure';
+import type { SyncMessage } from '../model/sync-message';
 
 /** The envelope of a sync message, stamped as given (a carried message uses its item's message id). */
 export function envelopeOf(message: SyncMessage, stamp: MessageStamp): BatchedMessage {

@@ -4,7 +4,7 @@ import { signRaw } from '../../protocol/testing/fixtures';
 import { anyText, mutatedEnvelope } from '../../protocol/testing/fuzz-arbitraries';
 import { fuzzRuns } from '../../testing/fuzz-runs';
 import { canonicalJson } from '../../util/canonical-json';
-import { syncLocalChange } from '../sync-local-change';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { rendezvousPair } from './testing/rendezvous-pair';
 

@@ -4,7 +4,7 @@ import { InMemoryReplayCache } from '../../protocol/testing';
 import { TEST_SECRET } from '../../protocol/testing/fixtures';
 import { LINEAR_RATIO_LIMIT } from '../../testing/linear-time';
 import { linearGrowthAsync, WIRE_GROWTH } from '../../util/testing/linear-growth-async';
-import { syncLocalChange } from '../sync-local-change';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import type { RendezvousRequest } from './handle-rendezvous-request';
 import { rendezvousPair } from './testing/rendezvous-pair';

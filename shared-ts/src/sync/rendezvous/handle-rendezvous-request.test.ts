@@ -9,8 +9,8 @@ import {
   type MessageKind,
 } from '../../protocol';
 import { INVITATION_INPUT, OTHER_SECRET, TEST_SECRET } from '../../protocol/testing/fixtures';
-import { migrateConnection } from '../migrate';
-import { syncLocalChange } from '../sync-local-change';
+import { migrateConnection } from '../model/migrate';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { handleRendezvousRequest, type PairedConnection } from './handle-rendezvous-request';
 import { pullOnce } from './rendezvous-client';

@@ -27,15 +27,15 @@ import {
   type WireErrorCode,
   V1_PEER_SPEAKS,
 } from '../../protocol';
-import { CONNECTION_FORMAT } from '../migrate';
+import { CONNECTION_FORMAT } from '../model/migrate';
 import { canonicalJson } from '../../util/canonical-json';
 import { answerAttachmentWants } from '../attachments/answer-attachment-wants';
 import type { SendingAttachmentPorts } from '../attachments/attachment-ports';
-import type { SyncEngine } from '../create-sync-engine';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
-import { isoNow } from '../sync-context';
-import { syncFailure } from '../sync-failure';
+import type { SyncEngine } from '../engine/create-sync-engine';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
+import { isoNow } from '../engine/sync-context';
+import { syncFailure } from '../model/sync-failure';
 import {
   ackResultOf,
   failureOfRejection,

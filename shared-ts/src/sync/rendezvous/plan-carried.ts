@@ -1,7 +1,7 @@
 import type { BatchedMessage } from '../../protocol';
 import { canonicalJson } from '../../util/canonical-json';
-import type { QueueItem } from '../queue-item';
-import type { SyncMessage } from '../sync-message';
+import type { QueueItem } from '../model/queue-item';
+import type { SyncMessage } from '../model/sync-message';
 import { carriedEnvelope, inSpokenFormat, type ReplicaDowngrade } from './carried-message';
 
 /** An outbox item that has a message to carry. */

@@ -1,7 +1,7 @@
 import { signForTest } from '../../protocol/testing/signed';
 import { createEnvelope, createMessageIdGenerator } from '../../protocol';
 import { OTHER_SECRET, TEST_SECRET } from '../../protocol/testing/fixtures';
-import { syncLocalChange } from '../sync-local-change';
+import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
 import { buildPushRequest, pullOnce, pushOutbox } from './rendezvous-client';
 import { rendezvousPair, type RendezvousPair } from './testing/rendezvous-pair';

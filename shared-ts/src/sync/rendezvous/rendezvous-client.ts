@@ -29,11 +29,11 @@ import {
 } from '../../protocol';
 import { canonicalJson } from '../../util/canonical-json';
 import { takeAttachmentAnswer } from '../attachments/take-attachment-answer';
-import type { SyncEngine } from '../create-sync-engine';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
-import { isoNow, unexpectedFailure } from '../sync-context';
-import { syncFailure, type SyncFailure } from '../sync-failure';
+import type { SyncEngine } from '../engine/create-sync-engine';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
+import { isoNow, unexpectedFailure } from '../engine/sync-context';
+import { syncFailure, type SyncFailure } from '../model/sync-failure';
 import type { AckStore } from './ack-store';
 import {
   ackResultOf,

@@ -1,9 +1,9 @@
-import { bookDelivered } from '../deliver-outbox';
-import type { QueueItem } from '../queue-item';
-import type { QueueRunSummary } from '../queue-run-summary';
-import { recordQueueFailure } from '../record-queue-failure';
-import type { SyncContext } from '../sync-context';
-import type { SyncFailure } from '../sync-failure';
+import { bookDelivered } from '../outgoing/deliver-outbox';
+import type { QueueItem } from '../model/queue-item';
+import type { QueueRunSummary } from '../queue/queue-run-summary';
+import { recordQueueFailure } from '../queue/record-queue-failure';
+import type { SyncContext } from '../engine/sync-context';
+import type { SyncFailure } from '../model/sync-failure';
 
 /**
  * Books what became of an outbox item that travelled in a batch or a push: delivered, it leaves

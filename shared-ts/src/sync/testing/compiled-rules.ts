@@ -3,9 +3,9 @@
  * compiler found in the incoming one (what the engine reads instead of parsing it). For tests,
  * the harness and the bench; an adapter does the same with `compile` of the rules entry.
  */
-import { compile } from '../../rules/compile';
-import type { Side } from '../../rules/types';
-import type { SyncRules } from '../sync-context';
+import { compile } from '../../rules/checker/compile';
+import type { Side } from '../../rules/runtime/types';
+import type { SyncRules } from '../engine/sync-context';
 
 const cache = new Map<string, SyncRules>();
 

@@ -2,8 +2,8 @@
  * A stand-in for the rules runtime in unit tests: each direction is a TypeScript function of the
  * inputs, so a test states its mapping in plain code. The conformance vectors run the real runtime.
  */
-import type { EntityWrite, RuleError, RuleInputs, RuleResult } from '../../rules/types';
-import type { RulesEngine } from '../ports';
+import type { EntityWrite, RuleError, RuleInputs, RuleResult } from '../../rules/runtime/types';
+import type { RulesEngine } from '../model/ports';
 
 /** An incoming mapping: top-level assignments by name, or explicit writes for nested paths. */
 export type FakeIncoming = (

@@ -6,7 +6,7 @@ import {
   type Replica,
   type ReplicaComment,
 } from '../../replica';
-import type { LocalEntity } from '../local-entity';
+import type { LocalEntity } from '../model/local-entity';
 
 /** A Jira issue, the remote side in most tests. */
 export const JIRA_ISSUE: EntityRef = { platform: 'jira', type: 'issue', id: '10001', key: 'SUP-1' };

@@ -5,8 +5,8 @@
  * behind the engine's back and nothing but JSON survives (as with a real store).
  */
 import { replicaContentHash, type EntityRef, type JsonValue, type Replica } from '../../replica';
-import type { IdPair, Link } from '../link';
-import type { LocalEntity } from '../local-entity';
+import type { IdPair, Link } from '../model/link';
+import type { LocalEntity } from '../model/local-entity';
 import type {
   Clock,
   ConditionalWrite,
@@ -19,13 +19,13 @@ import type {
   SyncLog,
   Transport,
   WorkQueue,
-} from '../ports';
-import type { QueueItem } from '../queue-item';
-import type { SyncFailure } from '../sync-failure';
-import type { SyncMessage } from '../sync-message';
-import type { SyncLogEntry } from '../sync-log-entry';
-import type { SyncStatsCounters } from '../sync-statistics';
-import type { ApplyResult, CollectionPlan, WritePlan } from '../write-plan';
+} from '../model/ports';
+import type { QueueItem } from '../model/queue-item';
+import type { SyncFailure } from '../model/sync-failure';
+import type { SyncMessage } from '../model/sync-message';
+import type { SyncLogEntry } from '../model/sync-log-entry';
+import type { SyncStatsCounters } from '../model/sync-statistics';
+import type { ApplyResult, CollectionPlan, WritePlan } from '../model/write-plan';
 
 /** Stores keep JSON, so a stored value is its JSON round trip (undefined members vanish, as in a real store). */
 function clone<T>(value: T): T {

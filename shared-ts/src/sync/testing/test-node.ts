@@ -3,10 +3,10 @@
  * every port so that a test can set up state and look at what happened.
  */
 import type { EntityRef, JsonValue, Replica } from '../../replica';
-import type { RuleInputs } from '../../rules/types';
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../create-sync-engine';
+import type { RuleInputs } from '../../rules/runtime/types';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../engine/create-sync-engine';
 import type { ReceivingAttachmentPorts } from '../attachments/attachment-ports';
-import type { RulesEngine } from '../ports';
+import type { RulesEngine } from '../model/ports';
 import { fakeRulesEngine } from './fake-rules-engine';
 import {
   contentHash,

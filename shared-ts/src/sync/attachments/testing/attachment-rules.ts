@@ -3,8 +3,8 @@
  * `{ id, filename, mimeType, size, sha256 }`; the replica carries them with `ref` `attachment:<id>`.
  */
 import type { Replica, ReplicaAttachment } from '../../../replica';
-import type { RuleInputs } from '../../../rules/types';
-import type { RulesEngine } from '../../ports';
+import type { RuleInputs } from '../../../rules/runtime/types';
+import type { RulesEngine } from '../../model/ports';
 import { mirrorRules } from '../../testing/test-node';
 
 /** An attachment as the test entities' view holds it. */

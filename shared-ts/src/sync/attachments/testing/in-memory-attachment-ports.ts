@@ -3,8 +3,8 @@
  * chunk store, the local files and notes, and the per-day byte counter.
  */
 import type { EntityRef } from '../../../replica';
-import type { ConditionalWrite } from '../../ports';
-import type { SyncFailure } from '../../sync-failure';
+import type { ConditionalWrite } from '../../model/ports';
+import type { SyncFailure } from '../../model/sync-failure';
 import type {
   AllowanceUse,
   AttachedFile,

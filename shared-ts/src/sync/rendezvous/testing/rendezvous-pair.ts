@@ -11,8 +11,8 @@ import {
 } from '../../../protocol';
 import { InMemoryInvitationStore, InMemoryReplayCache } from '../../../protocol/testing';
 import { TEST_SECRET } from '../../../protocol/testing/fixtures';
-import type { SyncEngineOptions } from '../../create-sync-engine';
-import type { RulesEngine } from '../../ports';
+import type { SyncEngineOptions } from '../../engine/create-sync-engine';
+import type { RulesEngine } from '../../model/ports';
 import { pureSha256 } from '../../attachments/attachment-hash';
 import type { SendingAttachmentPorts } from '../../attachments/attachment-ports';
 import {

@@ -1,6 +1,0 @@
-import type { EntityRef } from '../replica';
-
-/** How log lines and messages name an entity: `jira issue SUP-12`, `salesforce Case 00001026`. */
-export function describeRef(ref: EntityRef): string {
-  return `${ref.platform} ${ref.type} ${ref.key ?? ref.id}`;
-}

@@ -1,7 +1,0 @@
-import type { ReplicaContent } from './build-outgoing-replica';
-import type { ReplicaHasher } from './ports';
-
-/** The content hash of a replica not numbered yet (the hash ignores seq and hash by definition). */
-export function hashReplicaContent(hashReplica: ReplicaHasher, content: ReplicaContent): Promise<string> {
-  return hashReplica({ ...content, seq: 0, hash: '' });
-}
