@@ -418,7 +418,9 @@ export async function answerBatchWants(
       { inReplyTo: wants.inReplyTo, files },
       { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: now },
     );
-    const answer = await call(deps, await signMessage(message, deps.secret), 'ack');
+    const request = await signMessage(message, deps.secret);
+    if (!request.ok) return { ok: false, error: signingFailure(request.error) };
+    const answer = await call(deps, request.signed, 'ack');
     if (!answer.ok) return answer;
     const result = answer.envelope.body.results.find(
       (candidate) => candidate.messageId === message.messageId,
