@@ -4,11 +4,11 @@
 // of that replica on the Salesforce side (three-way plan + commit with the real rules runtime),
 // in microseconds each, plus the bytes of each message on the wire.
 // Target: the apply under 1 ms. Exits 1 when missed.
+import { signForTest } from '../shared-ts/src/protocol/testing/signed';
 import { performance } from 'node:perf_hooks';
 import {
   createEnvelope,
   createMessageIdGenerator,
-  signMessage,
   type EnvelopeOf,
   type MessageKind,
 } from '../shared-ts/src/protocol';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     kind: K,
     body: EnvelopeOf<K>['body'],
   ): Promise<RendezvousRequest> => {
-    const signed = await signMessage(
+    const signed = await signForTest(
       createEnvelope(kind, body, { connectionId: 'conn-1', messageId: ids(), sentAt: pair.clock.now() }),
       TEST_SECRET,
     );

@@ -3,8 +3,9 @@
 // floor measured in the same run: JSON.parse of the same body plus the HMAC check of the same
 // signing input (WebCrypto, key import included, as verifyMessage does it).
 // Target: within 3x of the floor. Exits 1 when missed.
+import { signForTest } from '../shared-ts/src/protocol/testing/signed';
 import { performance } from 'node:perf_hooks';
-import { createEnvelope, signMessage, verifyMessage, type RawMessage } from '../shared-ts/src/protocol';
+import { createEnvelope, verifyMessage, type RawMessage } from '../shared-ts/src/protocol';
 import { decodeHex } from '../shared-ts/src/protocol/hex';
 import { verifyHmacSha256 } from '../shared-ts/src/protocol/hmac-sha256';
 import { secretBytes } from '../shared-ts/src/protocol/secret-bytes';
@@ -90,7 +91,7 @@ async function message(): Promise<RawMessage> {
       },
       { connectionId: 'acme-jira-support', messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W', sentAt: SENT_AT },
     );
-    const signed = await signMessage(envelope, TEST_SECRET);
+    const signed = await signForTest(envelope, TEST_SECRET);
     if (signed.body.length >= TARGET_BYTES) return signed;
     comments++;
   }

@@ -40,3 +40,21 @@ describe('the LWC service module bundle (ESM, browser, minified)', () => {
     expect(importersOfAcorn).toEqual(['src/rules/checker/parse.ts']);
   });
 });
+
+describe('the engine entry bundle (ESM, browser, minified)', () => {
+  let engine: Bundle;
+  beforeAll(async () => {
+    engine = await measureBundle('engine');
+  });
+
+  it('carries no acorn and no rules analyzer: the engine reads what it needs from the compiled rules', () => {
+    expect(engine.inputs.filter((input) => input.includes('node_modules/acorn/'))).toEqual([]);
+    const analyzer = ['parse', 'analyze', 'assignment-reads', 'compile', 'interpreter', 'check'];
+    const stray = engine.inputs.filter((input) =>
+      analyzer.some((name) => new RegExp(`^src/rules/(.*/)?${name}\\.ts$`).test(input)),
+    );
+    expect(stray).toEqual([]);
+    // `npm run bench bundle` prints this line for every entry.
+    expect(formatBundle(engine)).toMatch(/^engine +\d+\.\d KiB {2}\(/);
+  });
+});

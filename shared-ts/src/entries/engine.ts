@@ -22,7 +22,8 @@ export type {
   Transport,
   WorkQueue,
 } from '../sync/model/ports';
-export type { SyncConfig, SyncContext, SyncDeps } from '../sync/engine/sync-context';
+export type { SyncConfig, SyncContext, SyncDeps, SyncRules } from '../sync/engine/sync-context';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/runtime/ir-dependencies';
 
 // Configuration
 export {
@@ -42,6 +43,7 @@ export {
   type IdPair,
   type Link,
   type LinkState,
+  type PreviousRun,
   type SentSnapshot,
 } from '../sync/model/link';
 export type { LocalEntity } from '../sync/model/local-entity';

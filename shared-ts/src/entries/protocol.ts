@@ -24,7 +24,7 @@ export type { AckStore } from '../sync/rendezvous/ack-store';
 
 // Envelopes: make, sign, verify, read
 export { createEnvelope, type MessageStamp } from '../protocol/create-envelope';
-export { signMessage, type SignedMessage } from '../protocol/sign-message';
+export { signMessage, type SignedMessage, type SignResult } from '../protocol/sign-message';
 export {
   verifyMessage,
   type HeaderBag,
@@ -82,6 +82,7 @@ export type {
   InvitationErrorCode,
   ProtocolError,
   ProtocolFailure,
+  SigningErrorCode,
   WireErrorCode,
 } from '../protocol/protocol-error';
 

@@ -12,6 +12,9 @@ import { TEST_SECRET, TestClock } from '../protocol/testing/fixtures';
 import { hostileJson } from '../replica/testing/hostile-json';
 import { fuzzRuns } from '../testing/fuzz-runs';
 import { InMemoryInvitationStore, InMemoryReplayCache } from '../testing';
+import { rendezvousPair } from '../sync/rendezvous/testing/rendezvous-pair';
+import { syncLocalChange } from '../sync/outgoing/sync-local-change';
+import { seedEntity } from '../sync/testing/test-node';
 import * as engine from './engine';
 import * as protocol from './protocol';
 import * as replica from './replica';
@@ -159,6 +162,38 @@ const CASES: Case[] = [
       ),
     expectResult,
   ],
+  // protocol: what the program builds itself, junk of its declared type (a secret from a store, ids)
+  [
+    'protocol.signMessage',
+    fc.tuple(
+      fc.record({
+        v: fc.constant(1),
+        kind: fc.constant('pull'),
+        connectionId: fc.oneof(text, fc.constant('acme')),
+        messageId: fc.oneof(text, fc.constant('01JD7XKQ2M3N4P5Q6R7S8T9V0W')),
+        sentAt: fc.oneof(text, fc.constant('2026-11-20T10:00:00.000Z')),
+        body: fc.constant({ limit: 1, acks: [] }),
+      }),
+      fc.oneof(text, fc.constant(TEST_SECRET)),
+    ),
+    protocol.signMessage,
+    expectResult,
+  ],
+  [
+    'protocol.createHello',
+    fc.tuple(fc.record({ secret: text, connectionId: text, invitationId: text })),
+    (invitation: { secret: string; connectionId: string; invitationId: string }) => {
+      const clock = new TestClock();
+      return protocol.createHello({
+        invitation: { ...(invitation as unknown as protocol.Invitation) },
+        platform: 'salesforce',
+        site: { name: 'Acme', url: 'https://acme.example' },
+        clock,
+        messageIds: protocol.createMessageIdGenerator({ clock }),
+      });
+    },
+    expectResult,
+  ],
   [
     'protocol.createInvitation',
     fc.tuple(
@@ -184,6 +219,25 @@ describe('every function of the adapter entries, given junk', () => {
     },
   );
 
+  it('protocol.pushOutbox answers a run summary, never a throw, when its secret or connection id is junk', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        text,
+        fc.oneof(text, fc.constant('acme-jira-support')),
+        async (secret, connectionId) => {
+          const pair = rendezvousPair();
+          await syncLocalChange(
+            pair.salesforce.engine.context,
+            seedEntity(pair.salesforce, '500A', { title: 'A' }),
+          );
+          const summary = await protocol.pushOutbox({ ...pair.client, secret, connectionId });
+          expect(summary).toMatchObject({ done: expect.any(Number), retrying: expect.any(Number) });
+        },
+      ),
+      { numRuns: Math.max(5, Math.floor(RUNS / 4)) },
+    );
+  });
+
   it('fails with a coded error where the input cannot be read', async () => {
     expectCodedFailure(replica.validateReplica(42));
     expectCodedFailure(replica.adfToHtml('not adf'));
@@ -199,5 +253,13 @@ describe('every function of the adapter entries, given junk', () => {
       { code: 'invalid-argument' },
     ]);
     expectCodedFailure(replica.convertRichText('x', 'html', 'pdf' as never));
+    const stamp = {
+      connectionId: 'acme',
+      messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W',
+      sentAt: 1_795_000_000_000,
+    };
+    const pull = protocol.createEnvelope('pull', { limit: 1, acks: [] }, stamp);
+    expectCodedFailure(await protocol.signMessage(pull, 'short'));
+    expectCodedFailure(await protocol.signMessage({ ...pull, messageId: 'msg-1' }, TEST_SECRET));
   });
 });

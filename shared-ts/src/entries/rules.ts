@@ -17,6 +17,7 @@ export type {
 export { check } from '../rules/checker/check';
 export { compile, type CompileResult, type ScriptInvalid } from '../rules/checker/compile';
 export { IR_VERSION, type IrProgram } from '../rules/runtime/ir';
+export type { IrDependencies, IrInputUse, IrWriteReads } from '../rules/runtime/ir-dependencies';
 export { runIr, runRules, type RunOptions } from '../rules/run-rules';
 export { DEFAULT_LIMITS } from '../rules/runtime/limits';
 

@@ -1,10 +1,9 @@
+import { helloForTest, signForTest } from './testing/signed';
 import { acceptHello } from './accept-hello';
 import { createEnvelope } from './create-envelope';
-import { createHello } from './create-hello';
 import { InMemoryInvitationStore } from './testing/in-memory-invitation-store';
 import { InMemoryReplayCache } from './in-memory-replay-cache';
 import type { InvitationStore } from './ports';
-import { signMessage } from './sign-message';
 import { createMessageIdGenerator } from './create-message-id-generator';
 import type { HelloBody } from './message-envelope';
 import { THIS_NODE_SPEAKS } from './speaks';
@@ -61,7 +60,7 @@ describe('acceptHello', () => {
       messageId: createMessageIdGenerator({ clock: pairing.clock })(),
       sentAt: pairing.clock.now(),
     });
-    const accepted = await pairing.accept(await signMessage(v1Hello, pairing.invitation.secret));
+    const accepted = await pairing.accept(await signForTest(v1Hello, pairing.invitation.secret));
     expect(accepted).toMatchObject({
       ok: true,
       connection: { speaks: { protocol: [1], replica: [1], capabilities: [] } },
@@ -124,7 +123,7 @@ describe('acceptHello', () => {
       messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W',
       sentAt: pairing.clock.now(),
     };
-    const forged = await signMessage(createEnvelope('unlink', UNLINK_BODY, stamp), pairing.invitation.secret);
+    const forged = await signForTest(createEnvelope('unlink', UNLINK_BODY, stamp), pairing.invitation.secret);
     const result = await verifyMessage(forged, {
       secretFor: async () => accepted.connectionSecret,
       clock: pairing.clock,
@@ -166,7 +165,7 @@ describe('acceptHello', () => {
 
   it('refuses a hello not signed with the code secret, without using up the invitation (signature-invalid)', async () => {
     const pairing = await pairingSetUp();
-    const forged = await createHello({
+    const forged = await helloForTest({
       invitation: { ...pairing.invitation, secret: OTHER_SECRET },
       platform: 'salesforce',
       site: SALESFORCE_SITE,
@@ -188,7 +187,7 @@ describe('acceptHello', () => {
       sentAt: pairing.clock.now(),
     };
     const body = { results: [], invitationId: pairing.invitation.invitationId };
-    const ack = await signMessage(createEnvelope('ack', body, stamp), pairing.invitation.secret);
+    const ack = await signForTest(createEnvelope('ack', body, stamp), pairing.invitation.secret);
     expect(await pairing.accept(ack)).toMatchObject({ ok: false, error: { code: 'kind-unsupported' } });
   });
 
@@ -199,7 +198,7 @@ describe('acceptHello', () => {
       messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W',
       sentAt: pairing.clock.now(),
     };
-    const unlink = await signMessage(createEnvelope('unlink', UNLINK_BODY, stamp), pairing.invitation.secret);
+    const unlink = await signForTest(createEnvelope('unlink', UNLINK_BODY, stamp), pairing.invitation.secret);
     expect(await pairing.accept(unlink)).toMatchObject({ ok: false, error: { code: 'invitation-unknown' } });
   });
 

@@ -3,7 +3,7 @@ import type { MessageIdGenerator } from './create-message-id-generator';
 import { deriveConnectionSecret } from './derive-connection-secret';
 import type { EnvelopeOf, SiteInfo } from './message-envelope';
 import type { EpochClock, InvitationStore, ReplayCache } from './ports';
-import { protocolFailure } from './protocol-error';
+import { protocolFailure, type ProtocolFailure } from './protocol-error';
 import { signMessage, type SignedMessage } from './sign-message';
 import { copySpeaks, negotiateSpeaks, THIS_NODE_SPEAKS, type Speaks } from './speaks';
 import { verifyMessage, type RawMessage, type VerifyFailure } from './verify-message';
@@ -113,7 +113,9 @@ export async function acceptHello(
     );
   }
 
-  const connectionSecret = await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce);
+  const derived = await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce);
+  if (!derived.ok) return storedSecretFailure(invitation.invitationId, derived.error.message);
+  const connectionSecret = derived.secret;
   const ack = createEnvelope(
     'hello-ack',
     {
@@ -124,6 +126,8 @@ export async function acceptHello(
     },
     { connectionId: invitation.connectionId, messageId: options.messageIds(), sentAt: now },
   );
+  const response = await signMessage(ack, connectionSecret);
+  if (!response.ok) return storedSecretFailure(invitation.invitationId, response.error.message);
   return {
     ok: true,
     hello,
@@ -135,8 +139,16 @@ export async function acceptHello(
       speaks: negotiated.agreed,
     },
     connectionSecret,
-    response: await signMessage(ack, connectionSecret),
+    response: response.signed,
   };
+}
+
+/** The invitation store handed back a secret that is not one: nothing can be signed (retry once it is fixed). */
+function storedSecretFailure(invitationId: string, problem: string): ProtocolFailure<'unavailable'> {
+  return protocolFailure(
+    'unavailable',
+    `The stored secret of invitation ${invitationId} cannot be used: ${problem} The invitation store must be repaired.`,
+  );
 }
 
 function peekInvitationId(body: string): string | null {

@@ -2,15 +2,14 @@
  * A whole conversation through the public API only (index.ts), the way two nodes use it: pair,
  * push a replica and get it acknowledged, pull a batch and acknowledge it in the next pull.
  */
+import { helloForTest, signForTest } from './testing/signed';
 import { exampleReplica } from '../replica/testing/example-replica';
 import {
   acceptHello,
   createEnvelope,
-  createHello,
   createInvitation,
   createMessageIdGenerator,
   parseInvitation,
-  signMessage,
   verifyHelloAck,
   verifyMessage,
   type BatchedMessage,
@@ -37,7 +36,7 @@ async function pairedNodes() {
 
   const parsed = await parseInvitation(made.code, clock.now());
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const hello = await createHello({
+  const hello = await helloForTest({
     invitation: parsed.invitation,
     platform: 'salesforce',
     site: SALESFORCE_SITE,
@@ -66,7 +65,7 @@ describe('a conversation between two paired nodes', () => {
   it('pushes a replica and gets a signed ack for it', async () => {
     const { clock, jira, salesforce, connectionId } = await pairedNodes();
     const stamp = () => ({ connectionId, messageId: salesforce.ids(), sentAt: clock.now() });
-    const request = await signMessage(
+    const request = await signForTest(
       createEnvelope('replica', { replica: exampleReplica, target: null, applied: 0 }, stamp()),
       salesforce.secret,
     );
@@ -83,7 +82,7 @@ describe('a conversation between two paired nodes', () => {
       { results: [{ messageId: received.envelope.messageId, outcome: 'accepted' }] },
       { connectionId, messageId: jira.ids(), sentAt: clock.now() },
     );
-    const response = await signMessage(ack, jira.secret);
+    const response = await signForTest(ack, jira.secret);
 
     const answer = await verifyMessage(response, {
       secretFor: async () => salesforce.secret,
@@ -103,7 +102,7 @@ describe('a conversation between two paired nodes', () => {
       { replica: exampleReplica, target: null, applied: 0 },
       { connectionId, messageId: jira.ids(), sentAt: clock.now() },
     );
-    const pull = await signMessage(
+    const pull = await signForTest(
       createEnvelope(
         'pull',
         { limit: 20, acks: [] },
@@ -118,7 +117,7 @@ describe('a conversation between two paired nodes', () => {
       kinds: ['pull'],
     });
     if (!pulled.ok) throw new Error(pulled.error.message);
-    const batch = await signMessage(
+    const batch = await signForTest(
       createEnvelope(
         'batch',
         { inReplyTo: pulled.envelope.messageId, messages: [waiting], more: false },
@@ -141,7 +140,7 @@ describe('a conversation between two paired nodes', () => {
     }));
 
     clock.advance(60_000);
-    const next = await signMessage(
+    const next = await signForTest(
       createEnvelope(
         'pull',
         { limit: 20, acks },

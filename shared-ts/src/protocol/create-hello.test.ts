@@ -1,3 +1,4 @@
+import { helloForTest } from './testing/signed';
 import { createHello } from './create-hello';
 import { createMessageIdGenerator } from './create-message-id-generator';
 import { deriveConnectionSecret } from './derive-connection-secret';
@@ -16,7 +17,7 @@ async function invitation() {
 
 async function hello(nonce?: string) {
   const clock = new TestClock();
-  return createHello({
+  return helloForTest({
     invitation: await invitation(),
     platform: 'salesforce',
     site: SF_SITE,
@@ -55,12 +56,28 @@ describe('createHello', () => {
   it('derives the connection secret from the invitation secret and the nonce', async () => {
     const { secret, invitationId } = await invitation();
     const created = await hello();
-    expect(created.connectionSecret).toBe(await deriveConnectionSecret(secret, invitationId, created.nonce));
+    expect(await deriveConnectionSecret(secret, invitationId, created.nonce)).toEqual({
+      ok: true,
+      secret: created.connectionSecret,
+    });
   });
 
   it('reuses a given nonce, so a retry derives the same connection secret', async () => {
     const first = await hello();
     const retry = await hello(first.nonce);
     expect(retry.connectionSecret).toBe(first.connectionSecret);
+  });
+
+  it('answers secret-invalid, never a throw, for an invitation whose secret is not one', async () => {
+    const clock = new TestClock();
+    const created = await createHello({
+      invitation: { ...(await invitation()), secret: 'short' },
+      platform: 'salesforce',
+      site: SF_SITE,
+      clock,
+      messageIds: createMessageIdGenerator({ clock, randomBytes: countingBytes(100) }),
+      randomBytes: countingBytes(7),
+    });
+    expect(created).toMatchObject({ ok: false, error: { code: 'secret-invalid' } });
   });
 });

@@ -6,6 +6,7 @@ import { deriveConnectionSecret } from './derive-connection-secret';
 import type { Invitation } from './invitation';
 import type { SiteInfo } from './message-envelope';
 import type { EpochClock, RandomBytes } from './ports';
+import type { ProtocolFailure, SigningErrorCode } from './protocol-error';
 import { signMessage, type SignedMessage } from './sign-message';
 import { copySpeaks, THIS_NODE_SPEAKS, type Speaks } from './speaks';
 import { SECRET_BYTES } from './wire-format';
@@ -43,9 +44,12 @@ export interface CreatedHello {
 /**
  * The accepting side's first message: a `hello` quoting the invitation id, a fresh nonce and what
  * this side speaks, signed with the invitation's secret (the proof that this side holds the code). Also derives
- * the connection secret both sides will use from then on.
+ * the connection secret both sides will use from then on. Fails with `secret-invalid` or
+ * `envelope-invalid` (`signMessage`) when the invitation's secret or ids are not in wire format.
  */
-export async function createHello(input: CreateHelloInput): Promise<CreatedHello> {
+export async function createHello(
+  input: CreateHelloInput,
+): Promise<({ ok: true } & CreatedHello) | ProtocolFailure<SigningErrorCode>> {
   const { invitation } = input;
   const nonce = input.nonce ?? encodeBase64Url((input.randomBytes ?? cryptoRandomBytes)(SECRET_BYTES));
   const speaks = copySpeaks(input.speaks ?? THIS_NODE_SPEAKS);
@@ -54,12 +58,17 @@ export async function createHello(input: CreateHelloInput): Promise<CreatedHello
     { invitationId: invitation.invitationId, nonce, platform: input.platform, site: input.site, speaks },
     { connectionId: invitation.connectionId, messageId: input.messageIds(), sentAt: input.clock.now() },
   );
+  const request = await signMessage(envelope, invitation.secret);
+  if (!request.ok) return request;
+  const derived = await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce);
+  if (!derived.ok) return derived;
   return {
-    request: await signMessage(envelope, invitation.secret),
+    ok: true,
+    request: request.signed,
     connectionId: invitation.connectionId,
     helloMessageId: envelope.messageId,
     nonce,
-    connectionSecret: await deriveConnectionSecret(invitation.secret, invitation.invitationId, nonce),
+    connectionSecret: derived.secret,
     speaks,
   };
 }

@@ -10,20 +10,29 @@ describe('deriveConnectionSecret', () => {
     const expected = createHmac('sha256', Buffer.from(bytesOf(TEST_SECRET)))
       .update(`TANDEM-CONNECTION-SECRET-V1\n${INVITATION_ID}\n${OTHER_SECRET}`)
       .digest('base64url');
-    expect(await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, OTHER_SECRET)).toBe(expected);
+    expect(await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, OTHER_SECRET)).toEqual({
+      ok: true,
+      secret: expected,
+    });
   });
 
   it('gives another secret for another nonce', async () => {
     const first = await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, OTHER_SECRET);
-    expect(await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, TEST_SECRET)).not.toBe(first);
+    expect(await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, TEST_SECRET)).not.toEqual(first);
   });
 
   it('makes a secret that signMessage takes (32 bytes of base64url)', async () => {
-    expect(bytesOf(await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, OTHER_SECRET))).toHaveLength(32);
+    const derived = await deriveConnectionSecret(TEST_SECRET, INVITATION_ID, OTHER_SECRET);
+    expect(bytesOf(derived.ok ? derived.secret : '')).toHaveLength(32);
   });
 
-  it('throws when the invitation secret is not one, a bug in the caller', async () => {
-    await expect(deriveConnectionSecret('short', INVITATION_ID, OTHER_SECRET)).rejects.toThrow(RangeError);
+  it('answers secret-invalid, never a throw, when the invitation secret is not one', async () => {
+    for (const secret of ['short', '', 7 as unknown as string]) {
+      expect(await deriveConnectionSecret(secret, INVITATION_ID, OTHER_SECRET)).toMatchObject({
+        ok: false,
+        error: { code: 'secret-invalid' },
+      });
+    }
   });
 });
 

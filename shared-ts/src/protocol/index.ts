@@ -71,10 +71,11 @@ export {
   type InvitationErrorCode,
   type ProtocolError,
   type ProtocolFailure,
+  type SigningErrorCode,
   type WireErrorCode,
 } from './protocol-error';
 export { readErrorResponse } from './read-error-response';
-export { signMessage, type SignedMessage } from './sign-message';
+export { signMessage, type SignedMessage, type SignResult } from './sign-message';
 export { signingInput, type SigningParts } from './signing-input';
 export {
   ATTACHMENTS_BOTH_WAYS,

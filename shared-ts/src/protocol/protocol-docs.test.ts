@@ -37,7 +37,8 @@ describe('docs/protocol.md', () => {
 
   it('shows the connection secret derivation vector', async () => {
     const nonce = 'yMnKy8zNzs_Q0dLT1NXW19jZ2tvc3d7f4OHi4-Tl5uc';
-    const secret = await deriveConnectionSecret(TEST_SECRET, '202122232425262728292a2b2c2d2e2f', nonce);
+    const derived = await deriveConnectionSecret(TEST_SECRET, '202122232425262728292a2b2c2d2e2f', nonce);
+    const secret = derived.ok ? derived.secret : derived.error.message;
     expect(doc).toContain(`nonce \`${nonce}\`, so the\nconnection secret is \`${secret}\``);
   });
 

@@ -61,6 +61,16 @@ export type InvitationErrorCode =
   /** `createInvitation` was given a value it cannot put in a code (too long, not an https URL). */
   | 'invitation-input-invalid';
 
+/**
+ * Why `signMessage`, `deriveConnectionSecret` or `createHello` could not sign or derive: the
+ * arguments are built by the program, so either is a caller's bug, answered as a value all the same.
+ */
+export type SigningErrorCode =
+  /** The secret is not 32 bytes written as unpadded base64url. */
+  | 'secret-invalid'
+  /** The envelope's connection id, message id or time is not in wire format. */
+  | 'envelope-invalid';
+
 /** A failure: its code and a message a person can act on. */
 export interface ProtocolError<Code extends string = WireErrorCode | InvitationErrorCode> {
   code: Code;

@@ -1,3 +1,4 @@
+import { signForTest } from './testing/signed';
 import { createEnvelope } from './create-envelope';
 import { signMessage } from './sign-message';
 import {
@@ -18,15 +19,15 @@ const envelope = createEnvelope('unlink', UNLINK_BODY, {
 
 describe('signMessage', () => {
   it('sends the envelope as canonical JSON: sorted keys, no white space', async () => {
-    expect((await signMessage(envelope, TEST_SECRET)).body).toBe(VECTOR_BODY);
+    expect((await signForTest(envelope, TEST_SECRET)).body).toBe(VECTOR_BODY);
   });
 
   it('signs the documented test vector to the documented signature (checked with Python hmac)', async () => {
-    expect((await signMessage(envelope, TEST_SECRET)).headers['X-Tandem-Signature']).toBe(VECTOR_SIGNATURE);
+    expect((await signForTest(envelope, TEST_SECRET)).headers['X-Tandem-Signature']).toBe(VECTOR_SIGNATURE);
   });
 
   it('puts the connection id, message id and timestamp of the envelope in the headers', async () => {
-    expect((await signMessage(envelope, TEST_SECRET)).headers).toEqual({
+    expect((await signForTest(envelope, TEST_SECRET)).headers).toEqual({
       'Content-Type': 'application/json; charset=utf-8',
       'X-Tandem-Connection': CONNECTION_ID,
       'X-Tandem-Message-Id': MESSAGE_ID,
@@ -35,15 +36,31 @@ describe('signMessage', () => {
     });
   });
 
-  it('throws on a secret that is not 32 bytes of base64url, a bug in the caller', async () => {
-    await expect(signMessage(envelope, 'c2hvcnQ')).rejects.toThrow(RangeError);
+  it('answers secret-invalid, never a throw, for a secret that is not 32 bytes of base64url', async () => {
+    for (const secret of ['c2hvcnQ', '', 42 as unknown as string, null as unknown as string]) {
+      expect(await signMessage(envelope, secret)).toMatchObject({
+        ok: false,
+        error: { code: 'secret-invalid' },
+      });
+    }
   });
 
-  it('throws on an envelope whose ids are not in wire format', async () => {
-    await expect(signMessage({ ...envelope, connectionId: 'has space' }, TEST_SECRET)).rejects.toThrow(
-      /Connection id/,
-    );
-    await expect(signMessage({ ...envelope, messageId: 'msg-1' }, TEST_SECRET)).rejects.toThrow(/ULID/);
-    await expect(signMessage({ ...envelope, sentAt: '2026-11-20' }, TEST_SECRET)).rejects.toThrow(/sentAt/);
+  it('answers envelope-invalid, naming the member, for an envelope whose ids are not in wire format', async () => {
+    const invalid = async (changed: Record<string, unknown>) =>
+      signMessage({ ...envelope, ...changed } as typeof envelope, TEST_SECRET);
+    expect(await invalid({ connectionId: 'has space' })).toMatchObject({
+      ok: false,
+      error: { code: 'envelope-invalid', message: expect.stringMatching(/Connection id/) },
+    });
+    expect(await invalid({ messageId: 'msg-1' })).toMatchObject({
+      error: { message: expect.stringMatching(/ULID/) },
+    });
+    expect(await invalid({ sentAt: '2026-11-20' })).toMatchObject({
+      error: { message: expect.stringMatching(/sentAt/) },
+    });
+    expect(await invalid({ sentAt: undefined })).toMatchObject({ error: { code: 'envelope-invalid' } });
+    expect(await signMessage(null as unknown as typeof envelope, TEST_SECRET)).toMatchObject({
+      error: { code: 'envelope-invalid' },
+    });
   });
 });

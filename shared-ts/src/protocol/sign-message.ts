@@ -6,6 +6,7 @@ import { secretBytes } from './secret-bytes';
 import { signingInput } from './signing-input';
 import { CONNECTION_ID_PATTERN, HEADERS, MESSAGE_ID_PATTERN, SIGNATURE_PREFIX } from './wire-format';
 import { parseWireTimestamp } from './wire-timestamp';
+import { protocolFailure, type ProtocolFailure, type SigningErrorCode } from './protocol-error';
 
 /** A message ready to send: the body bytes (as text) and the headers that go with them. */
 export interface SignedMessage {
@@ -20,34 +21,31 @@ export interface SignedMessage {
   body: string;
 }
 
+/** What `signMessage` answers: the signed message, or why it could not sign. */
+export type SignResult = { ok: true; signed: SignedMessage } | ProtocolFailure<SigningErrorCode>;
+
 /**
  * Serialises an envelope (canonical JSON) and signs it with HMAC-SHA256 under `secret`
  * (base64url, 32 bytes). Used for requests and responses alike. Each delivery attempt must be a
  * new envelope (new message id and time): receivers refuse a message id they have seen.
  *
- * @throws RangeError when the secret is not 32 bytes of base64url, or the envelope's connection
- * id, message id or time is not in wire format: those are bugs in the caller, not wire failures.
+ * Fails with `secret-invalid` when the secret is not 32 bytes of base64url, and with
+ * `envelope-invalid` when the envelope's connection id, message id or time is not in wire format
+ * (or the envelope is no object): bugs in the caller, not wire failures, but answered as values.
  */
 export async function signMessage<K extends MessageKind>(
   envelope: EnvelopeOf<K>,
   secret: string,
-): Promise<SignedMessage> {
-  const key = secretBytes(secret);
-  if (!key)
-    throw new RangeError('The secret must be 32 bytes written as unpadded base64url (43 characters).');
-  if (!CONNECTION_ID_PATTERN.test(envelope.connectionId)) {
-    throw new RangeError(
-      `Connection id ${JSON.stringify(envelope.connectionId)} is not 1 to 64 of A-Z a-z 0-9 . _ -.`,
+): Promise<SignResult> {
+  const key = typeof secret === 'string' ? secretBytes(secret) : null;
+  if (!key) {
+    return protocolFailure(
+      'secret-invalid',
+      'The secret must be 32 bytes written as unpadded base64url (43 characters).',
     );
   }
-  if (!MESSAGE_ID_PATTERN.test(envelope.messageId)) {
-    throw new RangeError(`Message id ${JSON.stringify(envelope.messageId)} is not a ULID.`);
-  }
-  if (parseWireTimestamp(envelope.sentAt) === null) {
-    throw new RangeError(
-      `sentAt ${JSON.stringify(envelope.sentAt)} is not an ISO-8601 UTC time with milliseconds.`,
-    );
-  }
+  const problem = envelopeProblem(envelope);
+  if (problem) return protocolFailure('envelope-invalid', problem);
   const body = canonicalJson(envelope);
   const input = signingInput({
     connectionId: envelope.connectionId,
@@ -56,7 +54,7 @@ export async function signMessage<K extends MessageKind>(
     body,
   });
   const mac = await hmacSha256(key, new TextEncoder().encode(input));
-  return {
+  const signed: SignedMessage = {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
       [HEADERS.connection]: envelope.connectionId,
@@ -66,4 +64,18 @@ export async function signMessage<K extends MessageKind>(
     },
     body,
   };
+  return { ok: true, signed };
+}
+
+/** Why the envelope's stamp is not in wire format, or null. */
+function envelopeProblem(envelope: unknown): string | null {
+  if (typeof envelope !== 'object' || envelope === null) return 'The envelope must be an object.';
+  const { connectionId, messageId, sentAt } = envelope as Record<string, unknown>;
+  if (typeof connectionId !== 'string' || !CONNECTION_ID_PATTERN.test(connectionId))
+    return `Connection id ${JSON.stringify(connectionId) ?? 'undefined'} is not 1 to 64 of A-Z a-z 0-9 . _ -.`;
+  if (typeof messageId !== 'string' || !MESSAGE_ID_PATTERN.test(messageId))
+    return `Message id ${JSON.stringify(messageId) ?? 'undefined'} is not a ULID.`;
+  if (typeof sentAt !== 'string' || parseWireTimestamp(sentAt) === null)
+    return `sentAt ${JSON.stringify(sentAt) ?? 'undefined'} is not an ISO-8601 UTC time with milliseconds.`;
+  return null;
 }

@@ -1,7 +1,7 @@
+import { signForTest } from './testing/signed';
 import { createEnvelope } from './create-envelope';
 import { errorResponse } from './error-response';
 import type { HelloAckBody } from './message-envelope';
-import { signMessage } from './sign-message';
 import { JIRA_SITE, OTHER_SECRET, pairingSetUp } from './testing/fixtures';
 import { verifyHelloAck } from './verify-hello-ack';
 
@@ -32,7 +32,7 @@ describe('verifyHelloAck', () => {
       sentAt: pairing.clock.now(),
     });
     expect(
-      await verifyHelloAck(await signMessage(v1Ack, hello.connectionSecret), hello, { clock: pairing.clock }),
+      await verifyHelloAck(await signForTest(v1Ack, hello.connectionSecret), hello, { clock: pairing.clock }),
     ).toMatchObject({
       ok: true,
       speaks: { protocol: [1], replica: [1], capabilities: [] },
@@ -74,7 +74,7 @@ describe('verifyHelloAck', () => {
       messageId: '01JD7XKQ2M3N4P5Q6R7S8T9V0W',
       sentAt: pairing.clock.now(),
     };
-    const forged = await signMessage(createEnvelope('hello-ack', body, stamp), OTHER_SECRET);
+    const forged = await signForTest(createEnvelope('hello-ack', body, stamp), OTHER_SECRET);
     expect(await verifyHelloAck(forged, hello, { clock: pairing.clock })).toMatchObject({
       ok: false,
       error: { code: 'signature-invalid' },

@@ -1,9 +1,9 @@
+import { signForTest } from './testing/signed';
 import { exampleReplica } from '../replica/testing/example-replica';
 import { createEnvelope } from './create-envelope';
 import { InMemoryReplayCache } from './in-memory-replay-cache';
 import type { MessageBodies, MessageKind } from './message-envelope';
 import type { ReplayCache } from './ports';
-import { signMessage } from './sign-message';
 import {
   CONNECTION_ID,
   MESSAGE_ID,
@@ -38,7 +38,7 @@ async function signed<K extends MessageKind>(
     messageId: stamp.messageId ?? MESSAGE_ID,
     sentAt: stamp.sentAt ?? T0,
   });
-  return signMessage(envelope, TEST_SECRET);
+  return signForTest(envelope, TEST_SECRET);
 }
 
 /** A correctly signed message whose body is `envelope` serialised as given (any shape at all). */

@@ -14,6 +14,13 @@ export type {
   Side,
 } from './runtime/types';
 export type { IrProgram } from './runtime/ir';
+export {
+  inputsOf,
+  readsOnlyReplica,
+  type IrDependencies,
+  type IrInputUse,
+  type IrWriteReads,
+} from './runtime/ir-dependencies';
 export { IR_VERSION } from './runtime/ir';
 export { check } from './checker/check';
 export { compile, type CompileResult, type ScriptInvalid } from './checker/compile';

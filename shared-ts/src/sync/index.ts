@@ -17,6 +17,8 @@ export {
   type IdPair,
   type Link,
   type LinkState,
+  type PreviousRun,
+  MAX_PREVIOUS_RUN_CHARS,
   type SentSnapshot,
 } from './model/link';
 export type { LocalEntity } from './model/local-entity';
@@ -80,6 +82,36 @@ export {
   type IncomingDecision,
   type LinkDraft,
 } from './incoming/plan-incoming-apply';
+// The incoming apply's steps, in the order of docs/sync-semantics.md section 4
+export { findIncomingPair } from './incoming/find-incoming-pair';
+export { guardIncoming } from './incoming/guard-incoming';
+export {
+  lastWritePerPath,
+  previousRunToKeep,
+  reusablePreviousRun,
+  ruleOutputProblem,
+  rulesVersion,
+  runRulesOnPrevious,
+  runRulesOnReplica,
+  withPreviousRun,
+  type WritesByPath,
+} from './incoming/run-incoming-rules';
+export { readAcknowledgement, type Acknowledgement } from './incoming/read-acknowledgement';
+export {
+  conflictAt,
+  decideField,
+  decideFields,
+  echoedValue,
+  localChanged,
+  remoteUnchanged,
+  type ConflictTimes,
+  type FieldDecisionContext,
+  type FieldOutcome,
+} from './incoming/decide-field';
+export { isCollectionPath, planCollections, type CollectionPlans } from './incoming/plan-collections';
+export { nextLink, type NextLinkInput } from './incoming/next-link';
+export { settleAfterApply, type AfterApply } from './incoming/settle-after-apply';
+export { logIncomingApply } from './incoming/log-incoming-apply';
 export {
   planCollectionSync,
   type CollectionSyncInput,

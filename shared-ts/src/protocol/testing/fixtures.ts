@@ -1,8 +1,8 @@
 /** Shared fixtures of the protocol tests: a settable clock, predictable randomness, fixed values. */
+import { helloForTest } from './signed';
 import { toHex } from '../../util/digest';
 import { acceptHello } from '../accept-hello';
 import { decodeBase64Url, encodeBase64Url } from '../base64url';
-import { createHello } from '../create-hello';
 import { createInvitation } from '../create-invitation';
 import { createMessageIdGenerator } from '../create-message-id-generator';
 import { hmacSha256 } from '../hmac-sha256';
@@ -139,7 +139,7 @@ export async function pairingSetUp(
     invitations,
     invitation: parsed.invitation,
     hello: (nonce?: string) =>
-      createHello({
+      helloForTest({
         invitation: parsed.invitation,
         platform: 'salesforce',
         site: SALESFORCE_SITE,

@@ -9,7 +9,7 @@
  * by a breadth-first pass over their dependencies, each local visited once.
  */
 import type { Node } from 'acorn';
-import { analyze } from './subset-checker';
+import { analyze, type Analysis } from './subset-checker';
 import type { Side } from '../runtime/types';
 import { entityVariable } from '../runtime/variables';
 
@@ -35,7 +35,15 @@ type AnyNode = Node & Record<string, unknown>;
 export function incomingAssignmentReads(script: string, side: Side): AssignmentReads[] | null {
   const analysis = analyze(script, side, 'incoming');
   if (analysis.hasErrors || !analysis.program) return null;
-  const writable = entityVariable(side);
+  return assignmentReadsOf(analysis);
+}
+
+/**
+ * The same, from the analysis of an incoming script that checked (`compile` puts it in the IR, so
+ * the engine never parses): one entry per path written, in first-write order.
+ */
+export function assignmentReadsOf(analysis: Analysis): AssignmentReads[] {
+  const writable = entityVariable(analysis.side);
   const inputOf = (node: AnyNode): string | null => {
     const binding = analysis.bindings.get(node);
     return binding?.kind === 'input' ? binding.name : null;
@@ -73,9 +81,9 @@ export function incomingAssignmentReads(script: string, side: Side): AssignmentR
 
   const slotDeps = new Map<number, Deps[]>();
   const writes: { target: string[]; deps: Deps[] }[] = [];
-  const stack: { node: AnyNode; conditions: Deps[] }[] = [
-    { node: analysis.program as unknown as AnyNode, conditions: [] },
-  ];
+  const stack: { node: AnyNode; conditions: Deps[] }[] = analysis.program
+    ? [{ node: analysis.program as unknown as AnyNode, conditions: [] }]
+    : [];
   while (stack.length > 0) {
     const { node, conditions } = stack.pop() as { node: AnyNode; conditions: Deps[] };
     const guarded = (test: unknown): Deps[] => [...conditions, depsOf(test as AnyNode)];

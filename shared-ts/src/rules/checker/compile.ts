@@ -13,6 +13,8 @@ import type {
   Statement,
 } from 'acorn';
 import { analyze, type Analysis } from './subset-checker';
+import { assignmentReadsOf } from './assignment-reads';
+import { inputsOf } from '../runtime/ir-dependencies';
 import {
   IR_VERSION,
   type AssignOperator,
@@ -28,6 +30,7 @@ import {
   type UnaryOperator,
 } from '../runtime/ir';
 import { locationOf } from './locations';
+import { entityVariable } from '../runtime/variables';
 import type { Diagnostic, Direction, Side } from '../runtime/types';
 
 /** Why a script did not compile: the check found an error; `diagnostics` holds every finding. */
@@ -74,6 +77,14 @@ export function compileAnalysis(analysis: Analysis): IrProgram {
     direction: analysis.direction,
     slots: analysis.slots,
     body,
+    ...(analysis.direction === 'incoming'
+      ? {
+          dependencies: {
+            writes: assignmentReadsOf(analysis),
+            inputs: inputsOf(body, entityVariable(analysis.side)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * interpreter and the Apex interpreter run. docs/ir.md is its specification; every node
  * below is described there with its evaluation and its errors.
  */
+import type { IrDependencies } from './ir-dependencies';
 import type { Direction, Side } from './types';
 
 /** The IR version this code writes and runs. */
@@ -19,6 +20,12 @@ export interface IrProgram {
   /** Number of local variable slots the program uses (slots are numbered from 0). */
   slots: number;
   body: IrStatement[];
+  /**
+   * Incoming programs only: which replica fields each written path reads and which inputs the
+   * program reads (docs/ir.md, "Dependencies"). Informative: an interpreter ignores it; the sync
+   * engine reads it instead of parsing the script.
+   */
+  dependencies?: IrDependencies;
 }
 
 /** Names of the variables a script receives from its host. */

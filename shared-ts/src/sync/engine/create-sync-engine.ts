@@ -14,7 +14,7 @@ import { readLinkStatus } from '../status/read-link-status';
 import { receiveMessage } from '../incoming/receive-message';
 import { retryQueueItem, type RetryResult } from '../queue/retry-queue-item';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../queue/retry-policy';
-import type { SyncContext, SyncDeps } from './sync-context';
+import type { SyncContext, SyncDeps, SyncRules } from './sync-context';
 import type { SyncFailure } from '../model/sync-failure';
 import type { SyncMessage } from '../model/sync-message';
 import { DEFAULT_ENTITY_TYPES } from '../model/default-entity-types';
@@ -27,7 +27,7 @@ import { unlinkEntity, type UnlinkResult } from '../links/unlink-entity';
 export interface SyncEngineOptions {
   connectionId: string;
   side: Side;
-  rules: { incoming: string; outgoing: string };
+  rules: SyncRules;
   /** The entity types this side syncs; `DEFAULT_ENTITY_TYPES` of the side when omitted. */
   entityTypes?: readonly string[];
   policy?: SyncPolicy;

@@ -5,6 +5,7 @@
  */
 import { createMessageIdGenerator, type MessageIdGenerator } from '../../protocol';
 import type { EntityRef, JsonValue } from '../../replica';
+import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
 import type { Side } from '../../rules/runtime/types';
 import type {
   Clock,
@@ -27,6 +28,21 @@ import type { SyncLogKind } from '../model/sync-log-entry';
 import type { SyncPolicy } from '../model/sync-policy';
 
 /** One connection, as this side runs it. */
+/**
+ * The rules of a connection: the two scripts as text (the `RulesEngine` port runs them), and what
+ * the compiler found the incoming one depends on (`compile(incoming, side, 'incoming')`'s
+ * `ir.dependencies`, docs/ir.md): which replica fields each written path reads, for `newest-wins`
+ * (docs/sync-semantics.md 4.4) and the snapshots (section 1), and which inputs it reads, for
+ * keeping its writes for the next apply (4.2). The engine never parses a script. Without
+ * `incomingDependencies` a conflict compares every field's time, a snapshot keeps every field and
+ * the rules run on `previous` at each apply.
+ */
+export interface SyncRules {
+  incoming: string;
+  outgoing: string;
+  incomingDependencies?: IrDependencies;
+}
+
 export interface SyncConfig {
   connectionId: string;
   /**
@@ -36,7 +52,7 @@ export interface SyncConfig {
   side: Side;
   /** The entity types this side syncs (`issue`; `Case`): a message naming another as its target is refused. */
   entityTypes: readonly string[];
-  rules: { incoming: string; outgoing: string };
+  rules: SyncRules;
   policy: SyncPolicy;
   retry: RetryPolicy;
   /** Connection facts the rules may read as `connection`. */

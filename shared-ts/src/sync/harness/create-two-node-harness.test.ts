@@ -1,4 +1,5 @@
-import { createHello, parseInvitation, type RawMessage } from '../../protocol';
+import { helloForTest } from '../../protocol/testing/signed';
+import { parseInvitation, type RawMessage } from '../../protocol';
 import type { EntityRef } from '../../replica';
 import { createTwoNodeHarness, type TwoNodeHarness } from './create-two-node-harness';
 import { localFields, syncedFieldsOf } from './harness-rules';
@@ -42,7 +43,7 @@ describe('createTwoNodeHarness', () => {
     const parsed = await parseInvitation(harness.invitationCode, harness.clock.now());
     if (!parsed.ok) throw new Error(parsed.error.message);
     let counter = 0;
-    const intruder = await createHello({
+    const intruder = await helloForTest({
       invitation: parsed.invitation,
       platform: 'salesforce',
       site: { name: 'Intruder org', url: 'https://intruder.example.com' },

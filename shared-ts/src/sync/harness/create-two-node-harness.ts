@@ -364,6 +364,7 @@ async function pair(nodes: Record<Side, HarnessNode>, clock: ManualClock): Promi
     randomBytes: salesforce.randomBytes,
     speaks: salesforce.speaks,
   });
+  if (!hello.ok) throw new Error(hello.error.message);
   const answer = await jira.endpoint(hello.request);
   if (answer.status !== 200) throw new Error(`The hello was refused: ${answer.message.body}`);
   const acked = await verifyHelloAck(answer.message, hello, {

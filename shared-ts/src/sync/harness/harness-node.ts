@@ -69,6 +69,7 @@ import {
 import type { ApplyResult, WritePlan } from '../model/write-plan';
 import { CrashGate, guarded, NodeCrashedError } from './crash-gate';
 import { HARNESS_RULES } from './harness-rules';
+import { compiledRules } from '../testing/compiled-rules';
 import type { Network, WireResponse } from './network';
 
 /** How a node is built. */
@@ -376,7 +377,8 @@ export class HarnessNode {
     };
     const envelope = envelopeOf(message, stamp);
     const request = await signMessage(envelope, pairing.secret);
-    const sent = await this.options.network.transmit(this.side, request);
+    if (!request.ok) return { ok: false, error: syncFailure('unexpected', request.error.message) };
+    const sent = await this.options.network.transmit(this.side, request.signed);
     if (sent.kind === 'sender-crashed') {
       this.gate.crash();
       throw new NodeCrashedError(this.side);
@@ -453,7 +455,7 @@ export class HarnessNode {
       {
         connectionId,
         side: this.side,
-        rules: HARNESS_RULES[this.side],
+        rules: compiledRules(this.side, HARNESS_RULES[this.side]),
         policy: this.options.policy,
         retry: this.options.retry,
         // Files travel to the rendezvous's client with attachments-v1, and to the rendezvous's

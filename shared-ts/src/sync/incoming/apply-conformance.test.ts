@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRef, JsonValue, Replica } from '../../replica';
-import { runRules } from '../../rules';
+import { compile, runRules } from '../../rules';
+import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
 import type { Side } from '../../rules/runtime/types';
 import type { RulesEngine } from '../model/ports';
 import { buildOutgoingReplica } from '../outgoing/build-outgoing-replica';
@@ -133,6 +134,12 @@ function setPath(root: Record<string, JsonValue>, pathSegments: string[], value:
   node[pathSegments[pathSegments.length - 1] as string] = value;
 }
 
+/** What the compiler found the vector's incoming script depends on, as an adapter passes it to the engine. */
+function dependenciesOf(vector: IncomingVector): { dependencies?: IrDependencies } {
+  const compiled = compile(vector.rules.incoming, vector.rules.side, 'incoming');
+  return compiled.ok && compiled.ir.dependencies ? { dependencies: compiled.ir.dependencies } : {};
+}
+
 const engines: [string, RulesEngine][] = [
   ['ast', (script, side, direction, inputs) => runRules(script, side, direction, inputs, { engine: 'ast' })],
   ['ir', (script, side, direction, inputs) => runRules(script, side, direction, inputs, { engine: 'ir' })],
@@ -155,7 +162,11 @@ describe('apply conformance vectors', () => {
               previous: state.previous,
               local: state.local,
               message,
-              rules: { side: vector.rules.side, script: vector.rules.incoming },
+              rules: {
+                side: vector.rules.side,
+                script: vector.rules.incoming,
+                ...dependenciesOf(vector),
+              },
               runRules: rulesEngine,
               policy: vector.policy,
               ...(vector.connection ? { connection: vector.connection } : {}),

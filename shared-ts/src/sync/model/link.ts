@@ -53,6 +53,24 @@ export interface FieldStamp {
   time: string | null;
 }
 
+/**
+ * What the incoming rules wrote from the last applied replica, kept so that the next apply, whose
+ * `previous` that replica is, need not run the rules on it again (docs/sync-semantics.md, 4.2).
+ * Kept only for rules that read nothing but `replica` and `connection` (their compiled
+ * `dependencies`), and only when the writes' JSON is at most `MAX_PREVIOUS_RUN_CHARS` long.
+ */
+export interface PreviousRun {
+  /** The `hash` of the replica the writes were computed from. */
+  replicaHash: string;
+  /** The rules version they were computed with: SHA-256 of the side, incoming script and connection facts. */
+  rules: string;
+  /** The writes, the last one per path, in first-write order. */
+  writes: { path: string[]; value: JsonValue }[];
+}
+
+/** The longest JSON (in UTF-16 code units) of the writes a link keeps as `incoming.previousRun`. */
+export const MAX_PREVIOUS_RUN_CHARS = 65_536;
+
 /** Whether the pair still syncs. Unlinking stops sync for good; both entities keep their data. */
 export type LinkState = 'active' | 'unlinked';
 
@@ -73,6 +91,8 @@ export interface Link {
     acked: number;
     /** Local values the two sides agree on, by incoming-rules path. */
     baseline: BaselineEntry[];
+    /** What the incoming rules wrote from the last applied replica (`previous`); absent when not kept. */
+    previousRun?: PreviousRun;
   };
   outgoing: {
     /** Seq of the last outgoing replica built; 0 before the first. */

@@ -106,6 +106,13 @@ const linkShape = shape({
     seq: count,
     acked: count,
     baseline: list(shape({ path: list(string), value: present, sentSeq: count })),
+    previousRun: optional(
+      shape({
+        replicaHash: string,
+        rules: string,
+        writes: list(shape({ path: list(string), value: present })),
+      }),
+    ),
   }),
   outgoing: shape({
     seq: count,

@@ -1,3 +1,5 @@
+import { compile } from '../../rules/checker/compile';
+import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
 import { fieldTimesAt, readsByWrittenPath, timesOfStamps } from './field-times-at';
 
 const remote = { '/status': '2026-11-20T10:00:00.000Z', '/summary': '2026-11-20T12:00:00.000Z' };
@@ -30,11 +32,12 @@ describe('fieldTimesAt', () => {
 });
 
 describe('readsByWrittenPath and timesOfStamps', () => {
-  it('maps each written path to what it reads, and null for a script that does not check', () => {
-    expect(readsByWrittenPath('entity.Subject = replica.summary;', 'salesforce')?.get('.Subject')).toEqual([
-      ['summary'],
-    ]);
-    expect(readsByWrittenPath('entity.Subject = ', 'salesforce')).toBeNull();
+  it('maps each written path to what it reads, from the compiled dependencies, and null without them', () => {
+    const compiled = compile('entity.Subject = replica.summary;', 'salesforce', 'incoming');
+    if (!compiled.ok) throw new Error('the script compiles');
+    expect(readsByWrittenPath(compiled.ir.dependencies)?.get('.Subject')).toEqual([['summary']]);
+    expect(readsByWrittenPath(undefined)).toBeNull();
+    expect(readsByWrittenPath({ writes: 'junk' } as unknown as IrDependencies)).toBeNull();
   });
 
   it('lists the known times of the link stamps', () => {

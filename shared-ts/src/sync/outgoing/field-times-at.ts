@@ -1,40 +1,62 @@
 /**
  * The change times `newest-wins` compares for one field written by the incoming rules: the
  * newest time, on each side, of the replica fields the rules read to compute it
- * (`incomingAssignmentReads`). The remote's times come from its replica's `fieldTimes`, ours from
- * the stamps of our own last build. Both sides name fields in the replica's vocabulary, so when
+ * (the compiled rules' `dependencies`: the compiler computes them, the engine never parses). The
+ * remote's times come from its replica's `fieldTimes`, ours from the stamps of our own last build. Both sides name fields in the replica's vocabulary, so when
  * the rules of the two sides mirror each other, both compare the same two instants.
  */
 import { TIMED_FIELDS, type FieldTimes } from '../../replica';
-import { incomingAssignmentReads } from '../../rules/checker/assignment-reads';
-import type { Side } from '../../rules/runtime/types';
+import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
 import { pointerSegment } from '../../util/json-pointer';
 import { parseUtcTimestamp } from '../../util/utc-timestamp';
 import type { FieldStamp } from '../model/link';
 import { pathKey } from '../model/path-key';
 
 const TIMED: ReadonlySet<string> = new Set(TIMED_FIELDS);
-const CACHE_SIZE = 16;
-const cache = new Map<string, Map<string, string[][]> | null>();
+const readsCache = new WeakMap<IrDependencies, Map<string, string[][]> | null>();
 
-/** The replica paths each written path reads (by `pathKey`), or null when the script does not check. Cached per script. */
-export function readsByWrittenPath(script: string, side: Side): Map<string, string[][]> | null {
-  const key = `${side}\u0000${script}`;
-  const hit = cache.get(key);
+/**
+ * The replica paths each written path reads (by `pathKey`), from the compiled incoming rules'
+ * `dependencies` (docs/ir.md); null when they are not given or malformed (unknown: a conflict then
+ * compares every field). Kept per dependencies object.
+ */
+export function readsByWrittenPath(
+  dependencies: IrDependencies | undefined,
+): ReadonlyMap<string, string[][]> | null {
+  if (typeof dependencies !== 'object' || dependencies === null) return null;
+  const hit = readsCache.get(dependencies);
   if (hit !== undefined) return hit;
-  const reads = incomingAssignmentReads(script, side);
-  const value = reads ? new Map(reads.map((entry) => [pathKey(entry.target), entry.reads])) : null;
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, value);
+  const writes: unknown = (dependencies as Partial<IrDependencies> | null)?.writes;
+  const value = Array.isArray(writes) && writes.every(isWriteReads) ? readsMap(writes) : null;
+  readsCache.set(dependencies, value);
   return value;
+}
+
+function readsMap(writes: readonly { target: string[]; reads: string[][] }[]): Map<string, string[][]> {
+  return new Map(writes.map((entry) => [pathKey(entry.target), entry.reads]));
+}
+
+function isWriteReads(value: unknown): value is { target: string[]; reads: string[][] } {
+  const entry = value as { target?: unknown; reads?: unknown } | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    isTextList(entry.target) &&
+    Array.isArray(entry.reads) &&
+    entry.reads.every(isTextList)
+  );
+}
+
+function isTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /**
  * The top-level local fields the incoming rules write: all a sent snapshot needs to keep. Null
- * (keep every field) when the script does not check.
+ * (keep every field) when the compiled rules' dependencies are not given.
  */
-export function snapshotKeysOf(script: string, side: Side): ReadonlySet<string> | null {
-  const reads = readsByWrittenPath(script, side);
+export function snapshotKeysOf(dependencies: IrDependencies | undefined): ReadonlySet<string> | null {
+  const reads = readsByWrittenPath(dependencies);
   if (!reads) return null;
   const keys = new Set<string>();
   for (const key of reads.keys()) {

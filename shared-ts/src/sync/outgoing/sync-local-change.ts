@@ -75,7 +75,7 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     hash,
     local.view,
     config.policy.conflict,
-    snapshotKeysOf(config.rules.incoming, config.side),
+    snapshotKeysOf(config.rules.incomingDependencies),
   );
   if (decision.kind === 'unchanged') return { kind: 'unchanged' };
   await enqueueOutgoing(

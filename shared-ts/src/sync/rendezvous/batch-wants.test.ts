@@ -1,4 +1,5 @@
-import { createEnvelope, signMessage, type AttachmentAnswer, type EnvelopeOf } from '../../protocol';
+import { signForTest } from '../../protocol/testing/signed';
+import { createEnvelope, type AttachmentAnswer, type EnvelopeOf } from '../../protocol';
 import { sha256HexOfBytes } from '../../util/sha256';
 import { attachmentQueueKey } from '../attachments/attachment-transfer';
 import { attachmentRules, type ViewAttachment } from '../attachments/testing/attachment-rules';
@@ -250,7 +251,7 @@ describe('files from the acceptor to the initiator (attachments-both-ways)', () 
 
     const stamp = { connectionId: 'conn-1', messageId: pair.client.messageIds(), sentAt: pair.clock.now() };
     const unasked = createEnvelope('attachment-chunks', { inReplyTo: wants.inReplyTo, files: [] }, stamp);
-    const signed = await signMessage(unasked, pair.client.secret);
+    const signed = await signForTest(unasked, pair.client.secret);
     const response = await pair.serve({
       method: 'POST',
       path: '/',

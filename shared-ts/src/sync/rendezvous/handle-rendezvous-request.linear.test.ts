@@ -1,4 +1,5 @@
-import { createEnvelope, signMessage, type AckResult } from '../../protocol';
+import { signForTest } from '../../protocol/testing/signed';
+import { createEnvelope, type AckResult } from '../../protocol';
 import { InMemoryReplayCache } from '../../protocol/testing';
 import { TEST_SECRET } from '../../protocol/testing/fixtures';
 import { LINEAR_RATIO_LIMIT } from '../../testing/linear-time';
@@ -42,7 +43,7 @@ describe('the rendezvous takes time linear in the request', () => {
           { limit: 100, acks },
           { connectionId: 'conn-1', messageId: messageId(1 << 30), sentAt: pair.clock.now() },
         );
-        const signed = await signMessage(pull, TEST_SECRET);
+        const signed = await signForTest(pull, TEST_SECRET);
         const headers = Object.fromEntries(
           Object.entries(signed.headers).map(([name, value]) => [name, [value]]),
         );

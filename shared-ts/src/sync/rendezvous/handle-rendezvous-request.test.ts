@@ -1,11 +1,10 @@
+import { helloForTest, signForTest } from '../../protocol/testing/signed';
 import {
   createEnvelope,
-  createHello,
   createInvitation,
   createMessageIdGenerator,
   parseInvitation,
   readErrorResponse,
-  signMessage,
   type EnvelopeOf,
   type MessageKind,
 } from '../../protocol';
@@ -31,7 +30,7 @@ async function request<K extends MessageKind>(
     messageId: ids(),
     sentAt: pair.clock.now(),
   });
-  const signed = await signMessage(envelope, secret);
+  const signed = await signForTest(envelope, secret);
   return {
     envelope,
     request: {
@@ -352,7 +351,7 @@ describe('handleRendezvousRequest', () => {
     await pair.server.invitations.save(made.invitation);
     const parsed = await parseInvitation(made.code, pair.clock.now());
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const hello = await createHello({
+    const hello = await helloForTest({
       invitation: parsed.invitation,
       platform: 'salesforce',
       site: { name: 'Acme Support org', url: 'https://acme.my.salesforce.com' },

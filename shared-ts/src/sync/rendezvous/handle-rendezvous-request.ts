@@ -405,7 +405,15 @@ async function signed(
   connection: RendezvousConnection,
 ): Promise<HttpResponse> {
   const message = await signMessage(envelope, connection.secret);
-  return { statusCode: 200, headers: headersOf(message.headers), body: message.body };
+  if (!message.ok) {
+    // The cause stays here: the answer is unsigned and may go to anyone.
+    return errorResponse({
+      code: 'unavailable',
+      message:
+        'The rendezvous cannot sign its answer for this connection (its stored secret is not usable). Retry later.',
+    });
+  }
+  return { statusCode: 200, headers: headersOf(message.signed.headers), body: message.signed.body };
 }
 
 function headersOf(headers: Record<string, string>): Record<string, string[]> {

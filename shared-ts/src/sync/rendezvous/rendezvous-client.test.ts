@@ -1,4 +1,5 @@
-import { createEnvelope, createMessageIdGenerator, signMessage } from '../../protocol';
+import { signForTest } from '../../protocol/testing/signed';
+import { createEnvelope, createMessageIdGenerator } from '../../protocol';
 import { OTHER_SECRET, TEST_SECRET } from '../../protocol/testing/fixtures';
 import { syncLocalChange } from '../outgoing/sync-local-change';
 import { seedEntity } from '../testing/test-node';
@@ -23,7 +24,7 @@ describe('buildPushRequest', () => {
     const pair = rendezvousPair();
     const items = await queueCases(pair, '500A', '500B');
     const push = await buildPushRequest(items, pair.client);
-    const body = JSON.parse(push?.request.body ?? '{}') as {
+    const body = JSON.parse(push?.request.ok ? push.request.signed.body : '{}') as {
       kind: string;
       body: { messages: { messageId: string }[] };
     };
@@ -38,7 +39,10 @@ describe('buildPushRequest', () => {
     const pair = rendezvousPair({ speaks: { protocol: [1], replica: [1], capabilities: [] } });
     const items = await queueCases(pair, '500A', '500B');
     const push = await buildPushRequest(items, pair.client);
-    const body = JSON.parse(push?.request.body ?? '{}') as { kind: string; messageId: string };
+    const body = JSON.parse(push?.request.ok ? push.request.signed.body : '{}') as {
+      kind: string;
+      messageId: string;
+    };
     expect(body.kind).toBe('replica');
     expect(body.messageId).not.toBe(items[0]?.messageId);
     expect([...(push?.carried.entries() ?? [])]).toEqual([[body.messageId, items[0]]]);
@@ -135,7 +139,7 @@ describe('pullOnce', () => {
         { inReplyTo: '01M7W6C3800000000000000009', messages: [], more: false },
         { connectionId: 'conn-1', messageId: ids(), sentAt: pair.clock.now() },
       );
-      const signed = await signMessage(batch, TEST_SECRET);
+      const signed = await signForTest(batch, TEST_SECRET);
       return { ok: true, answer: { statusCode: 200, headers: signed.headers, body: signed.body } };
     };
     const result = await pullOnce(pair.client);

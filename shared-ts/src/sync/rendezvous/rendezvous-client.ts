@@ -23,7 +23,10 @@ import {
   type MessageIdGenerator,
   type MessageKind,
   type ReplayCache,
+  type ProtocolError,
   type SignedMessage,
+  type SigningErrorCode,
+  type SignResult,
   type Speaks,
 } from '../../protocol';
 import { canonicalJson } from '../../util/canonical-json';
@@ -80,7 +83,8 @@ export interface RendezvousClientDeps {
 
 /** One request carrying outbox items, and which item each acked message id stands for. */
 export interface PushRequest {
-  request: SignedMessage;
+  /** The signed request, or why it could not be signed (a secret or id not in wire format). */
+  request: SignResult;
   /** The items carried, by the message id an ack result names. */
   carried: Map<string, SendableItem>;
   /** Items too large to send even alone: book them as failures. */
@@ -169,7 +173,9 @@ export async function pushOutbox(deps: RendezvousClientDeps): Promise<QueueRunSu
   }
   if (push.carried.size === 0) return { ...summary, remaining: push.more ? 1 : 0, more: push.more };
 
-  const answer = await call(deps, push.request, 'ack');
+  const answer = push.request.ok
+    ? await call(deps, push.request.signed, 'ack')
+    : { ok: false as const, error: signingFailure(push.request.error) };
   const results = new Map<string, AckResult>(
     answer.ok ? answer.envelope.body.results.map((result) => [result.messageId, result]) : [],
   );
@@ -250,7 +256,9 @@ export async function pullOnce(
       bytes += added;
     }
     const pull = createEnvelope('pull', { limit: deps.limit, acks: sent }, stamp);
-    const answer = await call(deps, await signMessage(pull, deps.secret), 'batch');
+    const request = await signMessage(pull, deps.secret);
+    if (!request.ok) return { ok: false, error: signingFailure(request.error) };
+    const answer = await call(deps, request.signed, 'batch');
     if (!answer.ok) return answer;
     const batch = answer.envelope;
     if (batch.body.inReplyTo !== pull.messageId) {
@@ -332,7 +340,9 @@ export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<
       },
       stamp,
     );
-    const answer = await call(deps, await signMessage(want, deps.secret), 'attachment-chunks');
+    const request = await signMessage(want, deps.secret);
+    if (!request.ok) return { ok: false, error: signingFailure(request.error) };
+    const answer = await call(deps, request.signed, 'attachment-chunks');
     if (!answer.ok) return answer;
     if (answer.envelope.body.inReplyTo !== want.messageId) {
       return {
@@ -408,7 +418,9 @@ export async function answerBatchWants(
       { inReplyTo: wants.inReplyTo, files },
       { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: now },
     );
-    const answer = await call(deps, await signMessage(message, deps.secret), 'ack');
+    const request = await signMessage(message, deps.secret);
+    if (!request.ok) return { ok: false, error: signingFailure(request.error) };
+    const answer = await call(deps, request.signed, 'ack');
     if (!answer.ok) return answer;
     const result = answer.envelope.body.results.find(
       (candidate) => candidate.messageId === message.messageId,
@@ -481,4 +493,9 @@ async function call<K extends 'ack' | 'batch' | 'attachment-chunks'>(
     };
   }
   return { ok: true, envelope: verified.envelope as EnvelopeOf<K>, refused: verified.refused };
+}
+
+/** A request this side could not sign: its connection secret or ids are not in wire format (a setup bug; retried). */
+function signingFailure(error: ProtocolError<SigningErrorCode>): SyncFailure {
+  return syncFailure('unexpected', `Could not sign the request: ${error.message} (${error.code}).`);
 }

@@ -17,5 +17,6 @@ export {
 } from './in-memory-ports';
 export { fakeRulesEngine, type FakeIncoming, type FakeOutgoing } from './fake-rules-engine';
 export { caseOf, commentOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './fixtures';
+export { compiledRules } from './compiled-rules';
 export { createTestNode, mirrorRules, seedEntity, type TestNode } from './test-node';
 export { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
