@@ -58,7 +58,14 @@ async function signedPull(app: TestApp, secret = SECRET) {
       sentAt: app.clock.now(),
     },
   );
-  return signMessage(envelope, secret);
+  return signed(envelope, secret);
+}
+
+/** `signMessage`'s signed message; the test's secrets are valid, so a failure is a bug here. */
+async function signed(envelope: Parameters<typeof signMessage>[0], secret: string) {
+  const result = await signMessage(envelope, secret);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.signed;
 }
 
 describe('answerRendezvous (the rendezvous web trigger)', () => {
@@ -141,7 +148,7 @@ describe('answerRendezvous (the rendezvous web trigger)', () => {
         sentAt: app.clock.now(),
       },
     );
-    const answer = await answerRendezvous(forgeRequest(await signMessage(envelope, SECRET)), app.ports);
+    const answer = await answerRendezvous(forgeRequest(await signed(envelope, SECRET)), app.ports);
     expect(answer.statusCode).toBe(422);
     expect(answer.headers['X-Tandem-Signature']?.[0]).toMatch(/^v1=[0-9a-f]{64}$/);
     expect(app.jobs).toEqual([]);
