@@ -77,6 +77,7 @@ export { readErrorResponse } from './read-error-response';
 export { signMessage, type SignedMessage } from './sign-message';
 export { signingInput, type SigningParts } from './signing-input';
 export {
+  ATTACHMENTS_BOTH_WAYS,
   ATTACHMENTS_V1,
   BATCH_PUSH,
   CAPABILITY_PATTERN,

@@ -175,6 +175,13 @@ export interface BatchBody {
   messages: BatchedMessage[];
   /** True when more messages wait than this batch carries. */
   more: boolean;
+  /**
+   * Capability `attachments-both-ways` only: files the rendezvous's side wants from the puller
+   * (at most `MAX_ATTACHMENT_WANTS`, within the batch's byte budget). The puller answers them in a
+   * request of its own, an `attachment-chunks` whose `inReplyTo` is this batch's message id.
+   * Absent when none (and always from a node without the capability).
+   */
+  wants?: AttachmentWantItem[];
 }
 
 /** The most files one `attachment-want` asks for. */

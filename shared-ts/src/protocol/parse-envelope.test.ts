@@ -318,6 +318,32 @@ describe('parseEnvelope: attachment kinds (capability attachments-v1)', () => {
     expect(refusal('attachment-want', body)).toContain(`envelope-malformed: ${message}`);
   });
 
+  it('reads the wants a batch carries (capability attachments-both-ways), and a batch without them as before', () => {
+    const wants = ATTACHMENT_WANT_BODY.wants;
+    expect(parseEnvelope(text('batch', { ...bodies.batch, wants }))).toMatchObject({
+      ok: true,
+      envelope: { body: { wants } },
+    });
+    const plain = parseEnvelope(text('batch', bodies.batch));
+    expect(plain.ok && 'wants' in plain.envelope.body).toBe(false);
+  });
+
+  it.each([
+    [
+      'too many wants',
+      { wants: Array.from({ length: 21 }, () => ATTACHMENT_WANT_BODY.wants[0]) },
+      '`body.wants` must hold 0 to 20 items; it holds 21.',
+    ],
+    [
+      'a want from a negative chunk',
+      { wants: [{ id: '1', ref: 'attachment:1', from: -1 }] },
+      '`body.wants[0].from` must be',
+    ],
+    ['wants that are not an array', { wants: {} }, '`body.wants` must be an array'],
+  ])('refuses a batch whose wants hold %s', (_name, extra, message) => {
+    expect(refusal('batch', { ...bodies.batch, ...extra })).toContain(`envelope-malformed: ${message}`);
+  });
+
   it.each([
     [
       'an index not below count',

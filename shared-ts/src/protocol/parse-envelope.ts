@@ -157,7 +157,14 @@ function readBatch(
   if ('problem' in head) return head;
   const messages = readCarried(member(body, 'messages'), `${path}.messages`, batchConnection, refused);
   if ('problem' in messages) return messages;
-  return { value: { ...head.value, messages: messages.value } };
+  if (!hasOwn(body, 'wants')) return { value: { ...head.value, messages: messages.value } };
+  const wants = boundedArrayOf(
+    attachmentWantItem,
+    0,
+    MAX_ATTACHMENT_WANTS,
+  )(member(body, 'wants'), `${path}.wants`);
+  if ('problem' in wants) return wants;
+  return { value: { ...head.value, messages: messages.value, wants: wants.value } };
 }
 
 /** A push: at most `MAX_PUSH_MESSAGES` messages, read one by one (`readCarried`). */
@@ -499,6 +506,12 @@ const attachmentAnswer: Reader<AttachmentAnswer> = (value, path) => {
   return malformed(`\`${path}.outcome\` must be "chunks", "link" or "refused"; got ${describe(outcome)}.`);
 };
 
+const attachmentWantItem = object<AttachmentWantItem>({
+  id: text(MAX_NAME),
+  ref: attachmentRef,
+  from: chunkIndex,
+});
+
 const attachmentChunksBody: Reader<AttachmentChunksBody> = (value, path) => {
   const read = object<AttachmentChunksBody>({
     inReplyTo: messageId,
@@ -524,13 +537,7 @@ const BODY_READERS: {
   unlink: object({ entity: entityRef, target: nullable(entityRef), reason: nullable(text(MAX_REASON)) }),
   ack: object({ results: arrayOf(ackResult) }),
   pull: object({ limit: pullLimit, acks: arrayOf(ackResult) }),
-  'attachment-want': object({
-    wants: boundedArrayOf(
-      object<AttachmentWantItem>({ id: text(MAX_NAME), ref: attachmentRef, from: chunkIndex }),
-      1,
-      MAX_ATTACHMENT_WANTS,
-    ),
-  }),
+  'attachment-want': object({ wants: boundedArrayOf(attachmentWantItem, 1, MAX_ATTACHMENT_WANTS) }),
   'attachment-chunks': attachmentChunksBody,
 };
 

@@ -26,11 +26,20 @@ export const BATCH_PUSH = 'batch-push';
  */
 export const ATTACHMENTS_V1 = 'attachments-v1';
 
+/**
+ * The capability of files travelling from the acceptor to the initiator too (docs/protocol.md,
+ * "Attachments", Direction): the rendezvous carries its side's wants in the `wants` of a `batch`,
+ * and the puller answers them with an `attachment-chunks` request of its own, acknowledged by an
+ * `ack`. Meaningful only beside `attachments-v1`; without it, the acceptor's files reach the
+ * initiator as metadata only.
+ */
+export const ATTACHMENTS_BOTH_WAYS = 'attachments-both-ways';
+
 /** What this release of Tandem speaks. */
 export const THIS_NODE_SPEAKS: Readonly<Speaks> = Object.freeze({
   protocol: [1],
   replica: [1, 2],
-  capabilities: [ATTACHMENTS_V1, BATCH_PUSH],
+  capabilities: [ATTACHMENTS_BOTH_WAYS, ATTACHMENTS_V1, BATCH_PUSH],
 });
 
 /** What a peer that sends no `speaks` speaks: a v1 node, replica format 1, no capabilities. */

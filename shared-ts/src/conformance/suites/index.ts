@@ -1,5 +1,6 @@
 /** Every vector set `npm run vectors` writes, by folder. */
 import type { VectorSuite } from '../vector-suite';
+import { batchWantsSuite } from './batch-wants';
 import { canonicalJsonSuite } from './canonical-json';
 import { coalesceQueueItemSuite } from './coalesce-queue-item';
 import { forgetUnsentSnapshotSuite } from './forget-unsent-snapshot';
@@ -27,4 +28,5 @@ export const VECTOR_SUITES: readonly VectorSuite<never>[] = [
   canonicalJsonSuite,
   replicaContentHashSuite,
   verifyMessageSuite,
+  batchWantsSuite,
 ] as unknown as readonly VectorSuite<never>[];

@@ -26,12 +26,12 @@ export function validateIr(ir: unknown, side: Side, direction: Direction): IrPro
   const program = record(ir, 'the program');
   if (program.irVersion !== IR_VERSION) {
     throw bad(
-      `IR version ${String(program.irVersion)} is not supported; this runtime runs version ${IR_VERSION}.`,
+      `IR version ${shown(program.irVersion)} is not supported; this runtime runs version ${IR_VERSION}.`,
     );
   }
   if (program.side !== side || program.direction !== direction) {
     throw bad(
-      `This IR was compiled for ${String(program.side)} ${String(program.direction)} rules, not ${side} ${direction}.`,
+      `This IR was compiled for ${shown(program.side)} ${shown(program.direction)} rules, not ${side} ${direction}.`,
     );
   }
   const slots = program.slots;
@@ -118,7 +118,7 @@ class Validator {
       case 'expr':
         return this.expression(node.value);
       default:
-        throw bad(`Unknown statement op \`${String(node.op)}\`.`);
+        throw bad(`Unknown statement op \`${shown(node.op)}\`.`);
     }
   }
 
@@ -142,7 +142,7 @@ class Validator {
       case 'local':
         return this.slot(node.slot);
       case 'input':
-        if (!INPUTS.has(node.name as string)) throw bad(`Unknown input \`${String(node.name)}\`.`);
+        if (!INPUTS.has(node.name as string)) throw bad(`Unknown input \`${shown(node.name)}\`.`);
         return;
       case 'list':
         for (const item of array(node.items, 'list items')) {
@@ -178,12 +178,12 @@ class Validator {
       }
       case 'unary':
         if (node.operator !== '!' && node.operator !== '-')
-          throw bad(`Unknown unary operator \`${String(node.operator)}\`.`);
+          throw bad(`Unknown unary operator \`${shown(node.operator)}\`.`);
         return this.expression(node.arg);
       case 'binary':
       case 'logical':
         if (!(node.op === 'binary' ? BINARY : LOGICAL).has(node.operator as string)) {
-          throw bad(`Unknown operator \`${String(node.operator)}\`.`);
+          throw bad(`Unknown operator \`${shown(node.operator)}\`.`);
         }
         this.expression(node.left);
         return this.expression(node.right);
@@ -200,16 +200,16 @@ class Validator {
       case 'chain':
         return this.expression(node.value);
       case 'call': {
-        const fn = node.fn as string;
-        if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fn))
-          throw bad(`Unknown library function \`${fn}\`.`);
+        const fn = node.fn;
+        if (typeof fn !== 'string' || !Object.prototype.hasOwnProperty.call(FUNCTIONS, fn))
+          throw bad(`Unknown library function \`${shown(fn)}\`.`);
         const args = array(node.args, 'call arguments');
         this.arity(fn, args.length, FUNCTIONS[fn as keyof typeof FUNCTIONS]);
         return args.forEach((arg) => this.expression(arg));
       }
       case 'method': {
-        const name = node.name as string;
-        if (!isMethodName(name)) throw bad(`Unknown method \`${name}\`.`);
+        const name = node.name;
+        if (typeof name !== 'string' || !isMethodName(name)) throw bad(`Unknown method \`${shown(name)}\`.`);
         this.expression(node.object);
         const args = array(node.args, 'method arguments');
         if (CALLBACK_METHODS.has(name)) {
@@ -225,7 +225,7 @@ class Validator {
         return args.forEach((arg) => this.expression(arg));
       }
       default:
-        throw bad(`Unknown expression op \`${String(node.op)}\`.`);
+        throw bad(`Unknown expression op \`${shown(node.op)}\`.`);
     }
   }
 
@@ -238,12 +238,12 @@ class Validator {
 
   private slot(value: unknown): void {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= this.slots) {
-      throw bad(`Slot ${String(value)} is outside 0..${this.slots - 1}.`);
+      throw bad(`Slot ${shown(value)} is outside 0..${this.slots - 1}.`);
     }
   }
 
   private operator(value: unknown): void {
-    if (value !== '=' && value !== '+=') throw bad(`Unknown assignment operator \`${String(value)}\`.`);
+    if (value !== '=' && value !== '+=') throw bad(`Unknown assignment operator \`${shown(value)}\`.`);
   }
 
   private name(value: unknown): void {
@@ -269,4 +269,13 @@ function array(value: unknown, what: string): unknown[] {
 
 function bad(message: string): RuleFailure {
   return new RuleFailure('bad-ir', message, [1, 1]);
+}
+
+/**
+ * A value read from untrusted IR, for an error message. Never `String(value)` on an object: IR
+ * such as `{ "toString": 0 }` makes that throw.
+ */
+function shown(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
 }

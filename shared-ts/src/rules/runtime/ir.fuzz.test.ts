@@ -113,4 +113,15 @@ describe('runIr on any JSON as IR', () => {
       { numRuns: fuzzRuns(500) },
     );
   });
+
+  it('refuses, with a code, objects whose own keys shadow Object.prototype, at every position', () => {
+    // Found by the property above: `{ "toString": 0 }` in place of a name made the validator's
+    // message template call String() on it, which throws.
+    const program = JSON.parse(JSON.stringify(compiled())) as unknown;
+    for (const path of paths(program)) {
+      for (const replacement of [{ toString: 0 }, { valueOf: 0 }, { toString: 0, valueOf: 0 }]) {
+        runsSafely(replaced(program, path, replacement));
+      }
+    }
+  });
 });

@@ -49,7 +49,12 @@ export interface TwoNodeHarnessOptions {
   maxBatchBytes?: number;
   /** The caps Jira's rendezvous applies to the files it serves (defaults: 25 MiB per file, 1 GiB a day). */
   attachmentCaps?: SendingAttachmentPorts['caps'];
-  /** What Salesforce speaks (default `THIS_NODE_SPEAKS`): without `attachments-v1`, files stay metadata only. */
+  /** The caps Salesforce applies to the files it serves to Jira's wants (same defaults). */
+  salesforceAttachmentCaps?: SendingAttachmentPorts['caps'];
+  /**
+   * What Salesforce speaks (default `THIS_NODE_SPEAKS`): without `attachments-v1`, files stay
+   * metadata only; without `attachments-both-ways`, Salesforce's files reach Jira as metadata only.
+   */
   salesforceSpeaks?: Speaks;
 }
 
@@ -143,6 +148,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       clock,
       network,
       seed: seed * 31 + 2,
+      topology: options.topology ?? 'push',
       ...(options.maxBatchBytes === undefined ? {} : { maxBatchBytes: options.maxBatchBytes }),
       ...(options.attachmentCaps === undefined ? {} : { attachmentCaps: options.attachmentCaps }),
     }),
@@ -153,6 +159,10 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
       clock,
       network,
       seed: seed * 31 + 3,
+      topology: options.topology ?? 'push',
+      ...(options.salesforceAttachmentCaps === undefined
+        ? {}
+        : { attachmentCaps: options.salesforceAttachmentCaps }),
       ...(options.salesforceSpeaks === undefined ? {} : { speaks: options.salesforceSpeaks }),
     }),
   };
@@ -186,6 +196,8 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
     const salesforce = running('salesforce');
     if (side === 'salesforce') return salesforce.push();
     const pulled = await salesforce.pull(pullLimit, 'jira');
+    // Jira's wants are answered in a request of their own (a new transaction on Salesforce).
+    if (pulled.ok && pulled.wants) await salesforce.answerWants(pulled.wants, 'jira');
     return pulled.ok
       ? { done: pulled.received, retrying: 0, failed: pulled.rejected, remaining: 0 }
       : { done: 0, retrying: 1, failed: 0, remaining: 0 };
@@ -308,7 +320,7 @@ export async function createTwoNodeHarness(options: TwoNodeHarnessOptions = {}):
 
 /**
  * The earliest `nextAttemptAt` of a pending item in any queue of either node (Salesforce's
- * attachments queue too on the rendezvous topology, where it fetches), or null.
+ * attachments queues too on the rendezvous topology, where files travel), or null.
  */
 async function nextPendingAt(
   nodes: Record<Side, HarnessNode>,
@@ -316,7 +328,7 @@ async function nextPendingAt(
 ): Promise<number | null> {
   let next: number | null = null;
   for (const side of SIDES) {
-    const fetched = side === 'salesforce' && topology === 'rendezvous' ? [nodes[side].files.queue] : [];
+    const fetched = topology === 'rendezvous' ? [nodes[side].files.queue] : [];
     for (const queue of [nodes[side].outbox, nodes[side].inbox, ...fetched]) {
       for (const item of queue.items.values()) {
         if (item.state !== 'pending' || (!item.message && !item.attachment)) continue;

@@ -8,6 +8,7 @@
  * crash and restart: the stores survive, everything else is rebuilt.
  */
 import {
+  ATTACHMENTS_BOTH_WAYS,
   ATTACHMENTS_V1,
   createMessageIdGenerator,
   readErrorResponse,
@@ -34,9 +35,12 @@ import { InMemoryAckStore } from '../rendezvous/testing/in-memory-ack-store';
 import { envelopeOf } from '../rendezvous/carried-message';
 import { handleRendezvousRequest, type RendezvousDeps } from '../rendezvous/handle-rendezvous-request';
 import {
+  answerBatchWants,
   fetchAttachmentsOnce,
   pullOnce,
   pushOutbox,
+  type AnswerWantsResult,
+  type BatchWants,
   type FetchAttachmentsResult,
   type PullResult,
   type RendezvousClientDeps,
@@ -82,8 +86,13 @@ export interface HarnessNodeOptions {
   maxBatchBytes?: number;
   /** What the node speaks (default `THIS_NODE_SPEAKS`). */
   speaks?: Speaks;
-  /** The caps its rendezvous applies to the files it serves (defaults: 25 MiB per file, 1 GiB a day). */
+  /** The caps it applies to the files it serves (defaults: 25 MiB per file, 1 GiB a day). */
   attachmentCaps?: SendingAttachmentPorts['caps'];
+  /**
+   * How the nodes talk (default `push`). Files travel only on `rendezvous`: to Salesforce with
+   * `attachments-v1`, and to Jira too with `attachments-both-ways`.
+   */
+  topology?: 'push' | 'rendezvous';
 }
 
 /** A node's files: those it serves (source, day counter) and those it fetches (queue, chunks, store). */
@@ -261,6 +270,14 @@ export class HarnessNode {
     return fetchAttachmentsOnce(this.clientDeps(faultsOf));
   }
 
+  /**
+   * As the rendezvous's client: answers the wants a batch carried, in a request of its own (when
+   * both speak `attachments-both-ways`). Faults are those scheduled for `faultsOf`.
+   */
+  answerWants(wants: BatchWants, faultsOf: Side): Promise<AnswerWantsResult> {
+    return answerBatchWants(this.clientDeps(faultsOf), wants);
+  }
+
   private clientDeps(faultsOf: Side): RendezvousClientDeps {
     const pairing = this.requirePairing();
     return {
@@ -271,6 +288,7 @@ export class HarnessNode {
       clock: this.options.clock,
       messageIds: () => this.nextMessageId(),
       answerReplayCache: this.answerReplayCache,
+      attachments: this.sendingFiles,
       ...(this.options.maxBodyBytes === undefined ? {} : { maxBodyBytes: this.options.maxBodyBytes }),
       post: async (request: SignedMessage) => {
         this.gate.check();
@@ -298,6 +316,15 @@ export class HarnessNode {
     };
   }
 
+  /** The files this node serves, with its caps. */
+  private get sendingFiles(): SendingAttachmentPorts {
+    return {
+      source: guarded(this.files.source, this.gate),
+      allowance: guarded(this.files.allowance, this.gate),
+      ...(this.options.attachmentCaps ? { caps: this.options.attachmentCaps } : {}),
+    };
+  }
+
   private get rendezvousDeps(): RendezvousDeps {
     return {
       connection: async (connectionId) => {
@@ -312,10 +339,12 @@ export class HarnessNode {
             for (const item of this.outbox.items.values()) if (item.messageId === messageId) return item;
             return null;
           },
-          attachments: {
-            source: guarded(this.files.source, this.gate),
-            allowance: guarded(this.files.allowance, this.gate),
-            ...(this.options.attachmentCaps ? { caps: this.options.attachmentCaps } : {}),
+          attachments: this.sendingFiles,
+          findAttachmentItem: async (remoteAttachmentId) => {
+            this.gate.check();
+            for (const item of this.files.queue.items.values())
+              if (item.attachment?.remote.id === remoteAttachmentId) return item;
+            return null;
           },
         };
       },
@@ -408,6 +437,14 @@ export class HarnessNode {
     return this.pairing;
   }
 
+  /** Whether this side fetches the other's files (its engine queues wants). */
+  private get fetchesFiles(): boolean {
+    const agreed = this.pairing?.speaks.capabilities ?? [];
+    if (!agreed.includes(ATTACHMENTS_V1)) return false;
+    if (this.side === 'salesforce') return true;
+    return this.options.topology === 'rendezvous' && agreed.includes(ATTACHMENTS_BOTH_WAYS);
+  }
+
   private buildEngine(connectionId: string): SyncEngine {
     const gate = this.gate;
     const entities: EntityStore =
@@ -419,9 +456,9 @@ export class HarnessNode {
         rules: HARNESS_RULES[this.side],
         policy: this.options.policy,
         retry: this.options.retry,
-        // Files travel from the rendezvous's side to its client only (docs/protocol.md, "Attachments").
-        attachmentTransfer:
-          this.side === 'salesforce' && (this.pairing?.speaks.capabilities.includes(ATTACHMENTS_V1) ?? false),
+        // Files travel to the rendezvous's client with attachments-v1, and to the rendezvous's
+        // side with attachments-both-ways too (docs/protocol.md, "Attachments", Direction).
+        attachmentTransfer: this.fetchesFiles,
       },
       {
         entities: guarded(entities, gate),

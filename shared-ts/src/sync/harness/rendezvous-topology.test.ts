@@ -43,12 +43,12 @@ function kinds(harness: TwoNodeHarness): string[] {
 }
 
 describe('the rendezvous topology: Jira hosts the rendezvous, Salesforce pushes and pulls', () => {
-  it('pairs, agrees on attachments-v1 and batch-push, and syncs both ways with only Salesforce calling out', async () => {
+  it('pairs, agrees on attachments-both-ways, attachments-v1 and batch-push, and syncs both ways with only Salesforce calling out', async () => {
     const { harness, issue, caseRef } = await linkedPair();
     expect(harness.salesforce.agreed).toEqual({
       protocol: [1],
       replica: [1, 2],
-      capabilities: ['attachments-v1', 'batch-push'],
+      capabilities: ['attachments-both-ways', 'attachments-v1', 'batch-push'],
     });
     await harness.editLocal('salesforce', caseRef, localFields('salesforce', { summary: 'Printer fixed' }));
     await harness.addComment('jira', issue, 'technician-came');

@@ -1,4 +1,5 @@
 import { carryReplacedReplicas, MAX_REPLACED_REPLICAS } from './carry-replaced-replicas';
+import { carryMaybeReceived, messagesOfSend, replacedMessageId } from '../outgoing/carry-maybe-received';
 import { coalesceQueueItem } from '../queue/coalesce-queue-item';
 import type { QueueItem } from '../model/queue-item';
 import { replicaOf, SALESFORCE_CASE } from '../testing/fixtures';
@@ -83,5 +84,48 @@ describe('carryReplacedReplicas', () => {
     expect(kept.message).toBe(unlink.message);
     expect(kept.replaced).toBeUndefined();
     expect(store(unlink, replicaItem('c', 3)).replaced).toBeUndefined();
+  });
+});
+
+describe('carryMaybeReceived (the outbox)', () => {
+  const outbox = (existing: QueueItem | null, incoming: QueueItem) =>
+    carryMaybeReceived(existing, coalesceQueueItem(existing, incoming));
+
+  it('carries a replaced replica that was tried or offered, with those it carried, oldest first', () => {
+    const tried = replicaItem('a', 1, { attempts: 1 });
+    const second = outbox(tried, replicaItem('b', 2, { offers: 1 }));
+    expect([second.id, replacedSeqs(second)]).toEqual(['b', [1]]);
+    const third = outbox(second, replicaItem('c', 3));
+    expect([third.id, replacedSeqs(third)]).toEqual(['c', [1, 2]]);
+  });
+
+  it('carries nothing of a replica never sent, but keeps what that one carried', () => {
+    expect(outbox(replicaItem('a', 1), replicaItem('b', 2)).replaced).toBeUndefined();
+    const carrying = { ...replicaItem('b', 2), replaced: [replicaItem('a', 1).message] } as QueueItem;
+    expect(replacedSeqs(outbox(carrying, replicaItem('c', 3)))).toEqual([1]);
+  });
+
+  it('carries nothing of an item in the error list, nor when the waiting item is kept', () => {
+    expect(
+      outbox(replicaItem('a', 1, { attempts: 3, state: 'error' }), replicaItem('b', 2)).replaced,
+    ).toBeUndefined();
+    const newer = replicaItem('b', 5, { attempts: 1 });
+    expect(outbox(newer, replicaItem('c', 4))).toBe(newer);
+  });
+
+  it('sends the carried replicas first, each under its own ULID, then the item', () => {
+    const item = {
+      ...replicaItem('c', 3),
+      replaced: [1, 2].map((seq) => replicaItem('x', seq).message),
+    } as QueueItem;
+    const sends = messagesOfSend(item);
+    expect(sends.map((send) => (send.message?.kind === 'replica' ? send.message.replica.seq : 0))).toEqual([
+      1, 2, 3,
+    ]);
+    const ids = sends.map((send) => send.messageId);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids.every((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))).toBe(true);
+    expect(sends.slice(0, -1).every((send) => send.replaced === undefined)).toBe(true);
+    expect(replacedMessageId('01M7W6C38000000000000000ZZ', 0)).toBe('01M7W6C38000000000000000Z0');
   });
 });

@@ -27,11 +27,13 @@ export interface QueueItem {
   /** Null for an outgoing item whose replica could not be built (a rule error): retrying rebuilds it. */
   message: SyncMessage | null;
   /**
-   * Inbox only: replicas of the same entity that reached the inbox and that this item's replica
+   * Inbox: replicas of the same entity that reached the inbox and that this item's replica
    * replaced before they were applied, oldest seq first (at most `MAX_REPLACED_REPLICAS`).
    * `processInbox` applies each in turn, then `message`, so that every replica the sender
-   * delivered is judged as the sender expects (docs/sync-semantics.md, section 6). Absent when
-   * none.
+   * delivered is judged as the sender expects (docs/sync-semantics.md, section 6).
+   * Outbox: replicas this item's replica replaced after they were tried or offered (they may have
+   * been lost, `carryMaybeReceived`); every send of the item carries them first
+   * (`messagesOfSend`), so the remote gets them whenever it gets this one. Absent when none.
    */
   replaced?: ReplicaMessage[];
   /**

@@ -140,4 +140,28 @@ describe('deliverOutbox', () => {
     expect(await deliverOutbox(context)).toMatchObject({ done: 2 });
     expect(node.transport.sent.map((item) => item.offers)).toEqual([0, 0]);
   });
+
+  it('sends again, before a newer replica, the one it replaced after a failed send; a failure of it sends nothing newer', async () => {
+    const node = createTestNode({ platform: 'salesforce', type: 'Case', retry });
+    const ref = seedEntity(node, '500A', { title: 'one' });
+    await syncLocalChange(node.engine.context, ref);
+    node.transport.answers.push({ ok: false, error: syncFailure('network', 'lost') });
+    await deliverOutbox(node.engine.context);
+    node.entities.edit(ref, { title: 'two' });
+    await syncLocalChange(node.engine.context, ref);
+    const seqOf = (item: { message: unknown }) =>
+      (item.message as { replica?: { seq: number } } | null)?.replica?.seq ?? 0;
+    const [waiting] = node.outbox.items.values();
+    expect(waiting?.replaced?.map((message) => message.replica.seq)).toEqual([1]);
+
+    node.clock.advance(60_000);
+    node.transport.answers.push({ ok: false, error: syncFailure('network', 'lost again') });
+    expect(await deliverOutbox(node.engine.context)).toMatchObject({ done: 0, retrying: 1 });
+    expect(node.transport.sent.map(seqOf)).toEqual([1, 1]);
+
+    node.clock.advance(60_000);
+    expect(await deliverOutbox(node.engine.context)).toMatchObject({ done: 1 });
+    expect(node.transport.sent.map(seqOf)).toEqual([1, 1, 1, 2]);
+    expect((await node.links.get('conn-1', ref))?.outgoing.delivered).toBe(2);
+  });
 });

@@ -1,3 +1,4 @@
+import { messagesOfSend } from './carry-maybe-received';
 import { retryOnConflict, saveLink } from '../model/conditional-write';
 import { describeRef } from '../model/entity-ref';
 import type { Link } from '../model/link';
@@ -54,7 +55,12 @@ export async function planOutboxDelivery(
     bytes += itemBytes(offered);
     let sent: OutboxDelivery['sent'];
     try {
-      sent = await deps.transport.send(offered);
+      // The replicas it carries in `replaced` go first: the remote gets them whenever it gets it.
+      sent = { ok: true };
+      for (const send of messagesOfSend(offered)) {
+        sent = await deps.transport.send(send);
+        if (!sent.ok) break;
+      }
     } catch (error) {
       sent = { ok: false, error: unexpectedFailure(error) };
     }

@@ -1,4 +1,5 @@
 import type { Replica } from '../../replica';
+import { carryMaybeReceived } from './carry-maybe-received';
 import { coalesceQueueItem } from '../queue/coalesce-queue-item';
 import { putItem, saveLink } from '../model/conditional-write';
 import type { Link } from '../model/link';
@@ -10,7 +11,8 @@ import { forgetUnsentSnapshot } from './forget-unsent-snapshot';
 import type { SyncMessage } from '../model/sync-message';
 
 /**
- * Puts a message for our entity into the outbox, coalesced with what waits there, then stores
+ * Puts a message for our entity into the outbox, coalesced with what waits there (carrying in
+ * `replaced` a replaced replica that may have reached the remote, `carryMaybeReceived`), then stores
  * the link (with the replica just applied as `previous`, after an apply; without the snapshot of
  * a replica replaced before it was ever sent): in that order, so a crash in between re-sends
  * rather than loses. Both writes are compare-and-set, against `waiting` (the outbox item as the
@@ -26,7 +28,7 @@ export async function enqueueOutgoing(
 ): Promise<void> {
   const item = newQueueItem(ctx, link.local, message);
   const waiting = read === undefined ? await ctx.deps.outbox.get(item.key) : read;
-  const kept = coalesceQueueItem(waiting, item);
+  const kept = carryMaybeReceived(waiting, coalesceQueueItem(waiting, item));
   await putItem(ctx.deps.outbox, kept);
   const saved = forgetUnsentSnapshot(link, waiting, kept);
   await saveLink(ctx, saved, previous);

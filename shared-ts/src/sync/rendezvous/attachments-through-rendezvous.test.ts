@@ -73,7 +73,8 @@ function pairWithFiles(options: Parameters<typeof rendezvousPair>[0] = {}): Rend
 async function deliverIssue(pair: RendezvousPair): Promise<void> {
   await syncLocalChange(pair.jira.engine.context, issue);
   const pulled = await pullOnce(pair.client);
-  expect(pulled).toMatchObject({ ok: true, received: 1 });
+  // An offered replica a newer one replaced travels again before it (it may have been lost).
+  expect(pulled).toMatchObject({ ok: true, rejected: 0 });
   await pair.salesforce.engine.processInbox();
 }
 

@@ -8,6 +8,7 @@
  */
 import {
   acceptHello,
+  ATTACHMENTS_BOTH_WAYS,
   ATTACHMENTS_V1,
   copySpeaks,
   createEnvelope,
@@ -43,6 +44,12 @@ import {
   unspokenFailure,
   type ReplicaDowngrade,
 } from './carried-message';
+import {
+  fetchesFromPuller,
+  offerBatchWants,
+  takeBatchWantAnswers,
+  type FindAttachmentItem,
+} from './batch-wants';
 import { planCarried } from './plan-carried';
 import { settleOutboxItem } from './settle-outbox-item';
 
@@ -74,6 +81,13 @@ export interface RendezvousConnection {
    * without them (or without the capability) a want is refused with `kind-unsupported`.
    */
   attachments?: SendingAttachmentPorts;
+  /**
+   * This side's attachments-queue item for a remote attachment id, or null (Forge: an index on
+   * it). With it, and when both sides speak `attachments-both-ways`, files travel from the
+   * puller to this side too: batches carry this side's wants and the puller's
+   * `attachment-chunks` answers are taken (docs/protocol.md, "Attachments", Direction).
+   */
+  findAttachmentItem?: FindAttachmentItem;
 }
 
 /**
@@ -103,7 +117,7 @@ export interface RendezvousDeps extends AcceptHelloOptions {
 }
 
 /** The kinds a rendezvous takes after pairing. */
-const TAKEN = ['replica', 'unlink', 'push', 'pull', 'attachment-want'] as const;
+const TAKEN = ['replica', 'unlink', 'push', 'pull', 'attachment-want', 'attachment-chunks'] as const;
 
 /**
  * Answers one request: a coded, unsigned error for what fails before the signature is checked
@@ -181,6 +195,8 @@ async function handle(request: RendezvousRequest, deps: RendezvousDeps): Promise
       return answerPull(envelope, served, deps);
     case 'attachment-want':
       return answerWant(envelope, served, deps);
+    case 'attachment-chunks':
+      return takeWantAnswers(envelope, served, deps);
   }
 }
 
@@ -281,12 +297,47 @@ async function answerPull(
   // edit that replaces an offered item knows the puller may hold it (docs/sync-semantics.md, 6.1).
   const offeredAt = isoNow(ctx);
   const messages: BatchedMessage[] = [];
-  for (const { item, envelope } of plan.carried) {
+  for (const { item, envelope, leading } of plan.carried) {
     const offered = await ctx.deps.outbox.put({ ...item, offers: item.offers + 1, lastOfferedAt: offeredAt });
-    if (offered.ok) messages.push(envelope);
+    if (offered.ok) messages.push(...leading, envelope);
   }
   const batch = createEnvelope('batch', { inReplyTo: pull.messageId, messages, more: plan.more }, stamp);
+  // Files from the puller: this side's wants ride in the room the messages left.
+  if (fetchesFromPuller(ctx, connection.speaks, connection.findAttachmentItem)) {
+    const room = maxBytes - new TextEncoder().encode(canonicalJson(batch)).length;
+    const wants = await offerBatchWants(ctx, room);
+    if (wants.length > 0) return signed({ ...batch, body: { ...batch.body, wants } }, connection);
+  }
   return signed(batch, connection);
+}
+
+/**
+ * The puller's answer to the wants of a batch (capability `attachments-both-ways`): each file's
+ * answer is taken into this side's attachments queue, and a signed `ack` accepts the message;
+ * a signed `kind-unsupported` refusal when files do not travel this way on the connection.
+ */
+async function takeWantAnswers(
+  chunks: EnvelopeOf<'attachment-chunks'>,
+  connection: RendezvousConnection,
+  deps: RendezvousDeps,
+): Promise<HttpResponse> {
+  const ctx = connection.engine.context;
+  if (!fetchesFromPuller(ctx, connection.speaks, connection.findAttachmentItem)) {
+    return signedRefusal(
+      {
+        code: 'kind-unsupported',
+        message: `This side does not fetch files from the other (both sides must speak ${ATTACHMENTS_V1} and ${ATTACHMENTS_BOTH_WAYS}); its attachments sync as metadata only.`,
+      },
+      chunks,
+      connection,
+      deps,
+    );
+  }
+  await takeBatchWantAnswers(ctx, connection.findAttachmentItem, chunks.body.files);
+  return signed(
+    ack([{ messageId: chunks.messageId, outcome: 'accepted' }], chunks.connectionId, deps),
+    connection,
+  );
 }
 
 /**

@@ -12,10 +12,19 @@ export {
   type RendezvousRequest,
 } from './handle-rendezvous-request';
 export {
+  ATTACHMENT_WANT_ANSWER_WAIT_MS,
+  offerBatchWants,
+  takeBatchWantAnswers,
+  type FindAttachmentItem,
+} from './batch-wants';
+export {
+  answerBatchWants,
   buildPushRequest,
   fetchAttachmentsOnce,
   pullOnce,
   pushOutbox,
+  type AnswerWantsResult,
+  type BatchWants,
   type FetchAttachmentsResult,
   type HttpAnswer,
   type PullResult,

@@ -6,6 +6,7 @@
  * after uncommitted DML). docs/protocol.md, "The rendezvous".
  */
 import {
+  ATTACHMENTS_BOTH_WAYS,
   ATTACHMENTS_V1,
   BATCH_PUSH,
   MAX_ATTACHMENT_WANTS,
@@ -16,6 +17,7 @@ import {
   signMessage,
   verifyMessage,
   type AckResult,
+  type AttachmentWantItem,
   type EnvelopeOf,
   type EpochClock,
   type MessageIdGenerator,
@@ -25,6 +27,8 @@ import {
   type Speaks,
 } from '../../protocol';
 import { canonicalJson } from '../../util/canonical-json';
+import { answerAttachmentWants } from '../attachments/answer-attachment-wants';
+import type { SendingAttachmentPorts } from '../attachments/attachment-ports';
 import { takeAttachmentAnswer } from '../attachments/take-attachment-answer';
 import type { SyncEngine } from '../engine/create-sync-engine';
 import type { QueueItem } from '../model/queue-item';
@@ -67,6 +71,11 @@ export interface RendezvousClientDeps {
   maxBodyBytes?: number;
   /** Turns a replica into an older format the peer reads (`downgradeReplica`); without it, such a replica fails. */
   downgradeReplica?: ReplicaDowngrade;
+  /**
+   * This side's files, served to the wants a batch carries (`answerBatchWants`, capability
+   * `attachments-both-ways`); without them those wants are not answered.
+   */
+  attachments?: SendingAttachmentPorts;
 }
 
 /** One request carrying outbox items, and which item each acked message id stands for. */
@@ -115,7 +124,11 @@ export async function buildPushRequest(
       : { request: await signMessage(emptyPush, deps.secret), carried: new Map(), ...setAside };
   }
   if (batched) {
-    const push = createEnvelope('push', { messages: plan.carried.map(({ envelope }) => envelope) }, stamp);
+    const push = createEnvelope(
+      'push',
+      { messages: plan.carried.flatMap(({ envelope, leading }) => [...leading, envelope]) },
+      stamp,
+    );
     return {
       request: await signMessage(push, deps.secret),
       carried: new Map(plan.carried.map(({ item }) => [item.messageId, item])),
@@ -193,8 +206,21 @@ export type PullResult =
       acked: number;
       /** More messages wait at the rendezvous: pull again (in a new transaction, on Salesforce). */
       more: boolean;
+      /**
+       * Files the rendezvous's side wants from this side (capability `attachments-both-ways`),
+       * and the batch they came in: answer them with `answerBatchWants` (on Salesforce, in the
+       * next transaction). Absent when the batch wanted none.
+       */
+      wants?: BatchWants;
     }
   | { ok: false; error: SyncFailure };
+
+/** The wants a batch carried, to answer in a request of their own. */
+export interface BatchWants {
+  /** The batch's message id: the answer's `inReplyTo`. */
+  inReplyTo: string;
+  items: AttachmentWantItem[];
+}
 
 /**
  * One pull: sends a signed `pull` with the acks still owed (as many as fit the body budget),
@@ -247,12 +273,14 @@ export async function pullOnce(
     }
     await deps.acks.add(deps.connectionId, results);
     const rejected = results.filter((result) => result.outcome === 'rejected').length;
+    const wants = batch.body.wants ?? [];
     return {
       ok: true,
       received: results.length - rejected,
       rejected,
       acked: sent.length,
       more: batch.body.more,
+      ...(wants.length > 0 ? { wants: { inReplyTo: batch.messageId, items: wants } } : {}),
     };
   } catch (error) {
     return { ok: false, error: unexpectedFailure(error) };
@@ -332,6 +360,71 @@ export async function fetchAttachmentsOnce(deps: RendezvousClientDeps): Promise<
       due.length > wanted.length ||
       wanted.some((item) => !answered.has(item.attachment?.remote.id ?? ''));
     return result;
+  } catch (error) {
+    return { ok: false, error: unexpectedFailure(error) };
+  }
+}
+
+/** What answering a batch's wants did. */
+export type AnswerWantsResult =
+  | {
+      ok: true;
+      /** File answers sent (chunks, links and refusals); 0 when nothing was sent. */
+      files: number;
+      /** Chunks sent in all. */
+      chunks: number;
+    }
+  | { ok: false; error: SyncFailure };
+
+/**
+ * Answers the wants a batch carried (capability `attachments-both-ways`; docs/protocol.md,
+ * "Attachments", Direction), in a request of its own: a signed `attachment-chunks` whose
+ * `inReplyTo` is the batch, built by `answerAttachmentWants` from this side's files (ranged
+ * reads, at most 8 chunks, the per-file cap and the day's allowance with the `link` fallback,
+ * `attachment-unknown` for a `ref` it does not know), then checks the signed `ack` accepting it.
+ * Sends nothing when the connection does not speak it or this side serves no files. A lost or
+ * refused answer changes nothing here: the rendezvous offers its wants again. Never throws.
+ */
+export async function answerBatchWants(
+  deps: RendezvousClientDeps,
+  wants: BatchWants,
+): Promise<AnswerWantsResult> {
+  const none = { ok: true as const, files: 0, chunks: 0 };
+  const ports = deps.attachments;
+  if (
+    !ports ||
+    wants.items.length === 0 ||
+    !deps.speaks.capabilities.includes(ATTACHMENTS_V1) ||
+    !deps.speaks.capabilities.includes(ATTACHMENTS_BOTH_WAYS)
+  )
+    return none;
+  try {
+    const now = deps.clock.now();
+    const items = wants.items.slice(0, MAX_ATTACHMENT_WANTS);
+    const files = await answerAttachmentWants(deps.connectionId, items, ports, now);
+    if (files.length === 0) return none;
+    const message = createEnvelope(
+      'attachment-chunks',
+      { inReplyTo: wants.inReplyTo, files },
+      { connectionId: deps.connectionId, messageId: deps.messageIds(), sentAt: now },
+    );
+    const answer = await call(deps, await signMessage(message, deps.secret), 'ack');
+    if (!answer.ok) return answer;
+    const result = answer.envelope.body.results.find(
+      (candidate) => candidate.messageId === message.messageId,
+    );
+    if (result?.outcome !== 'accepted') {
+      return {
+        ok: false,
+        error:
+          result?.outcome === 'rejected'
+            ? failureOfRejection(result.error)
+            : syncFailure('network', `The answer does not acknowledge message ${message.messageId}.`),
+      };
+    }
+    let chunks = 0;
+    for (const file of files) if (file.outcome === 'chunks') chunks += file.chunks.length;
+    return { ok: true, files: files.length, chunks };
   } catch (error) {
     return { ok: false, error: unexpectedFailure(error) };
   }

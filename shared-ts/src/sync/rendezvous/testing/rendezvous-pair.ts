@@ -3,6 +3,7 @@
  * client, wired directly (no network), with handles on every store and on the raw exchange.
  */
 import {
+  ATTACHMENTS_BOTH_WAYS,
   ATTACHMENTS_V1,
   createMessageIdGenerator,
   THIS_NODE_SPEAKS,
@@ -46,9 +47,14 @@ export interface RendezvousPair {
   serve(request: RendezvousRequest): Promise<HttpResponse>;
   /** Jira's files (served) and Salesforce's attachment queue, chunks and stored files (with `attachments`). */
   files: AttachmentFiles;
+  /**
+   * The other direction (with `attachments`, capability `attachments-both-ways`): Salesforce's
+   * files (served to the wants a batch carries) and Jira's attachment queue, chunks and store.
+   */
+  filesToJira: AttachmentFiles;
 }
 
-/** The attachment ports of a pair: Jira sends, Salesforce receives. */
+/** The attachment ports of one direction: one side sends (`source`, `allowance`), the other receives. */
 export interface AttachmentFiles {
   source: InMemoryAttachmentSource;
   allowance: InMemoryAttachmentAllowance;
@@ -77,8 +83,33 @@ export function rendezvousPair(
     store: new InMemoryAttachmentStore(),
     chunks: new InMemoryAttachmentChunkStore(),
   };
+  const filesToJira: AttachmentFiles = {
+    source: new InMemoryAttachmentSource(),
+    allowance: new InMemoryAttachmentAllowance(),
+    queue: new InMemoryWorkQueue(),
+    store: new InMemoryAttachmentStore(),
+    chunks: new InMemoryAttachmentChunkStore(),
+  };
   const withFiles = options.attachments !== undefined;
-  const jira = createTestNode({ platform: 'jira', type: 'issue', clock, ...options.jira });
+  const jira = createTestNode({
+    platform: 'jira',
+    type: 'issue',
+    clock,
+    ...(withFiles
+      ? {
+          attachments: {
+            queue: filesToJira.queue,
+            store: filesToJira.store,
+            chunks: filesToJira.chunks,
+            sha256: pureSha256,
+          },
+          attachmentTransfer:
+            speaks.capabilities.includes(ATTACHMENTS_V1) &&
+            speaks.capabilities.includes(ATTACHMENTS_BOTH_WAYS),
+        }
+      : {}),
+    ...options.jira,
+  });
   const salesforce = createTestNode({
     platform: 'salesforce',
     type: 'Case',
@@ -108,6 +139,10 @@ export function rendezvousPair(
                     sha256: pureSha256,
                     ...(options.attachments?.caps ? { caps: options.attachments.caps } : {}),
                   },
+                  findAttachmentItem: async (remoteAttachmentId: string) =>
+                    [...filesToJira.queue.items.values()].find(
+                      (item) => item.attachment?.remote.id === remoteAttachmentId,
+                    ) ?? null,
                 }
               : {}),
           }
@@ -133,6 +168,16 @@ export function rendezvousPair(
     answerReplayCache: new InMemoryReplayCache(clock),
     acks: new InMemoryAckStore(),
     limit: 20,
+    ...(withFiles
+      ? {
+          attachments: {
+            source: filesToJira.source,
+            allowance: filesToJira.allowance,
+            sha256: pureSha256,
+            ...(options.attachments?.caps ? { caps: options.attachments.caps } : {}),
+          },
+        }
+      : {}),
     post: async (signed) => {
       const request: RendezvousRequest = {
         method: 'POST',
@@ -145,5 +190,5 @@ export function rendezvousPair(
       return { ok: true, answer: response };
     },
   };
-  return { clock, jira, salesforce, server, client, exchanges, serve, files };
+  return { clock, jira, salesforce, server, client, exchanges, serve, files, filesToJira };
 }
