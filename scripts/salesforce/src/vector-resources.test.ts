@@ -45,6 +45,20 @@ test('written resources pass the check', () => {
   expect(checkVectorResources(conformance, resources).findings).toEqual([]);
 });
 
+test('vectors in a sub-folder are packed under their relative path', () => {
+  const { conformance, resources } = sandbox();
+  cpSync(path.join(conformance, 'canonical-json'), path.join(conformance, 'next-retry-delay', 'nested'), {
+    recursive: true,
+  });
+  const [, retry] = buildVectorResources(conformance);
+  expect([...(retry?.files.keys() ?? [])]).toEqual(expect.arrayContaining(['nested/empty-containers.json']));
+  writeVectorResources(conformance, resources);
+  writeFileSync(path.join(conformance, 'next-retry-delay', 'nested', 'empty-containers.json'), '{}\n');
+  expect(checkVectorResources(conformance, resources).findings.map((f) => f.message)).toEqual([
+    'vectors changed in next-retry-delay: nested/empty-containers.json: run npm run vectors:salesforce',
+  ]);
+});
+
 test('a changed vector makes its resource stale, naming the file', () => {
   const { conformance, resources } = sandbox();
   writeVectorResources(conformance, resources);

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { CheckResult, Finding } from './check-result';
-import { REPO_ROOT } from './apex-files';
+import { listFiles, REPO_ROOT } from './apex-files';
 import { STATIC_RESOURCE_MAX_BYTES } from './check-metadata';
 
 /** Where the core's vectors live (one folder per decision). */
@@ -42,7 +42,7 @@ function metaFor(folder: string): string {
 `;
 }
 
-/** Builds one resource per vector folder, entries sorted by name with a fixed time (deterministic). */
+/** Builds one resource per top-level vector folder (sub-folders included), entries sorted, fixed time (deterministic). */
 export function buildVectorResources(conformanceDir: string = CONFORMANCE_DIR): VectorResource[] {
   const folders = readdirSync(conformanceDir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -50,8 +50,9 @@ export function buildVectorResources(conformanceDir: string = CONFORMANCE_DIR): 
     .sort();
   return folders.map((folder) => {
     const dir = path.join(conformanceDir, folder);
-    const names = readdirSync(dir)
-      .filter((n) => n.endsWith('.json') && statSync(path.join(dir, n)).isFile())
+    // Sub-folders (attachments/batch-wants/) keep their relative path, with `/`, in the zip.
+    const names = listFiles(dir, ['.json'])
+      .map((file) => path.relative(dir, file).split(path.sep).join('/'))
       .sort();
     const files = new Map(names.map((n) => [n, new Uint8Array(readFileSync(path.join(dir, n)))] as const));
     const zippable: Zippable = {};
