@@ -4,7 +4,7 @@
  * converter relies on is checked; a document that breaks it gives an error value naming the path.
  */
 import { htmlElement, htmlText, appendText, type HtmlElement, type HtmlNode } from './html-node';
-import type { SubsetTag } from './html-subset';
+import { MAX_HTML_DEPTH, type SubsetTag } from './html-subset';
 import { degradeBlock, degradeInline, type AdfRenderer } from './degrade-adf-node';
 import {
   adfChildren,
@@ -17,7 +17,7 @@ import {
 import type { RichTextError } from './rich-text-error';
 import { safeUrl } from './safe-url';
 import { limitHtmlDepth } from './limit-html-depth';
-import { serializeHtml } from './serialize-html';
+import { serializeHtml, serializeHtmlWithin } from './serialize-html';
 
 /** Inline ADF node types; among blocks they are gathered into a paragraph. */
 const INLINE_TYPES: ReadonlySet<string> = new Set([
@@ -45,6 +45,11 @@ const MARK_TAGS: ReadonlyMap<string, SubsetTag> = new Map<string, SubsetTag>([
   ['code', 'code'],
 ]);
 const MARK_ORDER: readonly SubsetTag[] = [...MARK_TAGS.values()];
+const NO_MARKS: readonly { key: string; element: HtmlElement }[] = Object.freeze([]);
+/** Each mark type's place in `MARK_ORDER`. */
+const MARK_INDEX: ReadonlyMap<string, number> = new Map(
+  [...MARK_TAGS.keys()].map((type, index) => [type, index]),
+);
 
 const renderer: AdfRenderer = { blocks, inline };
 
@@ -75,7 +80,11 @@ const BLOCKS: ReadonlyMap<string, (node: AdfView) => HtmlNode[]> = new Map(
  */
 export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: false; error: RichTextError } {
   try {
-    return { ok: true, html: serializeHtml(limitHtmlDepth(blocks(adfChildren(readAdfDoc(doc))))) };
+    const tree = blocks(adfChildren(readAdfDoc(doc)));
+    // A tree no deeper than MAX_HTML_DEPTH is written as it is: limitHtmlDepth would copy it
+    // unchanged but for joining adjacent text, which writes the same HTML.
+    const html = serializeHtmlWithin(tree, MAX_HTML_DEPTH) ?? serializeHtml(limitHtmlDepth(tree));
+    return { ok: true, html };
   } catch (error) {
     if (error instanceof MalformedAdf) {
       return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
@@ -86,21 +95,21 @@ export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: fals
 
 function blocks(nodes: readonly AdfView[]): HtmlNode[] {
   const out: HtmlNode[] = [];
-  let pending: AdfView[] = [];
-  const flushInline = (): void => {
-    if (pending.length > 0) out.push(htmlElement('p', inline(pending)));
-    pending = [];
-  };
-  for (const node of nodes) {
+  /** Where the run of inline nodes not yet written starts; -1 when there is none. */
+  let runStart = -1;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as AdfView;
     if (INLINE_TYPES.has(node.type)) {
-      pending.push(node);
+      if (runStart < 0) runStart = i;
       continue;
     }
-    flushInline();
+    if (runStart >= 0) out.push(htmlElement('p', inline(nodes.slice(runStart, i))));
+    runStart = -1;
     const render = BLOCKS.get(node.type);
-    for (const html of render ? render(node) : degradeBlock(node, renderer)) out.push(html);
+    const html = render ? render(node) : degradeBlock(node, renderer);
+    for (let k = 0; k < html.length; k++) out.push(html[k] as HtmlNode);
   }
-  flushInline();
+  if (runStart >= 0) out.push(htmlElement('p', inline(runStart === 0 ? nodes : nodes.slice(runStart))));
   return out;
 }
 
@@ -112,12 +121,19 @@ function inline(nodes: readonly AdfView[]): HtmlNode[] {
     const marks = htmlMarks(node.marks);
     let kept = 0;
     while (kept < open.length && kept < marks.length && open[kept]?.key === marks[kept]?.key) kept++;
-    open.length = kept;
-    for (const mark of marks.slice(kept)) {
+    if (open.length > kept) open.length = kept;
+    for (let m = kept; m < marks.length; m++) {
+      const mark = marks[m] as { key: string; element: HtmlElement };
       (open[open.length - 1]?.element.children ?? root).push(mark.element);
       open.push(mark);
     }
     const target = open[open.length - 1]?.element.children ?? root;
+    const text = node.text;
+    if (text !== null && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      // Text on one line (the common case) needs no array of its own.
+      appendText(target, text);
+      continue;
+    }
     for (const child of inlineNode(node)) {
       if (child.kind === 'text') appendText(target, child.text);
       else target.push(child);
@@ -128,10 +144,12 @@ function inline(nodes: readonly AdfView[]): HtmlNode[] {
 
 function inlineNode(node: AdfView): HtmlNode[] {
   if (node.type === 'hardBreak') return [htmlElement('br')];
-  if (node.text === null) return degradeInline(node, renderer);
+  const text = node.text;
+  if (text === null) return degradeInline(node, renderer);
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text === '' ? [] : [htmlText(text)];
   // Line feeds inside ADF text are line breaks to a reader; HTML would fold them into spaces.
   const out: HtmlNode[] = [];
-  node.text.split(/\r\n|\r|\n/).forEach((line, index) => {
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (index > 0) out.push(htmlElement('br'));
     if (line !== '') out.push(htmlText(line));
   });
@@ -139,22 +157,30 @@ function inlineNode(node: AdfView): HtmlNode[] {
 }
 
 /** The subset's elements for a node's marks, outermost first; other marks (colour, sub/sup...) are dropped. */
-function htmlMarks(marks: readonly AdfMarkView[]): { key: string; element: HtmlElement }[] {
-  const found = new Map<SubsetTag, { key: string; element: HtmlElement }>();
+function htmlMarks(marks: readonly AdfMarkView[]): readonly { key: string; element: HtmlElement }[] {
+  if (marks.length === 0) return NO_MARKS;
+  // One slot per subset mark, in MARK_ORDER; the first mark of each kind wins.
+  const found: Array<{ key: string; element: HtmlElement } | undefined> = [];
+  let count = 0;
   for (const mark of marks) {
-    const tag = MARK_TAGS.get(mark.type);
-    if (tag === undefined || found.has(tag)) continue;
+    const order = MARK_INDEX.get(mark.type);
+    if (order === undefined || found[order] !== undefined) continue;
+    const tag = MARK_ORDER[order] as SubsetTag;
     if (tag === 'a') {
       const href = safeUrl(stringAttr(mark, 'href') ?? '');
-      if (href !== null) found.set(tag, { key: `a ${href}`, element: htmlElement('a', [], { href }) });
+      if (href === null) continue;
+      found[order] = { key: `a ${href}`, element: htmlElement('a', [], { href }) };
     } else {
-      found.set(tag, { key: tag, element: htmlElement(tag) });
+      found[order] = { key: tag, element: htmlElement(tag) };
     }
+    count++;
   }
-  return MARK_ORDER.flatMap((tag) => {
-    const mark = found.get(tag);
-    return mark ? [mark] : [];
-  });
+  const out: { key: string; element: HtmlElement }[] = [];
+  for (let order = 0; order < MARK_ORDER.length && out.length < count; order++) {
+    const mark = found[order];
+    if (mark !== undefined) out.push(mark);
+  }
+  return out;
 }
 
 function headingTag(level: unknown): SubsetTag {
@@ -179,17 +205,20 @@ function listItems(list: AdfView): HtmlNode[] {
  * people and editors write them. An empty first paragraph keeps its tags: it is a line that matters.
  */
 function withoutLeadingParagraph(nodes: HtmlNode[]): HtmlNode[] {
-  const [first, ...rest] = nodes;
-  return first?.kind === 'element' && first.tag === 'p' && first.children.length > 0
-    ? [...first.children, ...rest]
-    : nodes;
+  const first = nodes[0];
+  if (!(first?.kind === 'element' && first.tag === 'p' && first.children.length > 0)) return nodes;
+  if (nodes.length === 1) return first.children;
+  const out = first.children.slice();
+  for (let i = 1; i < nodes.length; i++) out.push(nodes[i] as HtmlNode);
+  return out;
 }
 
 /** A table; a first row of header cells goes in `<thead>`. */
 function table(node: AdfView): HtmlNode[] {
   const rows = adfChildren(node).map((row) => htmlElement('tr', cells(row)));
-  const [first, ...rest] = rows;
+  const first = rows[0];
   if (first === undefined) return [];
+  const rest = rows.slice(1);
   const headed =
     first.children.length > 0 && first.children.every((cell) => cell.kind === 'element' && cell.tag === 'th');
   const sections = headed

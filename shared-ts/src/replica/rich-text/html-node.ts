@@ -19,11 +19,14 @@ export interface HtmlText {
 
 export type HtmlNode = HtmlElement | HtmlText;
 
+/** The attributes of an element without any (shared: attributes are never modified). */
+export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
 /** An element node. */
 export function htmlElement(
   tag: SubsetTag,
   children: HtmlNode[] = [],
-  attrs: Readonly<Record<string, string>> = {},
+  attrs: Readonly<Record<string, string>> = NO_ATTRIBUTES,
 ): HtmlElement {
   return { kind: 'element', tag, attrs, children };
 }

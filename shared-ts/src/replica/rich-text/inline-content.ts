@@ -29,36 +29,68 @@ export function inlineContent(pieces: readonly InlinePiece[]): AdfNode[] {
       afterSpace = true;
       continue;
     }
-    let text = piece.text.replace(HTML_WHITE_SPACE, ' ');
-    if (afterSpace && text.startsWith(' ')) text = text.slice(1);
+    let text = collapseWhiteSpace(piece.text);
+    if (afterSpace && text.charCodeAt(0) === 32) text = text.slice(1);
     if (text === '') continue;
-    collapsed.push({ ...piece, text });
-    afterSpace = text.endsWith(' ');
+    collapsed.push(text === piece.text ? piece : { kind: 'text', text, marks: piece.marks });
+    afterSpace = text.charCodeAt(text.length - 1) === 32;
   }
   trimLineEnds(collapsed);
 
   const nodes: AdfNode[] = [];
-  let previousKey: string | null = null;
+  /** The marks of the last text node written, while it may still be extended; null after a break. */
+  let previous: InlineMarks | null = null;
   for (const piece of collapsed) {
     if (piece.kind === 'break') {
       nodes.push({ type: 'hardBreak' });
-      previousKey = null;
+      previous = null;
       continue;
     }
     if (piece.text === '') continue;
-    const marks = adfMarks(piece.marks);
-    const key = JSON.stringify(marks);
     const last = nodes[nodes.length - 1];
-    if (key === previousKey && last?.text !== undefined) {
+    if (previous !== null && sameAdfMarks(previous, piece.marks) && last?.text !== undefined) {
       last.text += piece.text;
     } else {
+      const marks = adfMarks(piece.marks);
       nodes.push(
         marks.length > 0 ? { type: 'text', text: piece.text, marks } : { type: 'text', text: piece.text },
       );
     }
-    previousKey = key;
+    previous = piece.marks;
   }
   return nodes;
+}
+
+/**
+ * `text` with each run of HTML white space as one space; `text` itself when it has none to
+ * change (most text: single spaces between words), which a scan finds without building a copy.
+ */
+function collapseWhiteSpace(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32) continue;
+    if (c === 32 ? isHtmlSpace(text.charCodeAt(i + 1)) : isHtmlSpace(c)) {
+      return text.replace(HTML_WHITE_SPACE, ' ');
+    }
+  }
+  return text;
+}
+
+function isHtmlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+/** Whether two sets of marks give the same ADF marks (`adfMarks`), compared without building them. */
+function sameAdfMarks(a: InlineMarks, b: InlineMarks): boolean {
+  if (a === b) return true;
+  if (a.link !== b.link || (a.code === true) !== (b.code === true)) return false;
+  if (a.code === true) return true;
+  return (
+    (a.strong === true) === (b.strong === true) &&
+    (a.em === true) === (b.em === true) &&
+    (a.underline === true) === (b.underline === true) &&
+    (a.strike === true) === (b.strike === true)
+  );
 }
 
 /** Removes the space before each line break and at the end, across piece boundaries. */
@@ -71,9 +103,13 @@ function trimLineEnds(pieces: InlinePiece[]): void {
       atLineEnd = true;
       continue;
     }
-    const text = atLineEnd && piece.text.endsWith(' ') ? piece.text.slice(0, -1) : piece.text;
-    pieces[index] = { ...piece, text };
-    if (text !== '') atLineEnd = false;
+    if (atLineEnd && piece.text.charCodeAt(piece.text.length - 1) === 32) {
+      const text = piece.text.slice(0, -1);
+      pieces[index] = { kind: 'text', text, marks: piece.marks };
+      if (text !== '') atLineEnd = false;
+    } else if (piece.text !== '') {
+      atLineEnd = false;
+    }
   }
 }
 

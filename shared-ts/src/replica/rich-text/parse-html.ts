@@ -4,7 +4,14 @@
  * all start here. Time is linear in the input: `scanHtml` reports each element once, every
  * lookup below is on the top of a stack, and the tree is at most `MAX_HTML_DEPTH` deep.
  */
-import { appendText, htmlElement, htmlText, type HtmlElement, type HtmlNode } from './html-node';
+import {
+  appendText,
+  htmlElement,
+  htmlText,
+  NO_ATTRIBUTES,
+  type HtmlElement,
+  type HtmlNode,
+} from './html-node';
 import {
   CLOSES_PARENT,
   DROPPED_TAGS,
@@ -47,6 +54,12 @@ const DROPS: Frame = { ...PLAIN, drops: true };
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 const WHITE_SPACE_ONLY = /^[ \t\n\r\f]*$/;
 
+// The subset's tables as maps: a lookup by a name that is not there costs less than on an object.
+const CLOSED_PARENTS: ReadonlyMap<string, ReadonlySet<SubsetTag>> = new Map(Object.entries(CLOSES_PARENT));
+const ALLOWED_ATTRIBUTES: ReadonlyMap<string, Readonly<Record<string, RegExp>>> = new Map(
+  Object.entries(SUBSET_ATTRIBUTES),
+);
+
 /** The sanitised tree of `html`: subset tags and attributes only, safe links, no active content. */
 export function parseHtml(html: string): HtmlNode[] {
   const root: RawNode[] = [];
@@ -55,20 +68,23 @@ export function parseHtml(html: string): HtmlNode[] {
   const containers: RawNode[][] = [root];
   /** The subset elements open, innermost last. */
   const tags: SubsetTag[] = [];
-  /** Text read since the last tag, joined once when the next tag comes. */
-  let pending: string[] = [];
+  /** Text read since the last tag, appended to until the next tag comes. */
+  let pending = '';
   let dropping = 0;
   let links = 0;
+  /** Whether a boundary was opened: without one, the raw tree is already the resolved tree. */
+  let boundaries = false;
 
   const container = (): RawNode[] => containers[containers.length - 1] as RawNode[];
 
   const flushText = (): void => {
-    if (pending.length === 0) return;
-    appendRawText(container(), pending.join('').replace(CONTROL_CHARACTERS, ''));
-    pending = [];
+    if (pending === '') return;
+    appendRawText(container(), pending.replace(CONTROL_CHARACTERS, ''));
+    pending = '';
   };
 
   const contain = (node: RawElement | Boundary, tag: SubsetTag | null, isLink: boolean): Frame => {
+    if (node.kind === 'boundary') boundaries = true;
     container().push(node);
     containers.push(node.children);
     if (tag !== null) tags.push(tag);
@@ -78,7 +94,11 @@ export function parseHtml(html: string): HtmlNode[] {
   const open = (name: string, attribs: HtmlAttributes): Frame => {
     if (dropping > 0 || DROPPED_TAGS.has(name)) return DROPS;
     if (name === 'img') {
-      for (const node of imageAsLink(attribs, links > 0)) container().push(node);
+      // Text goes through appendRawText, so no two text nodes are ever adjacent in the raw tree.
+      for (const node of imageAsLink(attribs, links > 0)) {
+        if (node.kind === 'text') appendRawText(container(), node.text);
+        else container().push(node);
+      }
       return PLAIN;
     }
     if (containers.length > MAX_HTML_DEPTH) {
@@ -102,7 +122,7 @@ export function parseHtml(html: string): HtmlNode[] {
 
   const closesParent = (tag: SubsetTag): boolean => {
     const parent = tags[tags.length - 1];
-    return parent !== undefined && (CLOSES_PARENT[tag]?.has(parent) ?? false);
+    return parent !== undefined && (CLOSED_PARENTS.get(tag)?.has(parent) ?? false);
   };
 
   scanHtml(html, {
@@ -124,10 +144,13 @@ export function parseHtml(html: string): HtmlNode[] {
       if (frame.separates) appendRawText(container(), ' ');
     },
     text(data) {
-      if (dropping === 0) pending.push(data);
+      if (dropping === 0) pending += data;
     },
   });
   flushText();
+  // Without boundaries, resolving would copy the tree node for node: raw elements have the
+  // shape of `HtmlElement`, and text is already joined (appendRawText) and never empty.
+  if (!boundaries) return root as HtmlNode[];
   const out: HtmlNode[] = [];
   resolveInto(root, false, out);
   return out;
@@ -138,9 +161,11 @@ export function isBlockTag(name: string): boolean {
   return UNKNOWN_BLOCK_TAGS.has(name) || (isSubsetTag(name) && !INLINE_TAGS.has(name));
 }
 
-function subsetAttributes(tag: SubsetTag, attribs: HtmlAttributes): Record<string, string> {
+function subsetAttributes(tag: SubsetTag, attribs: HtmlAttributes): Readonly<Record<string, string>> {
+  const allowed = ALLOWED_ATTRIBUTES.get(tag);
+  if (allowed === undefined) return NO_ATTRIBUTES;
   const kept: Record<string, string> = {};
-  for (const [name, pattern] of Object.entries(SUBSET_ATTRIBUTES[tag] ?? {})) {
+  for (const [name, pattern] of Object.entries(allowed)) {
     const value = attribs[name]?.trim();
     if (value !== undefined && pattern.test(value)) kept[name] = value;
   }

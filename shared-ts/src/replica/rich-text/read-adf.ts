@@ -13,13 +13,29 @@ export interface AdfView {
   readonly content: readonly unknown[] | null;
   /** The text of a `text` node; null for any other node. */
   readonly text: string | null;
-  readonly path: string;
+  /**
+   * Where the node was found, for `adfPath`: its parent and its index in the parent's content
+   * (-1: the parent's content read as text). Kept as parts, because most documents never need
+   * the JSON pointer and writing one per node costs more than reading the node.
+   */
+  readonly parent: AdfView | null;
+  readonly index: number;
   readonly depth: number;
+}
+
+/** The JSON pointer of a node in its document (`/content/0/content/2`). */
+export function adfPath(node: AdfView | null): string {
+  const parts: string[] = [];
+  for (let at = node; at !== null && at.parent !== null; at = at.parent) {
+    parts.push(at.index < 0 ? '/content' : `/content/${at.index}`);
+  }
+  return parts.reverse().join('');
 }
 
 export interface AdfMarkView {
   readonly type: string;
-  readonly attrs: Readonly<Record<string, unknown>>;
+  /** Absent when the mark has none. */
+  readonly attrs?: Readonly<Record<string, unknown>>;
 }
 
 /** Thrown while reading; `adfToHtml` turns it into a `malformed-adf` error value. */
@@ -60,7 +76,7 @@ export function readAdfDoc(value: unknown): AdfView {
       `an ADF document needs a "content" array, found ${describe(value.content)}`,
     );
   }
-  return readAdfNode(value, '', 0);
+  return readAdfNode(value, null, 0, 0);
 }
 
 /**
@@ -71,12 +87,26 @@ export function adfChildren(node: AdfView): AdfView[] {
   if (node.depth >= MAX_ADF_DEPTH) {
     const text = node.content === null ? '' : flatText(node.content);
     if (text === '') return [];
-    const path = `${node.path}/content`;
-    return [{ type: 'text', attrs: {}, marks: [], content: null, text, path, depth: node.depth + 1 }];
+    return [
+      {
+        type: 'text',
+        attrs: {},
+        marks: [],
+        content: null,
+        text,
+        parent: node,
+        index: -1,
+        depth: node.depth + 1,
+      },
+    ];
   }
-  return (node.content ?? []).map((child, index) =>
-    readAdfNode(child, `${node.path}/content/${index}`, node.depth + 1),
-  );
+  const content = node.content;
+  if (content === null) return [];
+  const children = new Array<AdfView>(content.length);
+  for (let index = 0; index < content.length; index++) {
+    children[index] = readAdfNode(content[index], node, index, node.depth + 1);
+  }
+  return children;
 }
 
 /**
@@ -112,7 +142,48 @@ export function flatText(nodes: readonly unknown[]): string {
   return parts.join('');
 }
 
-function readAdfNode(value: unknown, path: string, depth: number): AdfView {
+function readAdfNode(value: unknown, parent: AdfView | null, index: number, depth: number): AdfView {
+  const view = readChecked(value, parent, index, depth);
+  if (view !== null) return view;
+  return throwMalformed(value, parent === null ? '' : `${adfPath(parent)}/content/${index}`);
+}
+
+/** The view of a node, or null when it is malformed (`throwMalformed` then says how). */
+function readChecked(value: unknown, parent: AdfView | null, index: number, depth: number): AdfView | null {
+  if (!isRecord(value)) return null;
+  const { type, attrs, marks, content, text } = value;
+  if (typeof type !== 'string' || type === '') return null;
+  if (attrs !== undefined && !isRecord(attrs)) return null;
+  if (content !== undefined && !Array.isArray(content)) return null;
+  if (type === 'text' && typeof text !== 'string') return null;
+  if (marks !== undefined && !wellFormedMarks(marks)) return null;
+  return {
+    type,
+    attrs: attrs ?? NO_ATTRS,
+    // Checked by wellFormedMarks: each mark already has the shape of an AdfMarkView.
+    marks: marks === undefined ? NO_MARKS : (marks as AdfMarkView[]),
+    content: content ?? null,
+    text: typeof text === 'string' && type === 'text' ? text : null,
+    parent,
+    index,
+    depth,
+  };
+}
+
+const NO_ATTRS: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_MARKS: readonly AdfMarkView[] = Object.freeze([]);
+
+function wellFormedMarks(marks: unknown): boolean {
+  if (!Array.isArray(marks)) return false;
+  for (const mark of marks as unknown[]) {
+    if (!isRecord(mark) || typeof mark.type !== 'string') return false;
+    if (mark.attrs !== undefined && !isRecord(mark.attrs)) return false;
+  }
+  return true;
+}
+
+/** Throws the `MalformedAdf` naming what is wrong with a node `readChecked` refused. */
+function throwMalformed(value: unknown, path: string): never {
   if (!isRecord(value)) throw new MalformedAdf(path, `expected an ADF node object, found ${describe(value)}`);
   const { type, attrs, marks, content, text } = value;
   if (typeof type !== 'string' || type === '') {
@@ -133,15 +204,8 @@ function readAdfNode(value: unknown, path: string, depth: number): AdfView {
   if (type === 'text' && typeof text !== 'string') {
     throw new MalformedAdf(`${path}/text`, `a text node needs a "text" string, found ${describe(text)}`);
   }
-  return {
-    type,
-    attrs: attrs ?? {},
-    marks: readMarks(marks, `${path}/marks`, type),
-    content: content ?? null,
-    text: typeof text === 'string' && type === 'text' ? text : null,
-    path,
-    depth,
-  };
+  readMarks(marks, `${path}/marks`, type);
+  throw new MalformedAdf(path, `malformed ${type} node`);
 }
 
 function readMarks(marks: unknown, path: string, nodeType: string): AdfMarkView[] {
@@ -164,8 +228,8 @@ function readMarks(marks: unknown, path: string, nodeType: string): AdfMarkView[
 }
 
 /** A string attribute, or null when absent or not a string. */
-export function stringAttr(node: { attrs: Readonly<Record<string, unknown>> }, name: string): string | null {
-  const value = node.attrs[name];
+export function stringAttr(node: { attrs?: Readonly<Record<string, unknown>> }, name: string): string | null {
+  const value = node.attrs?.[name];
   return typeof value === 'string' ? value : null;
 }
 

@@ -1,4 +1,5 @@
 import { carryReplacedReplicas, MAX_REPLACED_REPLICAS } from './carry-replaced-replicas';
+import { createMessageIdGenerator } from '../../protocol';
 import { carryMaybeReceived, messagesOfSend, replacedMessageId } from '../outgoing/carry-maybe-received';
 import { coalesceQueueItem } from '../queue/coalesce-queue-item';
 import type { QueueItem } from '../model/queue-item';
@@ -126,6 +127,15 @@ describe('carryMaybeReceived (the outbox)', () => {
     expect(new Set(ids).size).toBe(3);
     expect(ids.every((id) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id))).toBe(true);
     expect(sends.slice(0, -1).every((send) => send.replaced === undefined)).toBe(true);
-    expect(replacedMessageId('01M7W6C38000000000000000ZZ', 0)).toBe('01M7W6C38000000000000000Z0');
+    expect(replacedMessageId('01M7W6C380Z00000000000000Z', 0)).toBe('01M7W6C380000000000000000Z');
+  });
+
+  it('never gives a carried copy the id of the next item made in the same millisecond', () => {
+    const ids = createMessageIdGenerator({ clock: { now: () => 1_700_000_000_000 } });
+    const first = ids();
+    const next = Array.from({ length: 40 }, () => ids());
+    const carried = Array.from({ length: 31 }, (_, index) => replacedMessageId(first, index));
+    expect(carried.filter((id) => id === first || next.includes(id))).toEqual([]);
+    expect(new Set(carried).size).toBe(31);
   });
 });

@@ -30,15 +30,24 @@ export function carryMaybeReceived(existing: QueueItem | null, kept: QueueItem):
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** Where a ULID's 80 random bits begin: the 10 characters before them are its time. */
+const FIRST_RANDOM_CHARACTER = 10;
+
 /**
  * The message id the `index`-th replica an outbox item carries in `replaced` travels under: the
- * item's own id with its last character moved on by `index + 1` in Crockford base32, so each is
- * a ULID, distinct from the item's and from the others (`index` below 31). No ack of one settles
- * anything: no queue item has it.
+ * item's own id with its first random character moved on by `index + 1` in Crockford base32, so
+ * each is a ULID, distinct from the item's and from the others (`index` below 31). No ack of one
+ * settles anything: no queue item has it.
+ *
+ * Not the last character: the message id generator is monotonic, so two items made in one
+ * millisecond differ by one in their last character, and the carried copy of the first would
+ * take the second's id (its message then refused as a replay, its ack settling the wrong item).
+ * Another id equal to this one would need the same millisecond and all 75 lower random bits.
  */
 export function replacedMessageId(messageId: string, index: number): string {
-  const at = CROCKFORD.indexOf(messageId.slice(-1).toUpperCase());
-  return `${messageId.slice(0, -1)}${CROCKFORD[(Math.max(0, at) + 1 + index) % CROCKFORD.length] ?? '0'}`;
+  const at = CROCKFORD.indexOf(messageId.charAt(FIRST_RANDOM_CHARACTER).toUpperCase());
+  const moved = CROCKFORD[(Math.max(0, at) + 1 + index) % CROCKFORD.length] ?? '0';
+  return `${messageId.slice(0, FIRST_RANDOM_CHARACTER)}${moved}${messageId.slice(FIRST_RANDOM_CHARACTER + 1)}`;
 }
 
 /** The messages one send of `item` carries, in order: the replicas it carries in `replaced`, then its own. */
