@@ -4,10 +4,10 @@
  * the IR one). The Apex engine is held to the same files; docs/sync-semantics.md ("Conformance
  * vectors") describes their shape and how a runner must use them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRef, JsonValue, Replica } from '../../replica';
-import { compile, runRules } from '../../rules';
+import { compile, runIr, runRules, type IrProgram } from '../../rules';
 import type { IrDependencies } from '../../rules/runtime/ir-dependencies';
 import type { Side } from '../../rules/runtime/types';
 import type { RulesEngine } from '../model/ports';
@@ -24,7 +24,8 @@ interface IncomingVector {
   name: string;
   description: string;
   kind: 'incoming';
-  rules: { side: Side; incoming: string };
+  /** The script and its compiled IR (`incomingIr`), which a runtime without the compiler (Apex) runs. */
+  rules: { side: Side; incoming: string; incomingIr?: IrProgram | null };
   policy: SyncPolicy;
   connection?: Record<string, JsonValue>;
   now: string;
@@ -51,7 +52,7 @@ interface OutgoingVector {
   name: string;
   description: string;
   kind: 'outgoing';
-  rules: { side: Side; outgoing: string };
+  rules: { side: Side; outgoing: string; outgoingIr?: IrProgram | null };
   connection?: Record<string, JsonValue>;
   now: string;
   link: Link;
@@ -62,13 +63,62 @@ interface OutgoingVector {
 type Vector = IncomingVector | OutgoingVector;
 
 const directory = path.join(__dirname, '../../../conformance/apply');
+
+/** The command that rewrites every apply vector's committed IR from the compiler. */
+const UPDATE_APPLY_IR_COMMAND = 'UPDATE_APPLY_IR=1 npx jest apply-conformance';
+
+/** The vector's script, the key its IR is committed under, and the IR the compiler makes of it today. */
+function scriptOf(vector: Vector): {
+  key: 'incomingIr' | 'outgoingIr';
+  script: string;
+  compiled: IrProgram | null;
+} {
+  const [key, script, direction] =
+    vector.kind === 'incoming'
+      ? (['incomingIr', vector.rules.incoming, 'incoming'] as const)
+      : (['outgoingIr', vector.rules.outgoing, 'outgoing'] as const);
+  const result = compile(script, vector.rules.side, direction);
+  return { key, script, compiled: result.ok ? (JSON.parse(JSON.stringify(result.ir)) as IrProgram) : null };
+}
+
+/**
+ * `UPDATE_APPLY_IR=1`: writes the compiled IR into the file, on one line right after the script's
+ * line (the files are formatted by hand; nothing else in them changes). Review the diff.
+ */
+function withCommittedIr(file: string, text: string, vector: Vector): string {
+  const { key, compiled } = scriptOf(vector);
+  const line = `    "${key}": ${JSON.stringify(compiled)}`;
+  const ir = JSON.stringify(compiled);
+  const existing = new RegExp(`^    "${key}": .*$`, 'm');
+  if (existing.test(text)) return text.replace(existing, () => line);
+  const existingInline = new RegExp(`^(  "rules": \\{.*), "${key}": \\{.*\\}( \\},?)$`, 'm');
+  if (existingInline.test(text))
+    return text.replace(
+      existingInline,
+      (_m, head: string, tail: string) => `${head}, "${key}": ${ir}${tail}`,
+    );
+  const scriptLine = new RegExp(`^(    "${vector.kind}": ".*")$`, 'm');
+  if (scriptLine.test(text)) return text.replace(scriptLine, (match) => `${match},\n${line}`);
+  // "rules" on one line: { "side": ..., "incoming": "..." }
+  const inline = new RegExp(`^(  "rules": \\{.*"${vector.kind}": ".*")( \\},?)$`, 'm');
+  if (inline.test(text))
+    return text.replace(inline, (_m, head: string, tail: string) => `${head}, "${key}": ${ir}${tail}`);
+  throw new Error(`${file}: no "${vector.kind}" script to put the IR after`);
+}
+
 const vectors: Vector[] = readdirSync(directory)
   .filter((file) => file.endsWith('.json'))
   .sort()
   .map((file) => {
-    const vector = JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as Vector;
+    let text = readFileSync(path.join(directory, file), 'utf8');
+    let vector = JSON.parse(text) as Vector;
     if (`${vector.name}.json` !== file)
       throw new Error(`${file}: the name must be the file name without .json`);
+    if (process.env.UPDATE_APPLY_IR === '1') {
+      text = withCommittedIr(file, text, vector);
+      writeFileSync(path.join(directory, file), text);
+      vector = JSON.parse(text) as Vector;
+    }
     return vector;
   });
 const incoming = vectors.filter((vector): vector is IncomingVector => vector.kind === 'incoming');
@@ -134,23 +184,64 @@ function setPath(root: Record<string, JsonValue>, pathSegments: string[], value:
   node[pathSegments[pathSegments.length - 1] as string] = value;
 }
 
-/** What the compiler found the vector's incoming script depends on, as an adapter passes it to the engine. */
-function dependenciesOf(vector: IncomingVector): { dependencies?: IrDependencies } {
-  const compiled = compile(vector.rules.incoming, vector.rules.side, 'incoming');
-  return compiled.ok && compiled.ir.dependencies ? { dependencies: compiled.ir.dependencies } : {};
+/**
+ * The committed IR of the vector's script (a runtime without the compiler reads it from the
+ * file); null when the checker refuses the script, which a runtime treats as a failed rules run.
+ */
+function committedIr(vector: Vector): IrProgram | null {
+  const ir = vector.kind === 'incoming' ? vector.rules.incomingIr : vector.rules.outgoingIr;
+  if (ir === undefined) throw new Error(`${vector.name}: no committed IR; run ${UPDATE_APPLY_IR_COMMAND}`);
+  return ir;
 }
 
-const engines: [string, RulesEngine][] = [
-  ['ast', (script, side, direction, inputs) => runRules(script, side, direction, inputs, { engine: 'ast' })],
-  ['ir', (script, side, direction, inputs) => runRules(script, side, direction, inputs, { engine: 'ir' })],
+/** What the compiler found the vector's incoming script depends on, read from the committed IR, as an adapter passes it to the engine. */
+function dependenciesOf(vector: IncomingVector): { dependencies?: IrDependencies } {
+  const dependencies = vector.rules.incomingIr?.dependencies;
+  return dependencies ? { dependencies } : {};
+}
+
+/**
+ * The two TypeScript interpreters: the AST one runs the script; the IR one runs the committed IR,
+ * exactly as Apex does (never the compiler).
+ */
+const engines: [string, (vector: Vector) => RulesEngine][] = [
+  [
+    'ast',
+    () => (script, side, direction, inputs) => runRules(script, side, direction, inputs, { engine: 'ast' }),
+  ],
+  [
+    'ir',
+    (vector) => (script, side, direction, inputs) => {
+      const ir = committedIr(vector);
+      // No IR: the checker refused the script; the compile failure is the run's result.
+      return ir === null
+        ? runRules(script, side, direction, inputs, { engine: 'ir' })
+        : runIr(ir, side, direction, inputs);
+    },
+  ],
 ];
+
+describe('the committed IR of the apply vectors', () => {
+  it.each(vectors.map((vector) => [vector.name, vector] as const))(
+    '%s is what the compiler makes today',
+    (_name, vector) => {
+      const { key, compiled } = scriptOf(vector);
+      const committed = vector.kind === 'incoming' ? vector.rules.incomingIr : vector.rules.outgoingIr;
+      if (JSON.stringify(committed) !== JSON.stringify(compiled))
+        throw new Error(
+          `${vector.name}: rules.${key} is stale or missing; run ${UPDATE_APPLY_IR_COMMAND} and review the diff`,
+        );
+      expect(committed).toEqual(compiled);
+    },
+  );
+});
 
 describe('apply conformance vectors', () => {
   it('has at least 60 incoming vectors, each named after its file', () => {
     expect(incoming.length).toBeGreaterThanOrEqual(60);
   });
 
-  describe.each(engines)('with the %s interpreter', (_engine, rulesEngine) => {
+  describe.each(engines)('with the %s interpreter', (_engine, engineFor) => {
     describe.each(incoming.map((vector) => [vector.name, vector] as const))(
       'incoming %s',
       (_name, vector) => {
@@ -167,7 +258,7 @@ describe('apply conformance vectors', () => {
                 script: vector.rules.incoming,
                 ...dependenciesOf(vector),
               },
-              runRules: rulesEngine,
+              runRules: engineFor(vector),
               policy: vector.policy,
               ...(vector.connection ? { connection: vector.connection } : {}),
               now: vector.now,
@@ -207,7 +298,7 @@ describe('apply conformance vectors', () => {
             link: vector.link,
             local: vector.localEntity,
             rules: { side: vector.rules.side, script: vector.rules.outgoing },
-            runRules: rulesEngine,
+            runRules: engineFor(vector),
             ...(vector.connection ? { connection: vector.connection } : {}),
             now: vector.now,
           });
