@@ -17,7 +17,7 @@ const NOT_SET_UP = 'Tandem is not set up on this site yet; nothing was done. Ret
 
 /** Web trigger `tandem-rendezvous`. */
 export async function rendezvous(request: unknown): Promise<HttpResponse> {
-  const ports = portsOfInstall();
+  const ports = await portsOfInstall();
   return ports
     ? answerRendezvous(request, ports)
     : errorResponse({ code: 'unavailable', message: NOT_SET_UP });
@@ -25,7 +25,7 @@ export async function rendezvous(request: unknown): Promise<HttpResponse> {
 
 /** Trigger `tandem-issue-events`. */
 export async function issueEvent(event: unknown): Promise<void> {
-  const ports = portsOfInstall();
+  const ports = await portsOfInstall();
   if (ports) await takeIssueEvent(event, ports);
 }
 
@@ -34,22 +34,22 @@ export async function workConsumer(event: {
   body?: unknown;
   retryContext?: { retryCount?: unknown };
 }): Promise<InvocationError | undefined> {
-  const ports = portsOfInstall();
+  const ports = await portsOfInstall();
   if (!ports) return undefined;
   return invocationResult(await runWorkJob(event, ports));
 }
 
 /** Scheduled trigger `tandem-sweep` (every five minutes). */
 export async function sweep(): Promise<void> {
-  const ports = portsOfInstall();
+  const ports = await portsOfInstall();
   if (ports) await sweepUpdatedIssues(ports);
 }
 
 /** Scheduled trigger `tandem-housekeeping` (hourly). */
 export async function housekeeping(): Promise<void> {
-  const ports = portsOfInstall();
+  const ports = await portsOfInstall();
   if (ports) await runHousekeeping(ports);
 }
 
 /** Resolver of the issue panel, issue action and admin page. */
-export const uiResolver = defineUiResolver(portsOfInstall);
+export const uiResolver = defineUiResolver(() => portsOfInstall());

@@ -1,12 +1,196 @@
-import type { AppPorts } from './app-ports';
+import { randomInt, randomUUID } from 'node:crypto';
+import { createSyncEngine, syncFailure, type RulesEngine, type SyncEngine } from '@tandem/shared-ts/engine';
+import {
+  createMessageIdGenerator,
+  THIS_NODE_SPEAKS,
+  type PairedConnection,
+  type RendezvousDeps,
+} from '@tandem/shared-ts/protocol';
+import { replicaContentHash } from '@tandem/shared-ts/replica';
+import { runIr } from '@tandem/shared-ts/rules';
+import {
+  createJiraAttachmentSource,
+  createJiraAttachmentStore,
+  createJiraContext,
+  createJiraEntityStore,
+  forgeJiraHttp,
+  searchIssues,
+  type JiraHttp,
+} from '../jira';
+import { createForgeStores, type ForgeStores } from '../store';
+import {
+  ForgeCoalesceMarks,
+  ForgeSetupStore,
+  ForgeSweepCursorStore,
+  listConnectionIds,
+  type SiteSetup,
+  type StoredRules,
+} from '../store/app-stores';
+import type { AppPorts, IssueFinder, JobQueue } from './app-ports';
+import { forgeJobQueue } from './forge-job-queue';
+
+/** What `buildInstallPorts` runs on; production's defaults, tests replace the Jira HTTP port and the queue. */
+export interface InstallOptions {
+  http?: JiraHttp;
+  jobs?: JobQueue;
+  clock?: { now(): number };
+}
 
 /**
- * The ports of this installation, or null while they are not wired. The lead wires them at the
- * merge of issue #11's lanes: `createForgeStores()` (../store, KVS-backed core ports, marks and
- * the sweep cursor), the Jira REST adapter (../jira: entity store and `IssueFinder`),
- * `forgeJobQueue()` and a `sleep` whose timer does not hold the invocation open. Until then every
- * handler answers `unavailable` (503 from the web trigger, a retry from the consumer).
+ * The ports of this installation, or null while it is not set up (the admin console has not
+ * stored the site's setup): then every handler answers `unavailable` (503 from the web trigger,
+ * nothing from the others). Built per invocation: KVS-backed stores (`../store`), Jira REST as
+ * the app (`../jira`), the @forge/events queue, an engine per connection whose rules are stored.
  */
-export function portsOfInstall(): AppPorts | null {
-  return null;
+export async function portsOfInstall(options: InstallOptions = {}): Promise<AppPorts | null> {
+  const setups = new ForgeSetupStore();
+  const setup = await setups.setup();
+  return setup ? buildInstallPorts(setup, setups, options) : null;
+}
+
+/** The ports over a setup (exported for tests). */
+export function buildInstallPorts(
+  setup: SiteSetup,
+  setups: ForgeSetupStore,
+  options: InstallOptions = {},
+): AppPorts {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const stores = createForgeStores({ clock });
+  const jira = createJiraContext(options.http ?? forgeJiraHttp());
+  const engines = new Map<string, Promise<{ engine: SyncEngine; connection: PairedConnection } | null>>();
+  const engineOf = (connectionId: string) => {
+    let found = engines.get(connectionId);
+    if (!found) {
+      found = openEngine(connectionId, stores, setups, jira, clock);
+      engines.set(connectionId, found);
+    }
+    return found;
+  };
+  const messageIds = createMessageIdGenerator({ clock });
+  const rendezvous: RendezvousDeps = {
+    connection: async (connectionId) => {
+      const open = await engineOf(connectionId);
+      if (!open) return null;
+      return {
+        secret: open.connection.secret,
+        speaks: open.connection.speaks,
+        engine: open.engine,
+        findQueued: (messageId) => stores.outbox.findByMessageId(messageId),
+        attachments: {
+          source: createJiraAttachmentSource(jira, setup.site.url),
+          allowance: stores.attachmentAllowance,
+        },
+      };
+    },
+    saveConnection: (connection) => stores.connections.save(connection),
+    invitations: stores.invitations,
+    replayCache: stores.replayCache,
+    clock,
+    messageIds,
+    platform: 'jira',
+    site: setup.site,
+    speaks: THIS_NODE_SPEAKS,
+  };
+  return {
+    rendezvous,
+    connectionIds: listConnectionIds,
+    engine: async (connectionId) => (await engineOf(connectionId))?.engine ?? null,
+    jobs: options.jobs ?? forgeJobQueue(),
+    marks: new ForgeCoalesceMarks(clock),
+    sweepCursor: new ForgeSweepCursorStore(),
+    issues: linkedIssueFinder(jira),
+    clock,
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        setTimeout(resolve, ms).unref();
+      }),
+    log: (line) => {
+      console.log(line);
+    },
+  };
+}
+
+/** The engine of a stored connection with stored rules, or null when either is missing. */
+async function openEngine(
+  connectionId: string,
+  stores: ForgeStores,
+  setups: ForgeSetupStore,
+  jira: ReturnType<typeof createJiraContext>,
+  clock: { now(): number },
+): Promise<{ engine: SyncEngine; connection: PairedConnection } | null> {
+  const connection = await stores.connections.get(connectionId);
+  if (!connection) return null;
+  const rules = await setups.rules(connectionId);
+  if (!rules) return null;
+  const engine = createSyncEngine(
+    {
+      connectionId,
+      side: 'jira',
+      rules: {
+        incoming: 'ir:incoming',
+        outgoing: 'ir:outgoing',
+        ...(rules.dependencies ? { incomingDependencies: rules.dependencies } : {}),
+      },
+      connection: { name: connection.connectionName },
+      attachmentTransfer: connection.speaks.capabilities.includes('attachments-v1'),
+    },
+    {
+      entities: createJiraEntityStore(jira),
+      links: stores.links,
+      outbox: stores.outbox,
+      inbox: stores.inbox,
+      log: stores.log,
+      stats: stores.stats,
+      // The Jira node serves the rendezvous: its outbox is fetched by the peer's pull, never sent.
+      transport: {
+        send: async () => ({
+          ok: false,
+          error: syncFailure(
+            'network',
+            'The Jira node does not send: its peer pulls the outbox through the rendezvous.',
+          ),
+        }),
+      },
+      clock,
+      ids: { next: () => randomUUID() },
+      random: () => randomInt(0, 2 ** 32) / 2 ** 32,
+      runRules: irRules(rules),
+      hashReplica: async (replica) => replicaContentHash(replica),
+      attachments: {
+        queue: stores.attachmentQueue,
+        store: createJiraAttachmentStore(jira),
+        chunks: stores.attachmentChunks,
+      },
+    },
+  );
+  return { engine, connection };
+}
+
+/** The rules engine over the stored IR: each direction runs its own compiled program. */
+export function irRules(rules: StoredRules): RulesEngine {
+  return (_script, side, direction, inputs) =>
+    runIr(direction === 'incoming' ? rules.incomingIr : rules.outgoingIr, side, direction, inputs);
+}
+
+/** ISO time as JQL's `"yyyy/MM/dd HH:mm"` (UTC; Jira compares in the app user's zone, a minute's slack at worst). */
+function jqlTime(iso: string): string {
+  const at = new Date(iso);
+  const valid = Number.isNaN(at.getTime()) ? new Date(0) : at;
+  return valid.toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
+}
+
+/** Linked issues updated since a time (the entity property's `tandemLinked` alias), oldest first. */
+function linkedIssueFinder(jira: ReturnType<typeof createJiraContext>): IssueFinder {
+  return {
+    updatedSince: async (since, pageToken, limit) => {
+      const jql = `tandemLinked = "true" AND updated >= "${jqlTime(since)}" ORDER BY updated ASC`;
+      const page = await searchIssues(jira, jql, pageToken, limit);
+      if (!page.ok) return page;
+      return {
+        ok: true,
+        issueIds: page.value.issues.map((issue) => issue.id),
+        nextPageToken: page.value.nextPageToken,
+      };
+    },
+  };
 }

@@ -10,7 +10,9 @@ import { syncIssueNow } from './sync-issue-now';
  * `errors` for the admin page. `portsOf` gives each call its ports (null: the app is not set up,
  * answered `unavailable`).
  */
-export function defineUiResolver(portsOf: () => AppPorts | null): ReturnType<Resolver['getDefinitions']> {
+export function defineUiResolver(
+  portsOf: () => Promise<AppPorts | null> | AppPorts | null,
+): ReturnType<Resolver['getDefinitions']> {
   const resolver = new Resolver();
   resolver.define('status', (call) => withPorts(portsOf, (ports) => readIssueStatus(call, ports)));
   resolver.define('syncNow', (call) => withPorts(portsOf, (ports) => syncIssueNow(call, ports)));
@@ -19,9 +21,9 @@ export function defineUiResolver(portsOf: () => AppPorts | null): ReturnType<Res
 }
 
 async function withPorts<T>(
-  portsOf: () => AppPorts | null,
+  portsOf: () => Promise<AppPorts | null> | AppPorts | null,
   run: (ports: AppPorts) => Promise<T>,
 ): Promise<T | typeof UNAVAILABLE> {
-  const ports = portsOf();
+  const ports = await portsOf();
   return ports ? run(ports) : UNAVAILABLE;
 }

@@ -1,0 +1,88 @@
+/**
+ * The stores the app keeps for itself beside the core's ports, on plain KVS: the site's setup
+ * (written by the admin console), each connection's compiled rules, the sweep's cursor, the
+ * coalescing marks per issue, and the list of connection ids (`c:` keys of `ForgeConnectionStore`).
+ */
+import { kvs, WhereConditions } from '@forge/kvs';
+import type { IrDependencies } from '@tandem/shared-ts/engine';
+import type { IrProgram } from '@tandem/shared-ts/rules';
+import type { CoalesceMarks, SweepCursor, SweepCursorStore } from '../app/app-ports';
+import { kvsKey } from './kvs-key';
+
+/** The site's setup, written by the admin console: what the rendezvous tells a peer. */
+export interface SiteSetup {
+  site: { name: string; url: string };
+}
+
+/** A connection's rules as the console compiled them (`compile(...)`'s IR of each direction). */
+export interface StoredRules {
+  incomingIr: IrProgram;
+  outgoingIr: IrProgram;
+  /** `ir.dependencies` of the incoming IR (`SyncRules.incomingDependencies`). */
+  dependencies?: IrDependencies;
+}
+
+const SETUP_KEY = 'tandem-setup';
+const CURSOR_KEY = 'tandem-sweep-cursor';
+
+/** The site's setup and the connections' rules on KVS. */
+export class ForgeSetupStore {
+  /** The setup, or null while the console has not written it. */
+  async setup(): Promise<SiteSetup | null> {
+    const stored = await kvs.get<SiteSetup>(SETUP_KEY);
+    return stored ?? null;
+  }
+  async writeSetup(setup: SiteSetup): Promise<void> {
+    await kvs.set(SETUP_KEY, setup);
+  }
+  /** The compiled rules of a connection, or null while none are stored. */
+  async rules(connectionId: string): Promise<StoredRules | null> {
+    const stored = await kvs.get<StoredRules>(kvsKey('r', connectionId));
+    return stored ?? null;
+  }
+  async writeRules(connectionId: string, rules: StoredRules): Promise<void> {
+    await kvs.set(kvsKey('r', connectionId), rules);
+  }
+}
+
+/** The sweep's cursor under one KVS key. */
+export class ForgeSweepCursorStore implements SweepCursorStore {
+  async read(): Promise<SweepCursor | null> {
+    return (await kvs.get<SweepCursor>(CURSOR_KEY)) ?? null;
+  }
+  async write(cursor: SweepCursor): Promise<void> {
+    await kvs.set(CURSOR_KEY, cursor);
+  }
+}
+
+/**
+ * Coalescing marks, one KVS key each (`m:<key>` holding the epoch ms it lasts until). A claim
+ * reads then writes: two claims racing may both win, which costs one duplicate job (the work
+ * is idempotent: a replica is built from the issue's current state), never a lost one.
+ */
+export class ForgeCoalesceMarks implements CoalesceMarks {
+  constructor(private readonly clock: { now(): number } = { now: () => Date.now() }) {}
+  async claim(key: string, until: number): Promise<boolean> {
+    const held = await kvs.get<number>(kvsKey('m', key));
+    if (typeof held === 'number' && held > this.clock.now()) return false;
+    await kvs.set(kvsKey('m', key), until);
+    return true;
+  }
+  async release(key: string): Promise<void> {
+    await kvs.delete(kvsKey('m', key));
+  }
+}
+
+/** The ids of the stored connections (`c:` keys), at most `limit` (capped at 100). */
+export async function listConnectionIds(limit: number): Promise<string[]> {
+  const cap = Math.max(0, Math.min(100, Math.floor(limit)));
+  if (cap === 0) return [];
+  const page = await kvs
+    .query()
+    .where('key', WhereConditions.beginsWith('c:'))
+    .limit(cap)
+    .getMany<{ connectionId?: unknown }>();
+  return page.results
+    .map((entry) => entry.value.connectionId)
+    .filter((id): id is string => typeof id === 'string');
+}
