@@ -421,7 +421,10 @@ export class ForgeRuntime {
     this.productCalls.push(`${init?.method ?? 'GET'} ${path}`);
     if (!base)
       return new Response('', { status: 502, headers: { 'forge-proxy-error': 'NO_PRODUCT_BASE_URL' } });
-    const answer = await fetch(`${base}${path}`, init);
+    // Forge's proxy authenticates product calls as the app; the Jira stand-in wants a credential.
+    const headers = new Headers(init?.headers);
+    if (!headers.has('authorization')) headers.set('authorization', 'Bearer forge-app');
+    const answer = await fetch(`${base}${path}`, { ...init, headers });
     // Re-wrapped so the SDK sees a plain Response whatever the transport.
     return new Response(answer.status === 204 ? null : await answer.arrayBuffer(), {
       status: answer.status,

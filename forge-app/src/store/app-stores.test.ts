@@ -1,3 +1,4 @@
+import { kvs } from '@forge/kvs';
 import { CONNECTION_FORMAT } from '@tandem/shared-ts/engine';
 import { ManualClock } from '@tandem/shared-ts/testing';
 import { entityOf, installForgeRuntime, type ForgeRuntime } from '../../../sandbox/forge';
@@ -68,5 +69,12 @@ describe('the app stores on @forge/kvs', () => {
     expect((await listConnectionIds(10)).sort()).toEqual(['conn-a', 'conn-b', 'conn-c']);
     expect(await listConnectionIds(2)).toHaveLength(2);
     expect(await listConnectionIds(0)).toEqual([]);
+  });
+
+  it('lists past one KVS page (20) up to the cap of 100', async () => {
+    for (let i = 0; i < 45; i += 1) await kvs.set(`c:conn-${i}`, { connectionId: `conn-${i}` });
+    expect(await listConnectionIds(100)).toHaveLength(45);
+    expect(await listConnectionIds(30)).toHaveLength(30);
+    expect(await listConnectionIds(Number.NaN)).toEqual([]);
   });
 });

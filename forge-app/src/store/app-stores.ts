@@ -73,16 +73,25 @@ export class ForgeCoalesceMarks implements CoalesceMarks {
   }
 }
 
-/** The ids of the stored connections (`c:` keys), at most `limit` (capped at 100). */
+/** KVS answers at most 20 entries per query page. */
+const QUERY_PAGE = 20;
+
+/** The ids of the stored connections (`c:` keys), at most `limit` (capped at 100), a page of 20 at a time. */
 export async function listConnectionIds(limit: number): Promise<string[]> {
-  const cap = Math.max(0, Math.min(100, Math.floor(limit)));
-  if (cap === 0) return [];
-  const page = await kvs
-    .query()
-    .where('key', WhereConditions.beginsWith('c:'))
-    .limit(cap)
-    .getMany<{ connectionId?: unknown }>();
-  return page.results
-    .map((entry) => entry.value.connectionId)
-    .filter((id): id is string => typeof id === 'string');
+  const cap = Number.isFinite(limit) ? Math.max(0, Math.min(100, Math.floor(limit))) : 0;
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  while (ids.length < cap) {
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith('c:'))
+      .limit(Math.min(QUERY_PAGE, cap - ids.length));
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany<{ connectionId?: unknown }>();
+    for (const entry of page.results)
+      if (typeof entry.value.connectionId === 'string') ids.push(entry.value.connectionId);
+    cursor = page.nextCursor;
+    if (!cursor || page.results.length === 0) break;
+  }
+  return ids;
 }
