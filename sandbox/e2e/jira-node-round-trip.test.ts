@@ -21,6 +21,7 @@ import {
   seedEntity,
 } from '@tandem/shared-ts/testing';
 import { join } from 'node:path';
+import { portsOfInstall } from '../../forge-app/src/app/ports-of-install';
 import { createForgeStores } from '../../forge-app/src/store';
 import { ForgeSetupStore } from '../../forge-app/src/store/app-stores';
 import { installForgeRuntime, type ForgeRuntime } from '../forge';
@@ -121,10 +122,18 @@ describe('the Jira node on the stand-ins', () => {
     // The consumer applied it: one issue, its link, and the rendezvous's outbox holds its first replica.
     const created = [...standin.model.issues.values()];
     expect(created.map((issue) => issue.fields.get('summary'))).toEqual(['Printer broken']);
-
-    // Jira -> Salesforce: an edit, its event, the issue job, then the client's pull.
     const issue = created[0];
     if (!issue) throw new Error('no issue was created');
+
+    // The sweep's finder sees the linked issue through its link property.
+    const ports = await portsOfInstall();
+    expect(await ports?.issues.updatedSince('2000-01-01T00:00:00.000Z', null, 50)).toEqual({
+      ok: true,
+      issueIds: [issue.id],
+      nextPageToken: null,
+    });
+
+    // Jira -> Salesforce: an edit, its event, the issue job, then the client's pull.
     expect(standin.model.editIssue(issue, { summary: 'Printer fixed' }, '557058:alice').ok).toBe(true);
     await runtime.emitProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: issue.id } });
     await runtime.advance(60_000);

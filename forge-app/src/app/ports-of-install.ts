@@ -14,6 +14,7 @@ import {
   createJiraContext,
   createJiraEntityStore,
   forgeJiraHttp,
+  LINK_PROPERTY,
   searchIssues,
   type JiraHttp,
 } from '../jira';
@@ -179,11 +180,14 @@ function jqlTime(iso: string): string {
   return valid.toISOString().slice(0, 16).replace('T', ' ').replace(/-/g, '/');
 }
 
-/** Linked issues updated since a time (the entity property's `tandemLinked` alias), oldest first. */
+/**
+ * Linked issues updated since a time, oldest first: the link property (`LINK_PROPERTY`) searched
+ * by path, which Jira indexes through the manifest's `jira:entityProperty` module.
+ */
 function linkedIssueFinder(jira: ReturnType<typeof createJiraContext>): IssueFinder {
   return {
     updatedSince: async (since, pageToken, limit) => {
-      const jql = `tandemLinked = "true" AND updated >= "${jqlTime(since)}" ORDER BY updated ASC`;
+      const jql = `issue.property[${LINK_PROPERTY}].linked = "true" AND updated >= "${jqlTime(since)}" ORDER BY updated ASC`;
       const page = await searchIssues(jira, jql, pageToken, limit);
       if (!page.ok) return page;
       return {
