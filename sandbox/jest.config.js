@@ -1,19 +1,2 @@
-/** sandbox: TypeScript transpiled by ts-jest; types are checked once by `npm run typecheck`. */
-module.exports = {
-  displayName: 'sandbox',
-  testEnvironment: 'node',
-  roots: ['<rootDir>'],
-  testPathIgnorePatterns: ['/node_modules/'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }],
-  },
-  // The core's package entries, from source (as the typecheck sees them through typesVersions),
-  // so a test never runs a stale build of shared-ts.
-  moduleNameMapper: {
-    '^@tandem/shared-ts/(engine|protocol|replica|rules|lwc)$': '<rootDir>/../shared-ts/src/entries/$1.ts',
-    '^@tandem/shared-ts/internal$': '<rootDir>/../shared-ts/src/internal.ts',
-    '^@tandem/shared-ts/testing$': '<rootDir>/../shared-ts/src/testing/index.ts',
-    '^@tandem/shared-ts$': '<rootDir>/../shared-ts/src/index.ts',
-  },
-};
+/** sandbox's jest project (jest.workspace.cjs). */
+module.exports = require('../jest.workspace.cjs')('sandbox');

@@ -2,6 +2,7 @@
 import type { VectorSuite } from '../vector-suite';
 import { batchWantsSuite } from './batch-wants';
 import { canonicalJsonSuite } from './canonical-json';
+import { carryMaybeReceivedSuite } from './carry-maybe-received';
 import { coalesceQueueItemSuite } from './coalesce-queue-item';
 import { forgetUnsentSnapshotSuite } from './forget-unsent-snapshot';
 import { nextRetryDelaySuite } from './next-retry-delay';
@@ -21,6 +22,7 @@ export const VECTOR_SUITES: readonly VectorSuite<never>[] = [
   refreshPendingReplicaSuite,
   forgetUnsentSnapshotSuite,
   coalesceQueueItemSuite,
+  carryMaybeReceivedSuite,
   nextRetryDelaySuite,
   recordAttemptFailureSuite,
   resolveConflictSuite,
