@@ -137,6 +137,8 @@ describe('the Jira node on the stand-ins', () => {
     expect(standin.model.editIssue(issue, { summary: 'Printer fixed' }, '557058:alice').ok).toBe(true);
     await runtime.emitProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: issue.id } });
     await runtime.advance(60_000);
+    // An hour of scheduled work (sweeps, housekeeping's outbox job) must leave the replica due for the pull.
+    await runtime.advance(60 * 60 * 1000);
     const pulled = await pullOnce({ ...client, acks: new InMemoryAckStore(), limit: 10 });
     expect(pulled).toMatchObject({ ok: true, received: 1, rejected: 0 });
     expect(await salesforce.engine.processInbox()).toMatchObject({ done: 1, failed: 0 });

@@ -164,7 +164,14 @@ async function openEngine(
       },
     },
   );
-  return { engine, connection };
+  // The peer pulls this node's outbox; a send here would fail, push the items' next attempt into
+  // the future and hold them back from the pulls, so a delivery run (housekeeping's `outbox` job)
+  // takes nothing.
+  const pulledOnly: SyncEngine = {
+    ...engine,
+    deliverOutbox: async () => ({ done: 0, retrying: 0, failed: 0, remaining: 0 }),
+  };
+  return { engine: pulledOnly, connection };
 }
 
 /** The rules engine over the stored IR: each direction runs its own compiled program. */
