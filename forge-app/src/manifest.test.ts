@@ -4,6 +4,7 @@ import {
   ProductTriggerValidationProcessor,
   type ManifestSchema,
 } from '@forge/manifest';
+import { LINK_PROPERTY, linkProperty } from './jira/issue-link-property';
 import { FORGE_ENTITIES } from './store';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -24,6 +25,18 @@ describe('manifest.yml, validated offline by @forge/manifest', () => {
     expect(result.success).toBe(true);
     const typed = result.manifestObject?.typedContent as ManifestSchema | undefined;
     expect(typed?.app.storage?.entities).toEqual(FORGE_ENTITIES);
+  });
+
+  it('indexes the issue property the Jira adapter writes, by paths its value has', async () => {
+    const result = await new FullValidationProcessor(LINT_OPTIONS).process(manifest);
+    const typed = result.manifestObject?.typedContent as ManifestSchema | undefined;
+    const indexed = (typed?.modules?.['jira:entityProperty'] ?? []) as {
+      propertyKey: string;
+      values: { path: string }[];
+    }[];
+    expect(indexed.map((module) => module.propertyKey)).toEqual([LINK_PROPERTY]);
+    const written = linkProperty({ platform: 'salesforce', type: 'Case', id: '500A', key: '00001026' });
+    for (const value of indexed[0]?.values ?? []) expect(Object.keys(written)).toContain(value.path);
   });
 
   it('grants every scope its product triggers need, with no error and no warning', async () => {
