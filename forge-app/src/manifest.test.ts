@@ -37,6 +37,9 @@ describe('manifest.yml, validated offline by @forge/manifest', () => {
     expect(indexed.map((module) => module.propertyKey)).toEqual([LINK_PROPERTY]);
     const written = linkProperty({ platform: 'salesforce', type: 'Case', id: '500A', key: '00001026' });
     for (const value of indexed[0]?.values ?? []) expect(Object.keys(written)).toContain(value.path);
+    // The index has no boolean type: every indexed value the adapter writes is a string.
+    for (const value of indexed[0]?.values ?? [])
+      expect(typeof written[value.path as keyof typeof written]).toBe('string');
   });
 
   it('grants every scope its product triggers need, with no error and no warning', async () => {

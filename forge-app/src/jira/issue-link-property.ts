@@ -1,6 +1,6 @@
 /**
  * The issue property `tandem`: marks an issue as linked (searchable in JQL through the app's
- * `jira:entityProperty` index, `tandemLinked = true`) and remembers the remote entity it was
+ * `jira:entityProperty` index, `tandemLinked = "true"`) and remembers the remote entity it was
  * created from, so creation is idempotent: a retried create finds the issue by this property.
  * Issue properties are capped at 32 KB; this one stays far under.
  */
@@ -15,7 +15,11 @@ export const LINK_PROPERTY = 'tandem';
 
 /** The property's value. */
 export interface LinkProperty {
-  linked: boolean;
+  /**
+   * `"true"` or `"false"`, a string: Jira's entity-property index has no boolean type, and the
+   * manifest indexes this path as `string` (`tandemLinked = "true"`).
+   */
+  linked: 'true' | 'false';
   /** `platform:type:id` of the remote entity the issue is linked to (or was created from). */
   source: string;
   /** The remote entity's human key (a Case number), for JQL and people. */
@@ -30,7 +34,7 @@ export function sourceKey(ref: EntityRef): string {
 
 /** The property for a link to `remote`. */
 export function linkProperty(remote: EntityRef, linked = true): LinkProperty {
-  const value: LinkProperty = { linked, source: sourceKey(remote) };
+  const value: LinkProperty = { linked: linked ? 'true' : 'false', source: sourceKey(remote) };
   if (remote.key !== undefined) value.remoteKey = remote.key;
   if (remote.url !== undefined) value.remoteUrl = remote.url;
   return value;

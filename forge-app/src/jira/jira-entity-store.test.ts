@@ -164,7 +164,7 @@ describe('applying a write plan', () => {
     });
     const issue = standin.model.issue('SUP-1');
     expect(issue?.properties.get('tandem')).toEqual({
-      linked: true,
+      linked: 'true',
       source: 'salesforce:Case:500xx0000001',
       remoteKey: '00001026',
     });
