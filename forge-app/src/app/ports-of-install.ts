@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { createSyncEngine, syncFailure, type RulesEngine, type SyncEngine } from '@tandem/shared-ts/engine';
+import { createSyncEngine, type RulesEngine, type SyncEngine } from '@tandem/shared-ts/engine';
 import {
   createMessageIdGenerator,
   THIS_NODE_SPEAKS,
@@ -142,16 +142,8 @@ async function openEngine(
       inbox: stores.inbox,
       log: stores.log,
       stats: stores.stats,
-      // The Jira node serves the rendezvous: its outbox is fetched by the peer's pull, never sent.
-      transport: {
-        send: async () => ({
-          ok: false,
-          error: syncFailure(
-            'network',
-            'The Jira node does not send: its peer pulls the outbox through the rendezvous.',
-          ),
-        }),
-      },
+      // No transport: the Jira node serves the rendezvous, its peer pulls the outbox, and the
+      // engine's `deliverOutbox` takes nothing (housekeeping's outbox job leaves the items due).
       clock,
       ids: { next: () => randomUUID() },
       random: () => randomInt(0, 2 ** 32) / 2 ** 32,
@@ -164,14 +156,7 @@ async function openEngine(
       },
     },
   );
-  // The peer pulls this node's outbox; a send here would fail, push the items' next attempt into
-  // the future and hold them back from the pulls, so a delivery run (housekeeping's `outbox` job)
-  // takes nothing.
-  const pulledOnly: SyncEngine = {
-    ...engine,
-    deliverOutbox: async () => ({ done: 0, retrying: 0, failed: 0, remaining: 0 }),
-  };
-  return { engine: pulledOnly, connection };
+  return { engine, connection };
 }
 
 /** The rules engine over the stored IR: each direction runs its own compiled program. */

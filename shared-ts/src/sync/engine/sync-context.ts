@@ -82,7 +82,13 @@ export interface SyncDeps {
   inbox: WorkQueue;
   log: SyncLog;
   stats: StatsStore;
-  transport: Transport;
+  /**
+   * How this node sends its outbox. Absent on the node that serves the rendezvous (Jira): its
+   * peer pulls the outbox (`pull` -> `batch`), so `deliverOutbox` takes nothing and leaves every
+   * item due for the next pull (a send that could only fail would push the items' next attempt
+   * past the pulls).
+   */
+  transport?: Transport;
   clock: Clock;
   ids: IdGenerator;
   random: RandomSource;

@@ -32,6 +32,18 @@ describe('deliverOutbox', () => {
     expect(await node.engine.statistics()).toMatchObject({ syncedToday: 2, averageLatencyMs: 500 });
   });
 
+  it('takes nothing on a node without a transport (the peer pulls its outbox): every item stays due, untouched', async () => {
+    const node = await withTwoQueuedCases();
+    const before = [...node.outbox.items.values()].map((item) => structuredClone(item));
+    const pulledOnly = {
+      ...node.engine.context,
+      deps: { ...node.engine.context.deps, transport: undefined },
+    };
+    expect(await deliverOutbox(pulledOnly)).toEqual({ done: 0, retrying: 0, failed: 0, remaining: 0 });
+    expect([...node.outbox.items.values()]).toEqual(before);
+    expect(node.transport.sent).toEqual([]);
+  });
+
   it('retries a 503 with backoff and still sends the other items', async () => {
     const node = await withTwoQueuedCases();
     node.transport.answers.push({ ok: false, error: syncFailure('http', 'HTTP 503', { status: 503 }) });

@@ -40,6 +40,8 @@ export async function planOutboxDelivery(
   budget: RunBudget = {},
 ): Promise<OutboxDeliveryPlan> {
   const { deps, config } = ctx;
+  const transport = deps.transport;
+  if (!transport) return { deliveries: [], remaining: 0 };
   const maxItems = budget.maxItems ?? config.batchSize;
   const items = await deps.outbox.due(config.connectionId, isoNow(ctx), maxItems + 1);
   const deliveries: OutboxDelivery[] = [];
@@ -58,7 +60,7 @@ export async function planOutboxDelivery(
       // The replicas it carries in `replaced` go first: the remote gets them whenever it gets it.
       sent = { ok: true };
       for (const send of messagesOfSend(offered)) {
-        sent = await deps.transport.send(send);
+        sent = await transport.send(send);
         if (!sent.ok) break;
       }
     } catch (error) {
@@ -115,6 +117,8 @@ export async function commitOutboxDelivery(
  * each (`commitOutboxDelivery`). Items the budget left stay due; `remaining` says how many.
  */
 export async function deliverOutbox(ctx: SyncContext, budget: RunBudget = {}): Promise<QueueRunSummary> {
+  // No transport: the peer pulls this outbox through the rendezvous; nothing is sent or touched.
+  if (!ctx.deps.transport) return { done: 0, retrying: 0, failed: 0, remaining: 0 };
   return commitOutboxDelivery(ctx, await planOutboxDelivery(ctx, budget));
 }
 
