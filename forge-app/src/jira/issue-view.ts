@@ -21,16 +21,18 @@ export function issueView(
   siteUrl: string | null,
 ): { ok: true; entity: LocalEntity } | { ok: false; error: SyncFailure } {
   const fields = issue.fields ?? {};
-  const id = String(issue.id ?? '');
-  const key = String(issue.key ?? '');
+  const id = idText(issue.id);
+  const key = idText(issue.key);
   const description = richText(fields.description, `${key} description`);
   if (!description.ok) return description;
   const commentViews: JsonValue[] = [];
-  for (const comment of comments) {
-    const body = richText(comment.body, `${key} comment ${comment.id}`);
+  // Only objects count: an answer whose list holds null or text cannot make a comment.
+  const readable = comments.filter(isRecord);
+  for (const comment of readable) {
+    const body = richText(comment.body, `${key} comment ${idText(comment.id)}`);
     if (!body.ok) return body;
     commentViews.push({
-      id: String(comment.id ?? ''),
+      id: idText(comment.id),
       author: replicaUser(comment.author),
       body: body.html ?? '',
       created: isoTime(comment.created),
@@ -38,7 +40,9 @@ export function issueView(
       internal: comment.visibility !== undefined || comment.jsdPublic === false,
     });
   }
-  const attachments = Array.isArray(fields.attachment) ? (fields.attachment as RestAttachment[]) : [];
+  const attachments = (Array.isArray(fields.attachment) ? fields.attachment : []).filter(
+    isRecord,
+  ) as RestAttachment[];
   const custom = customFields(issue);
   if (!custom.ok) return custom;
   const view: Record<string, JsonValue> = {
@@ -68,14 +72,14 @@ export function issueView(
     customFields: custom.values,
     comments: commentViews,
     attachments: attachments.map((a) => ({
-      id: String(a.id ?? ''),
-      filename: String(a.filename ?? ''),
-      mimeType: String(a.mimeType ?? 'application/octet-stream'),
+      id: idText(a.id),
+      filename: idText(a.filename),
+      mimeType: idText(a.mimeType) || 'application/octet-stream',
       size: typeof a.size === 'number' ? a.size : 0,
       sha256: null,
       created: isoTime(a.created),
       author: replicaUser(a.author),
-      ref: String(a.id ?? ''),
+      ref: idText(a.id),
     })),
   };
   const ref: LocalEntity['ref'] = { platform: JIRA_PLATFORM, type: JIRA_ISSUE_TYPE, id, key };
@@ -87,10 +91,8 @@ export function issueView(
     // last change. Without the changelog (a call per read) `updated` is the best cheap answer.
     modifiedAt: isoTime(fields.updated),
     integrationAuthored: {
-      comments: comments.filter((c) => c.author?.accountId === appAccountId).map((c) => String(c.id ?? '')),
-      attachments: attachments
-        .filter((a) => a.author?.accountId === appAccountId)
-        .map((a) => String(a.id ?? '')),
+      comments: readable.filter((c) => c.author?.accountId === appAccountId).map((c) => idText(c.id)),
+      attachments: attachments.filter((a) => a.author?.accountId === appAccountId).map((a) => idText(a.id)),
     },
   };
   return { ok: true, entity };
@@ -110,6 +112,15 @@ function richText(
     };
   }
   return { ok: true, html: converted.html };
+}
+
+/**
+ * An id, key or name from Jira's answer as text: a string as it is, a finite number in decimal,
+ * anything else (an object, even one whose `toString` is not a function) as ''.
+ */
+function idText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
 /** Jira's `2026-12-03T12:00:00.000+0000` as the replica's UTC `2026-12-03T12:00:00.000Z`; null when unreadable. */
@@ -160,19 +171,25 @@ function replicaUser(value: RestUser | undefined): JsonValue {
 function customFields(
   issue: RestIssue,
 ): { ok: true; values: Record<string, JsonValue> } | { ok: false; error: SyncFailure } {
-  const values: Record<string, JsonValue> = {};
+  // Entries, then one object: a display name such as `__proto__` stays an own member.
+  const values: [string, JsonValue][] = [];
   for (const [fieldId, value] of Object.entries(issue.fields ?? {})) {
     if (!fieldId.startsWith('customfield_')) continue;
-    const name = issue.names?.[fieldId] ?? fieldId;
+    const named = issue.names?.[fieldId];
+    const name = typeof named === 'string' ? named : fieldId;
     if (isAdf(value)) {
-      const html = richText(value, `${issue.key} field ${name}`);
+      const html = richText(value, `${idText(issue.key)} field ${name}`);
       if (!html.ok) return html;
-      values[name] = html.html;
+      values.push([name, html.html]);
     } else {
-      values[name] = (value ?? null) as JsonValue;
+      values.push([name, (value ?? null) as JsonValue]);
     }
   }
-  return { ok: true, values };
+  return { ok: true, values: Object.fromEntries(values) };
+}
+
+function isRecord<T>(value: T): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isAdf(value: unknown): boolean {
