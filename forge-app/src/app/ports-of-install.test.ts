@@ -70,6 +70,14 @@ describe('portsOfInstall', () => {
     const engine = await fresh?.engine('conn-1');
     expect(engine?.context.config.side).toBe('jira');
     expect(engine?.context.config.rules.incomingDependencies).toEqual(incomingIr.dependencies);
+    // The rules' identity is their program: stored rules that change give the engine other text.
+    const before = engine?.context.config.rules.incoming;
+    const changed = compile(`${DEFAULT_RULES.jira.incoming}\nissue.labels = [];\n`, 'jira', 'incoming');
+    if (!changed.ok) throw new Error(changed.error.message);
+    await setups.writeRules('conn-1', { incomingIr: changed.ir, outgoingIr: compiled('outgoing') });
+    const after = (await (await portsOfInstall({ clock }))?.engine('conn-1'))?.context.config.rules.incoming;
+    expect(after).toBeDefined();
+    expect(after).not.toEqual(before);
     expect(await fresh?.connectionIds(10)).toEqual(['conn-1']);
     const served = await fresh?.rendezvous.connection('conn-1');
     expect(served?.secret).toBe(connection.secret);

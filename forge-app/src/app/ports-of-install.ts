@@ -127,9 +127,12 @@ async function openEngine(
     {
       connectionId,
       side: 'jira',
+      // The engine knows rules by their text: the rules version a kept incoming run is valid for
+      // (`incoming.previousRun`) is a hash of it. This node runs IR, so the IR's JSON is that
+      // text: a changed program is a new version, and a kept run of the old one is not reused.
       rules: {
-        incoming: 'ir:incoming',
-        outgoing: 'ir:outgoing',
+        incoming: JSON.stringify(rules.incomingIr),
+        outgoing: JSON.stringify(rules.outgoingIr),
         ...(rules.dependencies ? { incomingDependencies: rules.dependencies } : {}),
       },
       connection: { name: connection.connectionName },
