@@ -129,6 +129,14 @@ describe('SOQL on the stand-in', () => {
     expect(subjects(`SELECT Subject FROM Case WHERE ${nested(10)}`)).toEqual(['Keyboard']);
   });
 
+  it('stops a query whose LIKE matching would need more work than the budget, with QUERY_TOO_COMPLICATED', () => {
+    const source = org();
+    source.insert('Case', { Description: 'a'.repeat(32_000) });
+    const pattern = `%${'a'.repeat(19_000)}b`;
+    const result = runQuery(source, `SELECT Id FROM Case WHERE Description LIKE '${pattern}'`);
+    expect(result).toMatchObject({ ok: false, error: { errorCode: 'QUERY_TOO_COMPLICATED' } });
+  });
+
   it('gives a trigger clause as a predicate per record', () => {
     const source = org();
     const predicate = compileWhereClause('Case', "Priority = 'Low' AND Origin != null");

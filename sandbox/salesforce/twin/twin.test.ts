@@ -161,6 +161,26 @@ describe('the Salesforce twin', () => {
     ]);
   });
 
+  it("sends a person's comment on a linked Case, and the Jira node adds it to the issue", async () => {
+    const caseId = insertCase({ Subject: 'Printer broken', Priority: 'High' });
+    await twin.puller.runOnce();
+    await jira.engine.processInbox();
+    const added = org.insert(
+      'CaseComment',
+      { ParentId: caseId, CommentBody: 'Customer called again.', IsPublished: true },
+      org.personUserId,
+    );
+    expect(added.ok).toBe(true);
+    const run = await twin.puller.runOnce();
+    expect(run.captured.queued).toEqual([caseId]);
+    expect(run.pushed.done).toBe(1);
+    await jira.engine.processInbox();
+    const issue = [...jira.entities.entities.values()][0];
+    expect((issue?.view.comments as { body: string }[]).map((c) => c.body)).toEqual([
+      '<p>Customer called again.</p>',
+    ]);
+  });
+
   it('reports a trigger whose clause the org refuses, and still runs the others', async () => {
     twin.triggers.push({ object: 'Case', where: 'Bogus__c = 1', active: true });
     const caseId = insertCase({ Subject: 'x', Priority: 'High' });
