@@ -88,6 +88,9 @@ export function buildInstallPorts(
         speaks: open.connection.speaks,
         engine: open.engine,
         findQueued: (messageId) => stores.outbox.findByMessageId(messageId),
+        // Files from Salesforce: the rendezvous takes its `attachment-chunks` answers into these items.
+        findAttachmentItem: (remoteAttachmentId) =>
+          stores.attachmentQueue.findByRemoteAttachment(connectionId, remoteAttachmentId),
         attachments: {
           source: createJiraAttachmentSource(jira, setup.site.url),
           allowance: stores.attachmentAllowance,
