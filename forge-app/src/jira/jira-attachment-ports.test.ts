@@ -115,8 +115,8 @@ describe('the Jira attachment source', () => {
       sha256: null,
       platformName: 'Jira',
     });
-    expect([...((await source.read(attachment.id, 3, 4)) ?? [])]).toEqual([250, 255, 13, 10]);
-    expect([...((await source.read(attachment.id, 7, 100)) ?? [])]).toEqual([45, 45]);
+    expect(await source.read(attachment.id, 3, 4)).toEqual(new Uint8Array([250, 255, 13, 10]));
+    expect(await source.read(attachment.id, 7, 100)).toEqual(new Uint8Array([45, 45]));
     expect(await source.read('424242', 0, 10)).toBeNull();
     expect(await source.describe('424242')).toBeNull();
   });

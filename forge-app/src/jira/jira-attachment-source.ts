@@ -1,7 +1,8 @@
 /**
  * The core's `AttachmentSource` port on Jira (the sending side): a file's metadata from
  * `GET /attachment/{id}` and its bytes by range from `GET /attachment/content/{id}`. Jira does
- * not know a file's SHA-256, so `describe` leaves it unknown and the core hashes the file.
+ * not know a file's SHA-256, so `describe` leaves it unknown and the core hashes the file. A 404
+ * is null; Jira's other failures (429 and 5xx with their Retry-After) are the port's failure value.
  */
 import type { AttachmentMeta, AttachmentSource } from '@tandem/shared-ts/engine';
 import { callJira, parseJson, type JiraContext } from './jira-call';
@@ -22,7 +23,7 @@ export function createJiraAttachmentSource(
         { method: 'GET', path: `/rest/api/3/attachment/${segment(ref)}` },
         (status) => (status >= 200 && status < 300) || status === 404,
       );
-      if (!read.ok) throw new Error(read.error.message);
+      if (!read.ok) return read;
       if (read.response.status === 404) return null;
       const body = parseJson(read.response.body) as RestAttachment | undefined;
       if (!body || typeof body.size !== 'number') return null;
@@ -38,8 +39,7 @@ export function createJiraAttachmentSource(
     },
     read: async (ref, offset, length) => {
       const read = await readAttachmentContent(context, ref, offset, length);
-      if (!read.ok) throw new Error(read.error.message);
-      return read.bytes;
+      return read.ok ? read.bytes : read;
     },
   };
 }

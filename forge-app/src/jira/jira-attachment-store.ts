@@ -36,7 +36,7 @@ export function createJiraAttachmentStore(context: JiraContext): AttachmentStore
   return {
     storedHash: async (_connectionId, local, remoteAttachmentId) => {
       const record = await readFiles(context, local.id);
-      if (!record.ok) throw new Error(record.error.message);
+      if (!record.ok) return record;
       return record.value.files[remoteAttachmentId]?.sha256 ?? null;
     },
     attach: async (file) => {

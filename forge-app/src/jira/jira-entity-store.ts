@@ -1,5 +1,6 @@
 /**
- * The core's `EntityStore` port on Jira REST: `read` builds the entity view of an issue, `apply`
+ * The core's `EntityStore` port on Jira REST: `read` builds the entity view of an issue (null on
+ * 404; Jira's failures, 429 with its Retry-After among them, as the port's failure value), `apply`
  * carries out a write plan as the app (create the issue or edit only the fields the plan
  * changes, move the status through transitions, keep comments in step, pair attachments). A
  * field update is two calls (the edit and the read-back) once the context knows the site.
@@ -35,10 +36,9 @@ export function createJiraEntityStore(
   return {
     read: async (ref) => {
       const read = await readIssue(context, ref);
-      // A port answers failures as values where it can; `read` has no failure value, so a
-      // failed read throws and the engine records it as `unexpected` (transient).
-      if (!read.ok) throw new Error(read.error.message);
-      return read.entity;
+      // A failure goes back as a value: 429 and 5xx keep their status and Retry-After, so the
+      // core's retry policy waits at least as long as Jira asked.
+      return read.ok ? read.entity : read;
     },
     apply: (plan, source) => applyPlan(context, plan, source, visibility),
   };

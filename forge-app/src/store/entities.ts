@@ -53,10 +53,16 @@ export const FORGE_ENTITIES: readonly ForgeEntity[] = [
       record: { type: 'string' },
       chunks: { type: 'integer' },
       recordId: { type: 'string' },
+      remoteAttachmentId: { type: 'string' },
     },
     indexes: [
       { name: 'by-due', partition: ['queue', 'connectionId', 'state'], range: ['nextAttemptAt'] },
       { name: 'by-message', partition: ['queue', 'messageId'], range: ['nextAttemptAt'] },
+      {
+        name: 'by-attachment',
+        partition: ['queue', 'connectionId', 'remoteAttachmentId'],
+        range: ['nextAttemptAt'],
+      },
     ],
   },
   {

@@ -99,4 +99,65 @@ describe('the Forge stores on the stand-in', () => {
     expect(await inbox.findByMessageId(item.messageId)).toBeNull();
     expect(await outbox.findByMessageId('01JMSG0000000000000000002')).toBeNull();
   });
+
+  it('finds an attachments-queue item by its remote attachment id, per connection, and forgets it once removed', async () => {
+    install();
+    const { attachmentQueue, outbox } = createForgeStores();
+    const caseRef = { platform: 'salesforce', type: 'Case', id: '500A' };
+    const item: QueueItem = {
+      format: QUEUE_ITEM_FORMAT,
+      id: 'a-1',
+      key: 'conn-1:Case:500A:068A',
+      connectionId: 'conn-1',
+      entity: caseRef,
+      message: null,
+      messageId: '01JMSG0000000000000000003',
+      offers: 0,
+      lastOfferedAt: null,
+      queuedAt: '2026-12-01T00:00:00.000Z',
+      attempts: 0,
+      nextAttemptAt: '2026-12-01T00:00:00.000Z',
+      state: 'pending',
+      lastError: null,
+      version: 0,
+      attachment: {
+        local: { platform: 'jira', type: 'issue', id: '10001' },
+        localAttachmentId: 'tandem-pending:068A',
+        remote: {
+          id: '068A',
+          filename: 'invoice.pdf',
+          mimeType: 'application/pdf',
+          size: 3,
+          sha256: null,
+          created: '2026-12-01T00:00:00.000Z',
+          author: null,
+          ref: 'ContentVersion:068A',
+        },
+        from: 0,
+      },
+    };
+    expect(await attachmentQueue.put(item)).toEqual({ ok: true, version: 1 });
+    const { attachment: _file, ...plain } = item;
+    expect(await outbox.put({ ...plain, id: 'o-1', key: 'conn-1:Case:500A' })).toEqual({
+      ok: true,
+      version: 1,
+    });
+    expect(await attachmentQueue.findByRemoteAttachment('conn-1', '068A')).toMatchObject({
+      id: 'a-1',
+      version: 1,
+    });
+    expect(await attachmentQueue.findByRemoteAttachment('conn-2', '068A')).toBeNull();
+    expect(await attachmentQueue.findByRemoteAttachment('conn-1', '068B')).toBeNull();
+    expect(await outbox.findByRemoteAttachment('conn-1', '068A')).toBeNull();
+
+    // Booked again (a retry moved its due time): still found, at its new version.
+    const booked = { ...item, version: 1, attempts: 1, nextAttemptAt: '2026-12-01T00:02:00.000Z' };
+    expect(await attachmentQueue.put(booked)).toEqual({ ok: true, version: 2 });
+    expect(await attachmentQueue.findByRemoteAttachment('conn-1', '068A')).toMatchObject({
+      attempts: 1,
+      version: 2,
+    });
+    await attachmentQueue.remove(item.key, item.id);
+    expect(await attachmentQueue.findByRemoteAttachment('conn-1', '068A')).toBeNull();
+  });
 });

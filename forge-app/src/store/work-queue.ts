@@ -4,7 +4,9 @@
  * `QUEUE_INLINE_BYTES`, pieces otherwise, as links), compare-and-set on `version` as
  * `ForgeLinkStore.save`. The `by-due` index (partition queue, connection and state, range
  * `nextAttemptAt`) serves "a connection's pending items due now, earliest first" and the error
- * list; `by-message` finds an outbox item by the message id a peer acknowledges. Listing is
+ * list; `by-message` finds an outbox item by the message id a peer acknowledges; `by-attachment`
+ * (partition queue, connection and remote attachment id, set only on attachment items) finds the
+ * attachments-queue item an `attachment-chunks` answer is for. Listing is
  * bounded: `due` reads at most `limit` items, `errors` and `depth` at most `MAX_LISTED` per state.
  */
 import { randomUUID } from 'node:crypto';
@@ -39,6 +41,8 @@ export interface QueueItemEntity {
   record: string;
   chunks: number;
   recordId: string;
+  /** The remote attachment id of an attachments-queue item (`QueueItem.attachment`); absent on others. */
+  remoteAttachmentId?: string;
 }
 
 const items = () => kvs.entity<QueueItemEntity>(ENTITY.queueItem);
@@ -79,6 +83,7 @@ export class ForgeWorkQueue implements WorkQueue {
       chunks: place.chunks,
       recordId,
     };
+    if (item.attachment) value.remoteAttachmentId = item.attachment.remote.id;
     try {
       if (!current) await items().set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
       else
@@ -140,6 +145,20 @@ export class ForgeWorkQueue implements WorkQueue {
     const found = await items()
       .query()
       .index('by-message', { partition: [this.queue, messageId] })
+      .getOne();
+    return found ? this.read(found.key) : null;
+  }
+
+  /**
+   * The attachments-queue item of a connection for a remote attachment id (the rendezvous's
+   * `findAttachmentItem`), or null. A remote attachment has one item per connection
+   * (`attachmentQueueKey`); should several match, the earliest due is answered.
+   */
+  async findByRemoteAttachment(connectionId: string, remoteAttachmentId: string): Promise<QueueItem | null> {
+    const found = await items()
+      .query()
+      .index('by-attachment', { partition: [this.queue, connectionId, remoteAttachmentId] })
+      .sort(Sort.ASC)
       .getOne();
     return found ? this.read(found.key) : null;
   }

@@ -110,4 +110,5 @@ export type { AttachmentChunk, AttachmentMeta } from '../sync/attachments/attach
 
 // Failures: adapters translate platform errors into these
 export { syncFailure, type SyncFailure, type SyncFailureCode } from '../sync/model/sync-failure';
+export { isPortFailure, portFailure, type PortFailure, type PortRead } from '../sync/model/port-read';
 export { classifyFailure, type FailureClass } from '../sync/queue/classify-failure';

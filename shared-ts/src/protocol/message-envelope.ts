@@ -240,7 +240,11 @@ export type AttachmentAnswer =
       id: string;
       ref: string;
       outcome: 'refused';
-      error: { code: string; message: string; retryable: boolean };
+      /**
+       * As in an ack; `retryAfterSeconds` (optional, 0 to 86400) is how long the sender asks to
+       * wait before the file is wanted again (its platform answered 429 or 503 with Retry-After).
+       */
+      error: { code: string; message: string; retryable: boolean; retryAfterSeconds?: number };
     };
 
 /** The sender's answer to an `attachment-want`. */

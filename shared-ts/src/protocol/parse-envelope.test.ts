@@ -399,4 +399,26 @@ describe('parseEnvelope: attachment kinds (capability attachments-v1)', () => {
     };
     expect(refusal('attachment-chunks', body)).toBe('accepted');
   });
+
+  it.each([
+    [120, 'accepted'],
+    [86_400, 'accepted'],
+    [86_401, '`body.files[0].error.retryAfterSeconds` must be a whole number of seconds, 0 to 86400'],
+    [-1, '`body.files[0].error.retryAfterSeconds` must be a whole number of seconds, 0 to 86400'],
+    [1.5, '`body.files[0].error.retryAfterSeconds` must be a whole number of seconds, 0 to 86400'],
+  ])("reads a refused file's retryAfterSeconds %p: %s", (seconds, outcome) => {
+    const error = {
+      code: 'http',
+      message: 'Jira answered 429.',
+      retryable: true,
+      retryAfterSeconds: seconds,
+    };
+    const body = {
+      inReplyTo: OTHER_ID,
+      files: [{ id: '1', ref: 'attachment:1', outcome: 'refused', error }],
+    };
+    const result = refusal('attachment-chunks', body);
+    if (outcome === 'accepted') expect(result).toBe('accepted');
+    else expect(result).toContain(outcome);
+  });
 });

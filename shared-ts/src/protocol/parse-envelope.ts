@@ -360,6 +360,28 @@ const ackError = object<{ code: string; message: string; retryable: boolean }>(
   'an object {code, message, retryable}',
 );
 
+/** The longest wait a refused attachment answer may ask for: a day. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/** A refused attachment answer's error: an ack's, and the sender's wait when its platform gave one. */
+const answerError = object<{ code: string; message: string; retryable: boolean; retryAfterSeconds?: number }>(
+  {
+    code: text(MAX_PLATFORM * 2),
+    message: text(MAX_ERROR_MESSAGE),
+    retryable: boolean,
+    retryAfterSeconds: optional(
+      check<number>(
+        (value) =>
+          Number.isSafeInteger(value) &&
+          (value as number) >= 0 &&
+          (value as number) <= MAX_RETRY_AFTER_SECONDS,
+        `a whole number of seconds, 0 to ${MAX_RETRY_AFTER_SECONDS}`,
+      ),
+    ),
+  },
+  'an object {code, message, retryable}',
+);
+
 const ackResult: Reader<AckResult> = (value, path) => {
   const head = object<{ messageId: string }>({ messageId }, 'an object {messageId, outcome}')(value, path);
   if ('problem' in head) return head;
@@ -499,7 +521,7 @@ const attachmentAnswer: Reader<AttachmentAnswer> = (value, path) => {
     return { value: { ...head.value, outcome, ...rest.value } };
   }
   if (outcome === 'refused') {
-    const error = ackError(member(value, 'error'), `${path}.error`);
+    const error = answerError(member(value, 'error'), `${path}.error`);
     if ('problem' in error) return error;
     return { value: { ...head.value, outcome, error: error.value } };
   }

@@ -48,6 +48,7 @@ export { fieldTimesAt } from './outgoing/field-times-at';
 export type { SyncLogEntry, SyncLogKind } from './model/sync-log-entry';
 export type { ConnectionStatistics, SyncStatsCounters, SyncStatsDay } from './model/sync-statistics';
 export { syncFailure, type SyncFailure, type SyncFailureCode } from './model/sync-failure';
+export { isPortFailure, portFailure, type PortFailure, type PortRead } from './model/port-read';
 export {
   CONFLICT_POLICIES,
   DEFAULT_SYNC_POLICY,

@@ -12,13 +12,19 @@ import {
 import { defaultSha256 } from './attachment-hash';
 import type { SendingAttachmentPorts } from './attachment-ports';
 import { cutAttachment, planAttachmentTransfer } from './attachment-transfer';
+import { readPort } from '../model/port-read';
+import { classifyFailure } from '../queue/classify-failure';
+import type { SyncFailure } from '../model/sync-failure';
 
 /**
  * The answers to `wants`, in order. A `ref` the source does not know is `refused`
  * (`attachment-unknown`, not retryable); a file over the per-file cap or the day's allowance is
  * a `link` with its note; otherwise the chunks from `from` on. The day's allowance is charged the
  * file's size when its first chunks go out (`from` 0), compare-and-set, so a transfer under way
- * is never cut off by the cap. Linear in the bytes read. Throws only when a port throws.
+ * is never cut off by the cap. A file the source could not describe or read (a failure value, or a
+ * rejection) is `refused` with the failure's code, retryable, and its Retry-After
+ * (`retryAfterSeconds`), so the receiver wants it again no sooner. Linear in the bytes read.
+ * Throws only when the allowance port throws.
  */
 export async function answerAttachmentWants(
   connectionId: string,
@@ -32,7 +38,12 @@ export async function answerAttachmentWants(
   let room = MAX_ATTACHMENT_CHUNKS_PER_MESSAGE;
   for (const want of wants) {
     if (room === 0) break;
-    const meta = await ports.source.describe(want.ref);
+    const described = await readPort(() => ports.source.describe(want.ref));
+    if (!described.ok) {
+      answers.push(unreadable(want, described.error));
+      continue;
+    }
+    const meta = described.value;
     if (!meta) {
       answers.push(
         refused(want, 'attachment-unknown', `No file is known by the reference ${want.ref}.`, false),
@@ -70,16 +81,26 @@ export async function answerAttachmentWants(
       );
       continue;
     }
+    let unread: SyncFailure | null = null;
     const cut = await cutAttachment(
       meta,
       plan,
-      (offset, length) => ports.source.read(want.ref, offset, length),
+      async (offset, length) => {
+        const read = await readPort(() => ports.source.read(want.ref, offset, length));
+        if (read.ok) return read.value;
+        unread = read.error;
+        return null;
+      },
       {
         from: want.from,
         maxChunks: room,
         sha256,
       },
     );
+    if (unread !== null) {
+      answers.push(unreadable(want, unread));
+      continue;
+    }
     if (!cut.ok) {
       answers.push(
         refused(want, cut.error.code, cut.error.message, cut.error.code === 'attachment-chunk-missing'),
@@ -116,4 +137,13 @@ function refused(
     outcome: 'refused',
     error: { code, message: message.slice(0, 4000), retryable },
   };
+}
+
+/** The answer for a file the source could not describe or read: retryable when transient, after the source's wait. */
+function unreadable(want: AttachmentWantItem, failure: SyncFailure): AttachmentAnswer {
+  const retryable = classifyFailure(failure) === 'transient';
+  const answer = refused(want, failure.code, `The file could not be read: ${failure.message}`, retryable);
+  if (answer.outcome !== 'refused' || failure.retryAfterSeconds === undefined) return answer;
+  const wait = Math.min(86_400, Math.max(0, Math.ceil(failure.retryAfterSeconds)));
+  return { ...answer, error: { ...answer.error, retryAfterSeconds: wait } };
 }

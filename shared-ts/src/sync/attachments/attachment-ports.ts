@@ -8,6 +8,7 @@
  */
 import type { EntityRef } from '../../replica';
 import type { ConditionalWrite, WorkQueue } from '../model/ports';
+import type { PortRead } from '../model/port-read';
 import type { SyncFailure } from '../model/sync-failure';
 import type { Sha256 } from './attachment-hash';
 import type { AttachmentCaps, AttachmentChunk, AttachmentMeta } from './attachment-transfer';
@@ -21,11 +22,16 @@ import type { AttachmentCaps, AttachmentChunk, AttachmentMeta } from './attachme
 export interface AttachmentSource {
   /**
    * The file's metadata (size, and its SHA-256 when known: without it the sender hashes the file
-   * whole for every answer, so adapters should keep it), or null when `ref` names no file.
+   * whole for every answer, so adapters should keep it), or null when `ref` names no file; or a
+   * failure value (`portFailure`, keeping the status and Retry-After) when it could not be read:
+   * the want is refused as retryable with that Retry-After.
    */
-  describe(ref: string): Promise<AttachmentMeta | null>;
-  /** Bytes `offset` to `offset + length` of the file, or null when it is gone. A range read: a chunk never loads the whole file. */
-  read(ref: string, offset: number, length: number): Promise<Uint8Array | null>;
+  describe(ref: string): Promise<PortRead<AttachmentMeta | null>>;
+  /**
+   * Bytes `offset` to `offset + length` of the file, or null when it is gone, or a failure value
+   * as for `describe`. A range read: a chunk never loads the whole file.
+   */
+  read(ref: string, offset: number, length: number): Promise<PortRead<Uint8Array | null>>;
 }
 
 /**
@@ -67,9 +73,15 @@ export interface AttachmentStore {
   /**
    * What this side holds for a remote attachment on this local entity: the SHA-256 of the file
    * stored, or, when the fallback note was posted instead, the hash the note was for (`''` when
-   * the sender announced none); null when it holds neither, and the file is to be fetched.
+   * the sender announced none); null when it holds neither, and the file is to be fetched; or a
+   * failure value (`portFailure`) when it could not tell: the file is queued as not stored, due
+   * after the retry policy's wait (at least the failure's Retry-After).
    */
-  storedHash(connectionId: string, local: EntityRef, remoteAttachmentId: string): Promise<string | null>;
+  storedHash(
+    connectionId: string,
+    local: EntityRef,
+    remoteAttachmentId: string,
+  ): Promise<PortRead<string | null>>;
   /**
    * Attaches the bytes, idempotent by `file.key`: a key already stored creates nothing and
    * answers `created: false`, so a file delivered twice is one file.

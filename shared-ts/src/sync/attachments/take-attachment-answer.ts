@@ -59,17 +59,23 @@ export async function takeAttachmentAnswer(
   const name = `${queued.remote.filename} of ${describeRef(item.entity)}`;
   const refs = { local: queued.local, remote: item.entity };
   if (answer.outcome === 'refused') {
-    // A retryable refusal (the file was gone while it was read) is retried with backoff; a final
+    // A retryable refusal (the file was gone or throttled while it was read) is retried with backoff; a final
     // one keeps its attachment code in the error list.
     const code = answer.error.retryable
       ? 'unavailable'
       : ATTACHMENT_CODES.has(answer.error.code)
         ? (answer.error.code as AttachmentErrorCode)
         : 'rejected';
+    // The sender's wait (its platform's Retry-After) holds the file's item at least that long.
+    const wait = answer.error.retryable ? answer.error.retryAfterSeconds : undefined;
     return fail(
       ctx,
       item,
-      syncFailure(code, `The other side refused ${name} (${answer.error.code}): ${answer.error.message}`),
+      syncFailure(
+        code,
+        `The other side refused ${name} (${answer.error.code}): ${answer.error.message}`,
+        wait === undefined ? {} : { retryAfterSeconds: wait },
+      ),
       summary,
     );
   }

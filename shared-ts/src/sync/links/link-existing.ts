@@ -3,6 +3,7 @@ import { retryOnConflict, saveLink } from '../model/conditional-write';
 import { createLink } from './create-link';
 import { describeRef } from '../model/entity-ref';
 import { appendLog, unexpectedFailure, type SyncContext } from '../engine/sync-context';
+import { readPort } from '../model/port-read';
 import type { SyncFailure } from '../model/sync-failure';
 import { syncLocalChange, type LocalChangeResult } from '../outgoing/sync-local-change';
 
@@ -75,7 +76,9 @@ async function linkOnce(ctx: SyncContext, local: EntityRef, remote: EntityRef): 
       `${describeRef(remote)} is already linked to ${describeRef(taken.local)}; unlink that pair first.`,
     );
   }
-  const entity = await deps.entities.read(local);
+  const read = await readPort(() => deps.entities.read(local));
+  if (!read.ok) return { kind: 'failed', error: read.error };
+  const entity = read.value;
   if (!entity) return refused('local-missing', `${describeRef(local)} does not exist here.`);
   await saveLink(ctx, createLink(config.connectionId, entity.ref, remote));
   await appendLog(

@@ -1,14 +1,16 @@
 /**
  * The ports: everything the engine needs from a platform, as interfaces the adapters implement
  * (Forge: Jira REST + KVS; Salesforce: DML + custom objects; tests and the two-node harness:
- * in memory). The engine decides; the ports do the I/O. Ports return failures as values; a port
- * that throws is treated as an `unexpected` (transient) failure.
+ * in memory). The engine decides; the ports do the I/O. Ports return failures as values (a read
+ * port answers `PortRead`: the value, or a `portFailure` keeping the HTTP status and Retry-After);
+ * a port that throws is treated as an `unexpected` (transient) failure.
  */
 import type { EntityRef, Replica } from '../../replica';
 import type { Direction, RuleInputs, RuleResult, Side } from '../../rules/runtime/types';
 import type { Link } from './link';
 import type { LocalEntity } from './local-entity';
 import type { QueueItem } from './queue-item';
+import type { PortRead } from './port-read';
 import type { SyncFailure } from './sync-failure';
 import type { SyncLogEntry } from './sync-log-entry';
 import type { SyncStatsCounters } from './sync-statistics';
@@ -23,8 +25,12 @@ export type ConditionalWrite = { ok: true; version: number } | { ok: false; conf
 
 /** Reads the local entity and carries out write plans on it. */
 export interface EntityStore {
-  /** The entity as the rules see it, or null when it does not exist. */
-  read(ref: EntityRef): Promise<LocalEntity | null>;
+  /**
+   * The entity as the rules see it, or null when it does not exist; or a failure value
+   * (`portFailure`) when it could not be read, with the HTTP status and the server's Retry-After
+   * when there was one, so the item waits at least that long (a rejection works too: `unexpected`).
+   */
+  read(ref: EntityRef): Promise<PortRead<LocalEntity | null>>;
   /**
    * Carries out a write plan as the integration identity: creates the entity when
    * `plan.target` is null, sets the fields, adds/updates/removes collection items. Updating or

@@ -5,6 +5,7 @@ import type { Link } from '../model/link';
 import type { QueueItem } from '../model/queue-item';
 import type { QueueRunSummary } from '../queue/queue-run-summary';
 import { recordQueueFailure } from '../queue/record-queue-failure';
+import { rebuildDueOutbox } from './rebuild-due-outbox';
 import { hasRoom, itemBytes, type RunBudget } from '../queue/run-budget';
 import {
   appendLog,
@@ -113,13 +114,29 @@ export async function commitOutboxDelivery(
 }
 
 /**
- * Sends the due outbox items within the budget (`planOutboxDelivery`), then books what came of
- * each (`commitOutboxDelivery`). Items the budget left stay due; `remaining` says how many.
+ * Builds the due rebuild items again (`rebuildDueOutbox`: entities whose read failed), sends the
+ * due outbox items within the budget (`planOutboxDelivery`), then books what came of each
+ * (`commitOutboxDelivery`). Items the budget left stay due; `remaining` says how many. A rebuild
+ * that failed again counts as `retrying` (or `failed`, when it went to the error list); `done`
+ * counts the deliveries.
  */
 export async function deliverOutbox(ctx: SyncContext, budget: RunBudget = {}): Promise<QueueRunSummary> {
+  let rebuilt: QueueRunSummary;
+  try {
+    rebuilt = await rebuildDueOutbox(ctx, budget.maxItems ?? ctx.config.batchSize);
+  } catch {
+    // The outbox is down: the rebuild items stay due for the next run.
+    rebuilt = { done: 0, retrying: 1, failed: 0, remaining: 0 };
+  }
   // No transport: the peer pulls this outbox through the rendezvous; nothing is sent or touched.
-  if (!ctx.deps.transport) return { done: 0, retrying: 0, failed: 0, remaining: 0 };
-  return commitOutboxDelivery(ctx, await planOutboxDelivery(ctx, budget));
+  if (!ctx.deps.transport) return rebuilt;
+  const sent = await commitOutboxDelivery(ctx, await planOutboxDelivery(ctx, budget));
+  return {
+    done: sent.done,
+    retrying: sent.retrying + rebuilt.retrying,
+    failed: sent.failed + rebuilt.failed,
+    remaining: sent.remaining,
+  };
 }
 
 /**

@@ -8,9 +8,11 @@ import { hashReplicaContent } from './hash-replica-content';
 import { snapshotKeysOf } from './field-times-at';
 import { planOutgoingSend } from './plan-outgoing-send';
 import { withMessageTrim, withTrim } from './replica-budget';
-import { queueKey } from '../model/queue-item';
+import { queueKey, type QueueItem } from '../model/queue-item';
 import { isoNow, unexpectedFailure, type SyncContext } from '../engine/sync-context';
 import type { SyncFailure } from '../model/sync-failure';
+import { readPort } from '../model/port-read';
+import { bookReadFailure, isRebuildItem } from './book-read-failure';
 
 /** What became of a local change. */
 export type LocalChangeResult =
@@ -23,7 +25,10 @@ export type LocalChangeResult =
  * Reacts to a change of a local entity (a trigger, an event, a sweep, a Sync button): builds its
  * replica with the outgoing rules and queues it when it differs from the last one sent. The
  * first change of an entity creates its link. Unlinked pairs and deleted entities are skipped; a
- * replica the rules could not build, or built invalid, goes to the error list.
+ * replica the rules could not build, or built invalid, goes to the error list. An entity the
+ * store could not read gets a rebuild item in the outbox, due after the retry policy's wait (at
+ * least the read's Retry-After: `bookReadFailure`); a due rebuild item is built by the outbox
+ * run, and is dropped when the build finds nothing to send.
  *
  * Two changes of one entity handled at once never take one seq with different content: the link
  * and the outbox item are written with compare-and-set, and the outbox item is read before the
@@ -45,10 +50,15 @@ export async function syncLocalChange(ctx: SyncContext, ref: EntityRef): Promise
 async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeResult> {
   const { deps, config } = ctx;
   const existing = await deps.links.get(config.connectionId, ref);
-  if (existing?.state === 'unlinked') return { kind: 'skipped', reason: 'unlinked' };
   const waiting = await deps.outbox.get(queueKey(config.connectionId, ref));
-  const local = await deps.entities.read(ref);
-  if (!local) return { kind: 'skipped', reason: 'missing' };
+  if (existing?.state === 'unlinked') return done(ctx, waiting, { kind: 'skipped', reason: 'unlinked' });
+  const read = await readPort(() => deps.entities.read(ref));
+  if (!read.ok) {
+    await bookReadFailure(ctx, ref, waiting, read.error);
+    return { kind: 'failed', error: read.error };
+  }
+  const local = read.value;
+  if (!local) return done(ctx, waiting, { kind: 'skipped', reason: 'missing' });
   const link = existing ?? createLink(config.connectionId, local.ref);
   const built = buildValidOutgoingReplica({
     link,
@@ -77,7 +87,7 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     config.policy.conflict,
     snapshotKeysOf(config.rules.incomingDependencies),
   );
-  if (decision.kind === 'unchanged') return { kind: 'unchanged' };
+  if (decision.kind === 'unchanged') return done(ctx, waiting, { kind: 'unchanged' });
   await enqueueOutgoing(
     ctx,
     withTrim(decision.link, built.trimmed),
@@ -86,4 +96,14 @@ async function syncOnce(ctx: SyncContext, ref: EntityRef): Promise<LocalChangeRe
     waiting,
   );
   return { kind: 'enqueued', seq: decision.message.replica.seq };
+}
+
+/** A build that queues nothing: a rebuild item waiting for it has served its purpose. */
+async function done(
+  ctx: SyncContext,
+  waiting: QueueItem | null,
+  result: LocalChangeResult,
+): Promise<LocalChangeResult> {
+  if (isRebuildItem(waiting)) await ctx.deps.outbox.remove(waiting.key, waiting.id);
+  return result;
 }

@@ -15,6 +15,7 @@ export {
   seededRandom,
   sequentialIds,
 } from './in-memory-ports';
+export { failingReads } from './failing-reads';
 export { fakeRulesEngine, type FakeIncoming, type FakeOutgoing } from './fake-rules-engine';
 export { caseOf, commentOf, JIRA_ISSUE, replicaOf, SALESFORCE_CASE } from './fixtures';
 export { compiledRules } from './compiled-rules';
