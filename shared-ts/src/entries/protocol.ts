@@ -5,7 +5,8 @@
  * an adapter implements and the failure codes. docs/protocol.md is the contract.
  */
 
-// The rendezvous: server handler and client
+// The rendezvous: server handler and client (with the client's file steps: fetch the files the
+// rendezvous's side offers, answer the files it wants)
 export {
   handleRendezvousRequest,
   type PairedConnection,
@@ -14,8 +15,13 @@ export {
   type RendezvousRequest,
 } from '../sync/rendezvous/handle-rendezvous-request';
 export {
+  answerBatchWants,
+  fetchAttachmentsOnce,
   pullOnce,
   pushOutbox,
+  type AnswerWantsResult,
+  type BatchWants,
+  type FetchAttachmentsResult,
   type HttpAnswer,
   type PullResult,
   type RendezvousClientDeps,
