@@ -8,7 +8,15 @@ export {
   DEFAULT_POLL_DELAY_MS,
   type SalesforceTwin,
   type SalesforceTwinOptions,
+  type TwinFiles,
 } from './salesforce-twin';
+export {
+  createContentVersionSource,
+  createContentVersionStore,
+  TwinAllowance,
+  TwinChunkStore,
+  type ContentVersionStore,
+} from './content-version-files';
 export {
   createCaseEntityStore,
   readCase,

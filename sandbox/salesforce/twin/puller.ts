@@ -4,14 +4,23 @@
  *
  * One run, in the Apex's order: take the captured changes, push the outbox (while the
  * rendezvous says there is more), pull (the pull carries the acks still owed; the batch's
- * messages go to the inbox), apply the inbox, pull again while acks are owed or more waits
- * (attachment chunks are not fetched yet: files sync as metadata). Then the next
+ * messages go to the inbox), apply the inbox and answer the files the batch wants from this side
+ * (`answerBatchWants`, in a callout of its own), pull again while acks are owed or more waits;
+ * then fetch the files the peer offers for what was applied (`fetchAttachmentsOnce`, while it
+ * says there is more: each file's chunks may take several calls). Then the next
  * run is scheduled after the connection's delay, or at once after a Sync. Every step goes
  * through the core's rendezvous client; a failed step is reported and the chain goes on (the
  * Apex's Transaction Finalizer).
  */
 import type { QueueRunSummary, SyncEngine, SyncFailure } from '@tandem/shared-ts/engine';
-import { pullOnce, pushOutbox, type AckStore, type RendezvousClientDeps } from '@tandem/shared-ts/protocol';
+import {
+  answerBatchWants,
+  fetchAttachmentsOnce,
+  pullOnce,
+  pushOutbox,
+  type AckStore,
+  type RendezvousClientDeps,
+} from '@tandem/shared-ts/protocol';
 import type { Capture, CaptureReport } from './capture';
 
 /** Schedules the next run (the Apex: `System.enqueueJob(poller, delayMinutes)`). */
@@ -25,8 +34,13 @@ export interface PullerRun {
   pushed: { done: number; failed: number; retrying: number };
   pulled: { received: number; rejected: number; acked: number };
   applied: { done: number; failed: number; retrying: number };
+  /** Files: fetched from the peer (stored, noted, still under way, failed) and sent to its wants. */
+  files: {
+    fetched: { stored: number; noted: number; partial: number; failed: number };
+    answered: { files: number; chunks: number };
+  };
   /** Steps that failed (the run went on with the next step). */
-  failures: { step: 'pull'; error: SyncFailure }[];
+  failures: { step: 'pull' | 'answer-wants' | 'fetch-files'; error: SyncFailure }[];
   /** Delay before the next run, ms. */
   nextInMs: number;
 }
@@ -123,6 +137,10 @@ async function runSteps(options: {
     pushed: { done: 0, failed: 0, retrying: 0 },
     pulled: { received: 0, rejected: 0, acked: 0 },
     applied: { done: 0, failed: 0, retrying: 0 },
+    files: {
+      fetched: { stored: 0, noted: 0, partial: 0, failed: 0 },
+      answered: { files: 0, chunks: 0 },
+    },
     failures: [],
     nextInMs: 0,
   };
@@ -141,8 +159,28 @@ async function runSteps(options: {
     run.pulled.rejected += pulled.rejected;
     run.pulled.acked += pulled.acked;
     add(run.applied, await engine.processInbox());
+    if (pulled.wants) {
+      const answered = await answerBatchWants(client, pulled.wants);
+      if (answered.ok) {
+        run.files.answered.files += answered.files;
+        run.files.answered.chunks += answered.chunks;
+      } else run.failures.push({ step: 'answer-wants', error: answered.error });
+    }
     const owed = await acks.pending(client.connectionId, 1);
     if (!pulled.more && owed.length === 0) break;
+  }
+  for (let round = 0; round < MAX_ROUNDS_PER_STEP; round += 1) {
+    const fetched = await fetchAttachmentsOnce(client);
+    if (!fetched.ok) {
+      run.failures.push({ step: 'fetch-files', error: fetched.error });
+      break;
+    }
+    const total = run.files.fetched;
+    total.stored += fetched.stored;
+    total.noted += fetched.noted;
+    total.partial += fetched.partial;
+    total.failed += fetched.failed;
+    if (!fetched.more) break;
   }
   return run;
 }

@@ -32,6 +32,13 @@ import { randomUUID } from 'node:crypto';
 import type { SalesforceOrg } from '../model';
 import { startCapture, type Capture, type SyncTrigger } from './capture';
 import { createCaseEntityStore, type InboundFlag } from './case-entity-store';
+import {
+  createContentVersionSource,
+  createContentVersionStore,
+  TwinAllowance,
+  TwinChunkStore,
+  type ContentVersionStore,
+} from './content-version-files';
 import { createPuller, type Puller, type PullerRun, type PullerTimer } from './puller';
 
 /** Default poll delay: the package's default of one minute. */
@@ -57,6 +64,14 @@ export interface SalesforceTwinOptions {
   onRun?: (run: PullerRun) => void;
 }
 
+/** The twin's file ports (the package's ContentVersion handling), for tests and the sandbox's log. */
+export interface TwinFiles {
+  /** Files from the peer still to fetch, one item each (the attachments queue). */
+  queue: InMemoryWorkQueue;
+  /** Files from the peer stored as ContentVersions on their Case. */
+  store: ContentVersionStore;
+}
+
 /** A running twin, with handles on its stores for tests and the sandbox's log. */
 export interface SalesforceTwin {
   engine: SyncEngine;
@@ -65,6 +80,7 @@ export interface SalesforceTwin {
   inbox: InMemoryWorkQueue;
   log: InMemorySyncLog;
   acks: InMemoryAckStore;
+  files: TwinFiles;
   capture: Capture;
   puller: Puller;
   /** The connection's triggers; change them as an admin would. */
@@ -83,6 +99,11 @@ export function createSalesforceTwin(options: SalesforceTwinOptions): Salesforce
     log: new InMemorySyncLog(),
     stats: new InMemoryStatsStore(),
   };
+  const speaks = options.speaks ?? { ...THIS_NODE_SPEAKS };
+  const files: TwinFiles = {
+    queue: new InMemoryWorkQueue(),
+    store: createContentVersionStore(options.org, inbound),
+  };
   const { incomingIr, outgoingIr } = options.rules;
   const engine = createSyncEngine(
     {
@@ -94,6 +115,8 @@ export function createSalesforceTwin(options: SalesforceTwinOptions): Salesforce
         outgoing: JSON.stringify(outgoingIr),
         incomingDependencies: incomingIr.dependencies,
       },
+      // Files' bytes travel when both sides speak `attachments-v1`; else files sync as metadata.
+      attachmentTransfer: speaks.capabilities.includes('attachments-v1'),
     },
     {
       entities: createCaseEntityStore(options.org, inbound),
@@ -104,6 +127,7 @@ export function createSalesforceTwin(options: SalesforceTwinOptions): Salesforce
       runRules: (_script, side, direction, inputs) =>
         runIr(direction === 'incoming' ? incomingIr : outgoingIr, side, direction, inputs),
       hashReplica: async (replica) => replicaContentHash(replica),
+      attachments: { queue: files.queue, store: files.store, chunks: new TwinChunkStore() },
     },
   );
   const triggers = [...(options.triggers ?? [])];
@@ -119,11 +143,12 @@ export function createSalesforceTwin(options: SalesforceTwinOptions): Salesforce
   const client: RendezvousClientDeps = {
     connectionId: options.connectionId,
     secret: options.secret,
-    speaks: options.speaks ?? { ...THIS_NODE_SPEAKS },
+    speaks,
     engine,
     clock,
     messageIds: createMessageIdGenerator({ clock }),
     answerReplayCache: new InMemoryReplayCache(clock),
+    attachments: { source: createContentVersionSource(options.org), allowance: new TwinAllowance() },
     post: (signed) => postTo(options.rendezvousUrl, signed),
   };
   const puller = createPuller({
@@ -139,6 +164,7 @@ export function createSalesforceTwin(options: SalesforceTwinOptions): Salesforce
     engine,
     ...stores,
     acks,
+    files,
     capture,
     puller,
     triggers,
