@@ -11,8 +11,6 @@ import {
   type RendezvousClientDeps,
   type SignedMessage,
 } from '@tandem/shared-ts/protocol';
-import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
-import { CONNECTION_FORMAT } from '@tandem/shared-ts/engine';
 import {
   createTestNode,
   InMemoryAckStore,
@@ -20,61 +18,26 @@ import {
   ManualClock,
   seedEntity,
 } from '@tandem/shared-ts/testing';
-import { join } from 'node:path';
 import { portsOfInstall } from '../../forge-app/src/app/ports-of-install';
-import { createForgeStores } from '../../forge-app/src/store';
-import { ForgeSetupStore } from '../../forge-app/src/store/app-stores';
-import { installForgeRuntime, type ForgeRuntime } from '../forge';
-import { startJiraStandin, type JiraStandin } from '../jira';
+import type { ForgeRuntime } from '../forge';
+import type { JiraStandin } from '../jira';
+import { CONNECTION_ID, SECRET, setUpJiraConnection, startJiraNode, type JiraNode } from './jira-node';
 
-const CONNECTION_ID = 'conn-e2e';
-const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
-
+let node: JiraNode;
 let standin: JiraStandin;
 let runtime: ForgeRuntime;
 
 beforeEach(async () => {
-  standin = await startJiraStandin();
-  // The runtime's clock drives queue delays; the handlers' own ports read the wall clock.
-  runtime = installForgeRuntime({
-    storage: ':memory:',
-    jiraBaseUrl: standin.baseUrl,
-    clock: new ManualClock(Date.now()),
-  });
-  runtime.load(join(__dirname, '..', '..', 'manifest.yml'));
+  node = await startJiraNode();
+  ({ standin, runtime } = node);
 });
 
 afterEach(async () => {
-  await runtime.close();
-  await standin.close();
+  await node.close();
 });
 
-function compiled(direction: 'incoming' | 'outgoing') {
-  const result = compile(DEFAULT_RULES.jira[direction], 'jira', direction);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.ir;
-}
-
 /** What the admin console will store: the site, the connection (pre-paired) and its rules. */
-async function setUp(): Promise<void> {
-  const setups = new ForgeSetupStore();
-  await setups.writeSetup({ site: { name: 'Acme Jira', url: standin.baseUrl } });
-  const incomingIr = compiled('incoming');
-  await setups.writeRules(CONNECTION_ID, {
-    incomingIr,
-    outgoingIr: compiled('outgoing'),
-    dependencies: incomingIr.dependencies,
-  });
-  await createForgeStores().connections.save({
-    format: CONNECTION_FORMAT,
-    connectionId: CONNECTION_ID,
-    connectionName: 'Acme support',
-    secret: SECRET,
-    peer: { platform: 'salesforce', site: { name: 'Acme', url: 'https://acme.my.salesforce.com' } },
-    speaks: { ...THIS_NODE_SPEAKS },
-    peerSpeaks: { ...THIS_NODE_SPEAKS },
-  });
-}
+const setUp = () => setUpJiraConnection(standin);
 
 describe('the Jira node on the stand-ins', () => {
   it('takes a pushed Case into a Jira issue, and a Jira edit back through pull', async () => {

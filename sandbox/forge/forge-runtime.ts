@@ -227,16 +227,42 @@ export class ForgeRuntime {
     return reports;
   }
 
-  /** Calls a function as a resolver would (`{ call: { functionKey, payload }, context }`). */
+  /**
+   * Calls a UI module's resolver as the platform does when its page calls @forge/bridge
+   * `invoke(key, payload)`: the function the module's `resolver.function` names gets
+   * `{ call: { functionKey, payload }, context }` (the page's context: cloudId, moduleKey,
+   * localId, extension) and the backend payload (`principal.accountId`, `installContext`,
+   * `license`), which @forge/resolver merges into the request's `context`. A resolver that
+   * throws, or runs over 25 s, reports it; its value is what the page would receive.
+   */
   async invokeResolver(
-    functionKey: string,
+    moduleKey: string,
     resolverKey: string,
     payload: unknown,
+    options: { accountId?: string; extension?: Record<string, unknown> } = {},
   ): Promise<{ value: unknown; report: InvocationReport }> {
-    return this.invoke('resolver', functionKey, functionKey, [
-      { call: { functionKey: resolverKey, payload }, context: this.context() },
-      this.context(),
+    const module = this.requireManifest().resolvers.find((candidate) => candidate.key === moduleKey);
+    if (!module) throw new Error(`The manifest has no UI module "${moduleKey}" with a resolver.`);
+    const installContext = `ari:cloud:jira::site/${this.cloudId}`;
+    const context = {
+      cloudId: this.cloudId,
+      moduleKey,
+      localId: `${module.type}-${moduleKey}`,
+      extension: { type: module.type, ...options.extension },
+    };
+    const backend = {
+      installContext,
+      principal: options.accountId === undefined ? undefined : { accountId: options.accountId },
+      license: { isActive: true },
+    };
+    const invoked = await this.invoke('resolver', moduleKey, module.function, [
+      { call: { functionKey: resolverKey, payload }, context },
+      backend,
     ]);
+    // What crosses the bridge is JSON: the page never sees anything else.
+    const value =
+      invoked.value === undefined ? undefined : (JSON.parse(JSON.stringify(invoked.value)) as unknown);
+    return { value, report: invoked.report };
   }
 
   /**

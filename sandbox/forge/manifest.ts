@@ -27,6 +27,8 @@ export interface ForgeManifest {
   triggers: { key: string; function: string; events: string[]; ignoreSelf: boolean }[];
   scheduledTriggers: { key: string; function: string; interval: 'fiveMinute' | 'hour' | 'day' | 'week' }[];
   consumers: { key: string; queue: string; function: string }[];
+  /** UI modules (`jira:adminPage`, `jira:issuePanel`, ...) with a `resolver.function`. */
+  resolvers: { key: string; type: string; function: string }[];
   entities: EntityDeclaration[];
 }
 
@@ -84,6 +86,16 @@ export function readManifest(path: string): ForgeManifest {
       queue: text(item.queue, 'consumer.queue'),
       function: text(item.function, 'consumer.function'),
     })),
+    resolvers: Object.entries(modules).flatMap(([type, items]) =>
+      type.includes(':')
+        ? list(items).flatMap((item) => {
+            const resolver = (item.resolver ?? {}) as Yaml;
+            return typeof resolver.function === 'string'
+              ? [{ key: text(item.key, `${type}.key`), type, function: resolver.function }]
+              : [];
+          })
+        : [],
+    ),
     entities: list(storage.entities).map(entityOf),
   };
 }

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { webTrigger } from '@forge/api';
 import { createSyncEngine, type RulesEngine, type SyncEngine } from '@tandem/shared-ts/engine';
 import {
   createMessageIdGenerator,
@@ -16,6 +17,7 @@ import {
   forgeJiraHttp,
   LINK_PROPERTY,
   searchIssues,
+  validateJql,
   type JiraHttp,
 } from '../jira';
 import { createForgeStores, type ForgeStores } from '../store';
@@ -27,7 +29,9 @@ import {
   type SiteSetup,
   type StoredRules,
 } from '../store/app-stores';
-import type { AppPorts, IssueFinder, JobQueue } from './app-ports';
+import { ForgeConnectionSettings } from '../store/connection-settings';
+import { ForgeTriggerStore } from '../store/trigger-store';
+import type { AdminPorts, AppPorts, IssueFinder, JobQueue } from './app-ports';
 import { forgeJobQueue } from './forge-job-queue';
 
 /** What `buildInstallPorts` runs on; production's defaults, tests replace the Jira HTTP port and the queue. */
@@ -36,6 +40,9 @@ export interface InstallOptions {
   jobs?: JobQueue;
   clock?: { now(): number };
 }
+
+/** The module key of the rendezvous web trigger in manifest.yml. */
+export const RENDEZVOUS_MODULE = 'tandem-rendezvous';
 
 /**
  * The ports of this installation, or null while it is not set up (the admin console has not
@@ -59,10 +66,14 @@ export function buildInstallPorts(
   const stores = createForgeStores({ clock });
   const jira = createJiraContext(options.http ?? forgeJiraHttp());
   const engines = new Map<string, Promise<{ engine: SyncEngine; connection: PairedConnection } | null>>();
+  const settings = new ForgeConnectionSettings();
   const engineOf = (connectionId: string) => {
     let found = engines.get(connectionId);
     if (!found) {
-      found = openEngine(connectionId, stores, setups, jira, clock);
+      // An inactive connection has no engine: nothing syncs, and the rendezvous refuses its peer.
+      found = settings
+        .isActive(connectionId)
+        .then((active) => (active ? openEngine(connectionId, stores, setups, jira, clock) : null));
       engines.set(connectionId, found);
     }
     return found;
@@ -94,12 +105,18 @@ export function buildInstallPorts(
   };
   return {
     rendezvous,
-    connectionIds: listConnectionIds,
+    connectionIds: async (limit) => {
+      const active: string[] = [];
+      for (const id of await listConnectionIds(limit)) if (await settings.isActive(id)) active.push(id);
+      return active;
+    },
     engine: async (connectionId) => (await engineOf(connectionId))?.engine ?? null,
     jobs: options.jobs ?? forgeJobQueue(),
     marks: new ForgeCoalesceMarks(clock),
     sweepCursor: new ForgeSweepCursorStore(),
-    issues: linkedIssueFinder(jira),
+    issues: issueFinder(jira),
+    triggers: new ForgeTriggerStore(),
+    admin: adminPorts(stores, settings, jira),
     clock,
     sleep: (ms) =>
       new Promise<void>((resolve) => {
@@ -176,14 +193,16 @@ function jqlTime(iso: string): string {
 }
 
 /**
- * Linked issues updated since a time, oldest first: the link property (`LINK_PROPERTY`) searched
- * by path, which Jira indexes through the manifest's `jira:entityProperty` module.
+ * Issue searches: linked issues (the link property, `LINK_PROPERTY`, searched by path, which Jira
+ * indexes through the manifest's `jira:entityProperty` module) or a trigger's JQL, updated since
+ * a time, oldest first; and whether one issue matches a trigger's JQL.
  */
-function linkedIssueFinder(jira: ReturnType<typeof createJiraContext>): IssueFinder {
+function issueFinder(jira: ReturnType<typeof createJiraContext>): IssueFinder {
   return {
-    updatedSince: async (since, pageToken, limit) => {
-      const jql = `issue.property[${LINK_PROPERTY}].linked = "true" AND updated >= "${jqlTime(since)}" ORDER BY updated ASC`;
-      const page = await searchIssues(jira, jql, pageToken, limit);
+    updatedSince: async (since, pageToken, limit, jql) => {
+      const scope = jql === undefined ? `issue.property[${LINK_PROPERTY}].linked = "true"` : `(${jql})`;
+      const query = `${scope} AND updated >= "${jqlTime(since)}" ORDER BY updated ASC`;
+      const page = await searchIssues(jira, query, pageToken, limit);
       if (!page.ok) return page;
       return {
         ok: true,
@@ -191,5 +210,29 @@ function linkedIssueFinder(jira: ReturnType<typeof createJiraContext>): IssueFin
         nextPageToken: page.value.nextPageToken,
       };
     },
+    matches: async (issueId, jql) => {
+      const page = await searchIssues(jira, `issue = ${issueId} AND (${jql})`, null, 1);
+      return page.ok ? { ok: true, value: page.value.issues.length > 0 } : page;
+    },
+  };
+}
+
+/** The admin console's ports on Forge. */
+function adminPorts(
+  stores: ForgeStores,
+  settings: ForgeConnectionSettings,
+  jira: ReturnType<typeof createJiraContext>,
+): AdminPorts {
+  return {
+    allConnectionIds: listConnectionIds,
+    connection: (connectionId) => stores.connections.get(connectionId),
+    deleteConnection: async (connectionId) => {
+      await stores.connections.delete(connectionId);
+      await settings.delete(connectionId);
+    },
+    isActive: (connectionId) => settings.isActive(connectionId),
+    setActive: (connectionId, active) => settings.setActive(connectionId, active),
+    rendezvousUrl: () => webTrigger.getUrl(RENDEZVOUS_MODULE),
+    validateJql: (queries) => validateJql(jira, queries),
   };
 }

@@ -63,6 +63,56 @@ describe('sweepUpdatedIssues (scheduled sweep)', () => {
   });
 });
 
+describe('sweepUpdatedIssues over triggers', () => {
+  it("pages each active trigger's JQL after the linked issues, each scope with its own cursor", async () => {
+    const app = testApp();
+    const at = app.clock.iso();
+    app.triggers.set('t1', { id: 't1', jql: 'project = SUP', active: true, notes: '', updatedAt: at });
+    app.triggers.set('t2', { id: 't2', jql: 'labels = off', active: false, notes: '', updatedAt: at });
+    app.pages.push(
+      { ok: true, issueIds: ['1'], nextPageToken: null },
+      { ok: true, issueIds: ['7'], nextPageToken: 'q2' },
+      { ok: true, issueIds: ['8'], nextPageToken: null },
+    );
+    expect(await sweepUpdatedIssues(app.ports)).toEqual({
+      pages: 3,
+      issues: 3,
+      passFinished: true,
+      failure: null,
+    });
+    expect(app.finderCalls.map((call) => call.jql ?? 'linked')).toEqual([
+      'linked',
+      'project = SUP',
+      'project = SUP',
+    ]);
+    expect(app.jobs.map((queued) => queued.job)).toEqual(
+      ['1', '7', '8'].map((issueId) => ({ kind: 'issue', issueId })),
+    );
+    expect(app.cursors.get('t1')).toMatchObject({ pageToken: null, passStartedAt: app.clock.iso() });
+  });
+
+  it('sweeps the next scope when one fails, keeping the failed one at its cursor', async () => {
+    const app = testApp();
+    const at = app.clock.iso();
+    app.triggers.set('t1', { id: 't1', jql: 'bad = 1', active: true, notes: '', updatedAt: at });
+    app.triggers.set('t2', { id: 't2', jql: 'project = SUP', active: true, notes: '', updatedAt: at });
+    app.pages.push(
+      { ok: true, issueIds: [], nextPageToken: null },
+      { ok: false, error: { code: 'http', status: 400, message: 'Field bad does not exist' } },
+      { ok: true, issueIds: ['9'], nextPageToken: null },
+    );
+    const run = await sweepUpdatedIssues(app.ports);
+    expect(run).toEqual({
+      pages: 2,
+      issues: 1,
+      passFinished: false,
+      failure: 'trigger t1: http: Field bad does not exist',
+    });
+    expect(app.cursors.has('t1')).toBe(false);
+    expect(app.cursors.get('t2')).toBeDefined();
+  });
+});
+
 describe('runHousekeeping (scheduled)', () => {
   it('queues the inbox and outbox jobs of every connection', async () => {
     const app = testApp();

@@ -1,4 +1,5 @@
-import type { AppPorts, SweepCursor } from '../app/app-ports';
+import { LINKED_SCOPE, type AppPorts, type SweepCursor } from '../app/app-ports';
+import { MAX_TRIGGERS } from '../store/trigger-store';
 import { queueIssueJob } from '../events/queue-issue-job';
 
 /** Issues per page (Forge queues take 50 events per push; one job per issue). */
@@ -26,42 +27,63 @@ export interface SweepRun {
 }
 
 /**
- * The scheduled sweep: finds the issues updated since the last pass (Jira's `updated >=` over
- * linked and triggered issues, paged by `nextPageToken`) and queues a build of each, coalesced
- * with the events' jobs, so comment edits (Jira has no comment-updated event) and anything an
- * event missed still sync. Bounded per run (pages, deadline); the cursor is saved after every
- * page, so the next run resumes where this one stopped. Never throws.
+ * The scheduled sweep: finds the issues updated since the last pass of each scope (the linked
+ * issues, then each active trigger's JQL: `(<jql>) AND updated >= ...`, paged by
+ * `nextPageToken`) and queues a build of each, coalesced with the events' jobs, so comment edits
+ * (Jira has no comment-updated event) and anything an event missed still sync. Bounded per run
+ * (pages over all scopes, deadline); each scope's cursor is saved after every page, so the next
+ * run resumes where this one stopped. A scope whose search fails is left at its cursor and the
+ * next scope is swept. `passFinished`: every scope finished its pass. Never throws.
  */
 export async function sweepUpdatedIssues(ports: AppPorts): Promise<SweepRun> {
-  const run: SweepRun = { pages: 0, issues: 0, passFinished: false, failure: null };
+  const run: SweepRun = { pages: 0, issues: 0, passFinished: true, failure: null };
+  const startedAt = ports.clock.now();
   try {
-    const startedAt = ports.clock.now();
-    let cursor = (await ports.sweepCursor.read()) ?? newPass(startedAt, startedAt - FIRST_PASS_MS);
-    while (run.pages < SWEEP_MAX_PAGES && ports.clock.now() < startedAt + SWEEP_DEADLINE_MS) {
-      const page = await ports.issues.updatedSince(cursor.since, cursor.pageToken, SWEEP_PAGE_SIZE);
-      if (!page.ok) {
-        run.failure = `${page.error.code}: ${page.error.message}`;
-        break;
-      }
-      run.pages++;
-      for (const issueId of page.issueIds.slice(0, SWEEP_PAGE_SIZE)) {
-        const queued = await queueIssueJob(issueId, ports);
-        if (queued.kind !== 'failed') run.issues++;
-      }
-      if (page.nextPageToken === null) {
-        cursor = newPass(ports.clock.now(), Date.parse(cursor.passStartedAt) - OVERLAP_MS);
-        await ports.sweepCursor.write(cursor);
-        run.passFinished = true;
-        break;
-      }
-      cursor = { ...cursor, pageToken: page.nextPageToken };
-      await ports.sweepCursor.write(cursor);
+    const scopes: { scope: string; jql?: string }[] = [{ scope: LINKED_SCOPE }];
+    for (const trigger of await ports.triggers.list(MAX_TRIGGERS))
+      if (trigger.active) scopes.push({ scope: trigger.id, jql: trigger.jql });
+    for (const { scope, jql } of scopes) {
+      const finished = await sweepScope(ports, scope, jql, startedAt, run);
+      if (!finished) run.passFinished = false;
     }
   } catch {
-    run.failure = 'storage or Jira threw';
+    run.passFinished = false;
+    run.failure ??= 'storage or Jira threw';
   }
   if (run.failure) ports.log(`sweep: stopped after ${run.pages} page(s): ${run.failure}`);
   return run;
+}
+
+/** Sweeps one scope within what is left of the run's budget; true when its pass finished. */
+async function sweepScope(
+  ports: AppPorts,
+  scope: string,
+  jql: string | undefined,
+  startedAt: number,
+  run: SweepRun,
+): Promise<boolean> {
+  let cursor = (await ports.sweepCursor.read(scope)) ?? newPass(startedAt, startedAt - FIRST_PASS_MS);
+  while (run.pages < SWEEP_MAX_PAGES && ports.clock.now() < startedAt + SWEEP_DEADLINE_MS) {
+    const page = await ports.issues.updatedSince(cursor.since, cursor.pageToken, SWEEP_PAGE_SIZE, jql);
+    if (!page.ok) {
+      const where = scope === LINKED_SCOPE ? '' : `trigger ${scope}: `;
+      run.failure ??= `${where}${page.error.code}: ${page.error.message}`;
+      return false;
+    }
+    run.pages++;
+    for (const issueId of page.issueIds.slice(0, SWEEP_PAGE_SIZE)) {
+      const queued = await queueIssueJob(issueId, ports);
+      if (queued.kind !== 'failed') run.issues++;
+    }
+    if (page.nextPageToken === null) {
+      cursor = newPass(ports.clock.now(), Date.parse(cursor.passStartedAt) - OVERLAP_MS);
+      await ports.sweepCursor.write(cursor, scope);
+      return true;
+    }
+    cursor = { ...cursor, pageToken: page.nextPageToken };
+    await ports.sweepCursor.write(cursor, scope);
+  }
+  return false;
 }
 
 function newPass(now: number, since: number): SweepCursor {

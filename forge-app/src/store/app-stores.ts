@@ -6,7 +6,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { IrDependencies } from '@tandem/shared-ts/engine';
 import type { IrProgram } from '@tandem/shared-ts/rules';
-import type { CoalesceMarks, SweepCursor, SweepCursorStore } from '../app/app-ports';
+import { LINKED_SCOPE, type CoalesceMarks, type SweepCursor, type SweepCursorStore } from '../app/app-ports';
 import { kvsKey } from './kvs-key';
 
 /** The site's setup, written by the admin console: what the rendezvous tells a peer. */
@@ -45,14 +45,19 @@ export class ForgeSetupStore {
   }
 }
 
-/** The sweep's cursor under one KVS key. */
+/** The sweep's cursors: the linked issues' under one KVS key, each trigger's under `sc:<trigger id>`. */
 export class ForgeSweepCursorStore implements SweepCursorStore {
-  async read(): Promise<SweepCursor | null> {
-    return (await kvs.get<SweepCursor>(CURSOR_KEY)) ?? null;
+  async read(scope: string = LINKED_SCOPE): Promise<SweepCursor | null> {
+    return (await kvs.get<SweepCursor>(cursorKey(scope))) ?? null;
   }
-  async write(cursor: SweepCursor): Promise<void> {
-    await kvs.set(CURSOR_KEY, cursor);
+
+  async write(cursor: SweepCursor, scope: string = LINKED_SCOPE): Promise<void> {
+    await kvs.set(cursorKey(scope), cursor);
   }
+}
+
+function cursorKey(scope: string): string {
+  return scope === LINKED_SCOPE ? CURSOR_KEY : kvsKey('sc', scope);
 }
 
 /**

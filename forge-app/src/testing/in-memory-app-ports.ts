@@ -13,7 +13,15 @@ import {
   type TestNode,
 } from '@tandem/shared-ts/testing';
 import type { SyncEngine } from '@tandem/shared-ts/engine';
-import type { AppPorts, CoalesceMarks, IssuePage, QueuedJob, SweepCursor } from '../app/app-ports';
+import {
+  LINKED_SCOPE,
+  type AppPorts,
+  type CoalesceMarks,
+  type IssuePage,
+  type QueuedJob,
+  type SweepCursor,
+  type Trigger,
+} from '../app/app-ports';
 
 /** The connection of the tests and its secret (32 bytes 00..1f, base64url). */
 export const CONNECTION_ID = 'conn-1';
@@ -44,10 +52,17 @@ export interface TestApp {
   jobs: QueuedJob[];
   refuseJobs: boolean;
   marks: InMemoryMarks;
+  /** The linked issues' sweep cursor; `cursors` holds every scope's. */
   cursor: { value: SweepCursor | null };
+  cursors: Map<string, SweepCursor>;
   /** The pages the issue finder answers, in order, and the calls it got. */
   pages: IssuePage[];
-  finderCalls: { since: string; pageToken: string | null; limit: number }[];
+  finderCalls: { since: string; pageToken: string | null; limit: number; jql?: string }[];
+  /** `<issue id> <jql>` pairs that match; `matchCalls` the pairs asked. */
+  matching: Set<string>;
+  matchCalls: string[];
+  triggers: Map<string, Trigger>;
+  inactive: Set<string>;
   logs: string[];
   /** Resolves every `sleep` now when true (a deadline that has passed); never resolves otherwise. */
   deadlinePassed: boolean;
@@ -91,8 +106,13 @@ export function testApp(): TestApp {
     refuseJobs: false,
     marks: new InMemoryMarks(clock),
     cursor: { value: null },
+    cursors: new Map(),
     pages: [],
     finderCalls: [],
+    matching: new Set(),
+    matchCalls: [],
+    triggers: new Map(),
+    inactive: new Set(),
     logs: [],
     deadlinePassed: false,
     acks: new InMemoryAckStore(),
@@ -112,16 +132,46 @@ export function testApp(): TestApp {
     },
     marks: app.marks,
     sweepCursor: {
-      read: async () => app.cursor.value,
-      write: async (cursor) => {
-        app.cursor.value = cursor;
+      read: async (scope = LINKED_SCOPE) =>
+        scope === LINKED_SCOPE ? app.cursor.value : (app.cursors.get(scope) ?? null),
+      write: async (cursor, scope = LINKED_SCOPE) => {
+        if (scope === LINKED_SCOPE) app.cursor.value = cursor;
+        else app.cursors.set(scope, cursor);
       },
     },
     issues: {
-      updatedSince: async (since, pageToken, limit) => {
-        app.finderCalls.push({ since, pageToken, limit });
+      updatedSince: async (since, pageToken, limit, jql) => {
+        app.finderCalls.push({ since, pageToken, limit, ...(jql === undefined ? {} : { jql }) });
         return app.pages.shift() ?? { ok: true, issueIds: [], nextPageToken: null };
       },
+      matches: async (issueId, jql) => {
+        app.matchCalls.push(`${issueId} ${jql}`);
+        return { ok: true, value: app.matching.has(`${issueId} ${jql}`) };
+      },
+    },
+    triggers: {
+      list: async (limit) => [...app.triggers.values()].slice(0, limit),
+      get: async (id) => app.triggers.get(id) ?? null,
+      save: async (trigger) => {
+        app.triggers.set(trigger.id, trigger);
+      },
+      delete: async (id) => {
+        app.triggers.delete(id);
+      },
+    },
+    admin: {
+      allConnectionIds: async (limit) => [...engines.keys()].slice(0, limit),
+      connection: async () => null,
+      deleteConnection: async (connectionId) => {
+        engines.delete(connectionId);
+      },
+      isActive: async (connectionId) => !app.inactive.has(connectionId),
+      setActive: async (connectionId, active) => {
+        if (active) app.inactive.delete(connectionId);
+        else app.inactive.add(connectionId);
+      },
+      rendezvousUrl: async () => 'https://example.invalid/x1/rendezvous',
+      validateJql: async (queries) => ({ ok: true, value: queries.map(() => []) }),
     },
     clock,
     sleep: () => (app.deadlinePassed ? Promise.resolve() : new Promise<void>(() => {})),

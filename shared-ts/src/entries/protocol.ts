@@ -21,6 +21,11 @@ export {
   type RendezvousClientDeps,
 } from '../sync/rendezvous/rendezvous-client';
 export type { AckStore } from '../sync/rendezvous/ack-store';
+export {
+  acceptInvitation,
+  type AcceptInvitationDeps,
+  type AcceptInvitationResult,
+} from '../sync/rendezvous/accept-invitation';
 
 // Envelopes: make, sign, verify, read
 export { createEnvelope, type MessageStamp } from '../protocol/create-envelope';

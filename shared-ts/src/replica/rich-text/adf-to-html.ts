@@ -17,7 +17,7 @@ import {
 import type { RichTextError } from './rich-text-error';
 import { safeUrl } from './safe-url';
 import { limitHtmlDepth } from './limit-html-depth';
-import { serializeHtml, serializeHtmlWithin } from './serialize-html';
+import { escapeHtml, serializeHtml, serializeHtmlWithin } from './serialize-html';
 
 /** Inline ADF node types; among blocks they are gathered into a paragraph. */
 const INLINE_TYPES: ReadonlySet<string> = new Set([
@@ -80,11 +80,35 @@ const BLOCKS: ReadonlyMap<string, (node: AdfView) => HtmlNode[]> = new Map(
  */
 export function adfToHtml(doc: unknown): { ok: true; html: string } | { ok: false; error: RichTextError } {
   try {
-    const tree = blocks(adfChildren(readAdfDoc(doc)));
+    const root = readAdfDoc(doc);
+    // Written straight from the ADF; a document that nests elements deeper than MAX_HTML_DEPTH
+    // (rare, hostile) is built as a tree instead, whose depth limitHtmlDepth limits.
+    const direct = writeDocument(root);
+    if (direct !== null) return { ok: true, html: direct };
+    const tree = blocks(adfChildren(root));
     // A tree no deeper than MAX_HTML_DEPTH is written as it is: limitHtmlDepth would copy it
     // unchanged but for joining adjacent text, which writes the same HTML.
     const html = serializeHtmlWithin(tree, MAX_HTML_DEPTH) ?? serializeHtml(limitHtmlDepth(tree));
     return { ok: true, html };
+  } catch (error) {
+    if (error instanceof MalformedAdf) {
+      return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
+    }
+    throw error;
+  }
+}
+
+/**
+ * `adfToHtml` by the reference path: the HTML tree built, then written. `adfToHtml` writes the
+ * same HTML without the tree (and uses this path for documents nested past MAX_HTML_DEPTH); the
+ * fuzz suite holds the two equal. Not for production callers.
+ */
+export function adfToHtmlByTree(
+  doc: unknown,
+): { ok: true; html: string } | { ok: false; error: RichTextError } {
+  try {
+    const tree = blocks(adfChildren(readAdfDoc(doc)));
+    return { ok: true, html: serializeHtml(limitHtmlDepth(tree)) };
   } catch (error) {
     if (error instanceof MalformedAdf) {
       return { ok: false, error: { code: 'malformed-adf', message: error.message, path: error.path } };
@@ -243,4 +267,283 @@ function spans(cell: AdfView): Record<string, string> {
       attrs[name] = String(span);
   }
   return attrs;
+}
+
+// ---- The direct writer: the same HTML as serialising the tree above, without building it ----
+
+/**
+ * HTML being written: its pieces, joined once at the end, and how many elements are open. The
+ * tree functions above stay the reference (and serve the degraded nodes, whose HTML is small):
+ * each function below writes what serialising its tree counterpart writes.
+ */
+interface HtmlOut {
+  readonly parts: string[];
+  depth: number;
+}
+
+/** Thrown when an element would sit deeper than MAX_HTML_DEPTH: `adfToHtml` then builds the tree. */
+const TOO_DEEP = Object.freeze({ tooDeep: true });
+
+/** A subset mark as written: its key (the tree path shares an element while keys match), its tags. */
+interface WrittenMark {
+  readonly key: string;
+  readonly open: string;
+  readonly close: string;
+}
+
+const PLAIN_MARKS: ReadonlyMap<string, WrittenMark> = new Map(
+  MARK_ORDER.filter((tag) => tag !== 'a').map((tag) => [
+    tag,
+    { key: tag, open: `<${tag}>`, close: `</${tag}>` },
+  ]),
+);
+const NO_WRITTEN_MARKS: readonly WrittenMark[] = Object.freeze([]);
+
+/** The HTML of a document, or null when its elements nest deeper than MAX_HTML_DEPTH. */
+function writeDocument(root: AdfView): string | null {
+  const out: HtmlOut = { parts: [], depth: 0 };
+  try {
+    writeBlocks(adfChildren(root), out, false);
+  } catch (error) {
+    if (error === TOO_DEEP) return null;
+    throw error;
+  }
+  return out.parts.join('');
+}
+
+function enter(out: HtmlOut): void {
+  if (++out.depth > MAX_HTML_DEPTH) throw TOO_DEEP;
+}
+
+/** Nodes of the tree path (degraded nodes, broken lines), written at the current depth. */
+function writeTree(nodes: readonly HtmlNode[], out: HtmlOut): void {
+  if (nodes.length === 0) return;
+  const html = serializeHtmlWithin(nodes, MAX_HTML_DEPTH - out.depth);
+  if (html === null) throw TOO_DEEP;
+  // A piece for any node the tree would hold (text of control characters only writes nothing
+  // but still counts), so `writeParagraph` sees the content the tree path would.
+  if (html !== '' || nodes.some((node) => node.kind === 'element' || node.text !== '')) out.parts.push(html);
+}
+
+/**
+ * `blocks`, written. With `unwrapFirst` (list items and table cells), the first element written,
+ * when it is a paragraph with content, loses its `<p>` tags (`withoutLeadingParagraph`).
+ */
+function writeBlocks(nodes: readonly AdfView[], out: HtmlOut, unwrapFirst: boolean): void {
+  let unwrap = unwrapFirst;
+  let runStart = -1;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as AdfView;
+    if (INLINE_TYPES.has(node.type)) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      writeParagraph(nodes, runStart, i, out, unwrap);
+      unwrap = false;
+    }
+    runStart = -1;
+    if (writeBlock(node, out, unwrap)) unwrap = false;
+  }
+  if (runStart >= 0) writeParagraph(nodes, runStart, nodes.length, out, unwrap);
+}
+
+/** `<p>` of the inline nodes `nodes[from..to)`; without its tags when `unwrap` and it has content. */
+function writeParagraph(
+  nodes: readonly AdfView[],
+  from: number,
+  to: number,
+  out: HtmlOut,
+  unwrap: boolean,
+): void {
+  const parts = out.parts;
+  const at = parts.length;
+  parts.push('<p>');
+  enter(out);
+  writeInline(nodes, from, to, out);
+  out.depth--;
+  if (unwrap && parts.length > at + 1) parts[at] = '';
+  else parts.push('</p>');
+}
+
+/** One block node; true when it wrote an element (a table without rows and some degraded nodes write none). */
+function writeBlock(node: AdfView, out: HtmlOut, unwrap: boolean): boolean {
+  const parts = out.parts;
+  switch (node.type) {
+    case 'paragraph': {
+      const children = adfChildren(node);
+      writeParagraph(children, 0, children.length, out, unwrap);
+      return true;
+    }
+    case 'heading': {
+      const tag = headingTag(node.attrs.level);
+      parts.push(`<${tag}>`);
+      enter(out);
+      const children = adfChildren(node);
+      writeInline(children, 0, children.length, out);
+      out.depth--;
+      parts.push(`</${tag}>`);
+      return true;
+    }
+    case 'bulletList':
+      writeList(node, '<ul>', '</ul>', out);
+      return true;
+    case 'orderedList': {
+      const start = startAttribute(node.attrs.order).start;
+      writeList(node, start === undefined ? '<ol>' : `<ol start="${escapeHtml(start)}">`, '</ol>', out);
+      return true;
+    }
+    case 'blockquote':
+      parts.push('<blockquote>');
+      enter(out);
+      writeBlocks(adfChildren(node), out, false);
+      out.depth--;
+      parts.push('</blockquote>');
+      return true;
+    case 'codeBlock': {
+      const children = adfChildren(node);
+      let code = '';
+      for (let i = 0; i < children.length; i++) code += (children[i] as AdfView).text ?? '';
+      enter(out);
+      enter(out);
+      out.depth -= 2;
+      parts.push(code === '' ? '<pre><code></code></pre>' : `<pre><code>${escapeHtml(code)}</code></pre>`);
+      return true;
+    }
+    case 'table':
+      return writeTable(node, out);
+  }
+  const html = degradeBlock(node, renderer);
+  writeTree(unwrap ? withoutLeadingParagraph(html) : html, out);
+  return html.length > 0;
+}
+
+function writeList(list: AdfView, open: string, close: string, out: HtmlOut): void {
+  const parts = out.parts;
+  parts.push(open);
+  enter(out);
+  const items = adfChildren(list);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as AdfView;
+    parts.push('<li>');
+    enter(out);
+    writeBlocks(item.type === 'listItem' ? adfChildren(item) : [item], out, true);
+    out.depth--;
+    parts.push('</li>');
+  }
+  out.depth--;
+  parts.push(close);
+}
+
+/** `table`, written: a first row of header cells goes in `<thead>`. */
+function writeTable(node: AdfView, out: HtmlOut): boolean {
+  const rows = adfChildren(node);
+  if (rows.length === 0) return false;
+  const parts = out.parts;
+  const firstCells = rowCells(rows[0] as AdfView);
+  let headed = firstCells.length > 0;
+  for (let i = 0; i < firstCells.length && headed; i++)
+    headed = (firstCells[i] as AdfView).type === 'tableHeader';
+  parts.push(headed ? '<table><thead>' : '<table><tbody>');
+  enter(out);
+  enter(out);
+  writeRow(firstCells, out);
+  if (headed) {
+    parts.push('</thead>');
+    if (rows.length > 1) parts.push('<tbody>');
+  }
+  for (let r = 1; r < rows.length; r++) writeRow(rowCells(rows[r] as AdfView), out);
+  out.depth -= 2;
+  parts.push(headed && rows.length === 1 ? '</table>' : '</tbody></table>');
+  return true;
+}
+
+function rowCells(row: AdfView): AdfView[] {
+  return row.type === 'tableRow' ? adfChildren(row) : [row];
+}
+
+function writeRow(cellsOfRow: readonly AdfView[], out: HtmlOut): void {
+  const parts = out.parts;
+  parts.push('<tr>');
+  enter(out);
+  for (let i = 0; i < cellsOfRow.length; i++) {
+    const cell = cellsOfRow[i] as AdfView;
+    const isCell = cell.type === 'tableCell' || cell.type === 'tableHeader';
+    const tag = cell.type === 'tableHeader' ? 'th' : 'td';
+    let open = '<' + tag;
+    if (isCell) {
+      const attrs = spans(cell);
+      for (const name in attrs) open += ' ' + name + '="' + escapeHtml(attrs[name] as string) + '"';
+    }
+    parts.push(open + '>');
+    enter(out);
+    writeBlocks(isCell ? adfChildren(cell) : [cell], out, true);
+    out.depth--;
+    parts.push(tag === 'th' ? '</th>' : '</td>');
+  }
+  out.depth--;
+  parts.push('</tr>');
+}
+
+/** `inline` of `nodes[from..to)`, written: consecutive nodes sharing marks share their elements. */
+function writeInline(nodes: readonly AdfView[], from: number, to: number, out: HtmlOut): void {
+  const parts = out.parts;
+  const open: WrittenMark[] = [];
+  for (let n = from; n < to; n++) {
+    const node = nodes[n] as AdfView;
+    const marks = writtenMarks(node.marks);
+    let kept = 0;
+    while (
+      kept < open.length &&
+      kept < marks.length &&
+      (open[kept] as WrittenMark).key === (marks[kept] as WrittenMark).key
+    )
+      kept++;
+    while (open.length > kept) {
+      parts.push((open.pop() as WrittenMark).close);
+      out.depth--;
+    }
+    for (let m = kept; m < marks.length; m++) {
+      const mark = marks[m] as WrittenMark;
+      parts.push(mark.open);
+      enter(out);
+      open.push(mark);
+    }
+    const text = node.text;
+    if (text !== null && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      if (text !== '') parts.push(escapeHtml(text));
+      continue;
+    }
+    writeTree(inlineNode(node), out);
+  }
+  while (open.length > 0) {
+    parts.push((open.pop() as WrittenMark).close);
+    out.depth--;
+  }
+}
+
+/** `htmlMarks`, as written tags. */
+function writtenMarks(marks: readonly AdfMarkView[]): readonly WrittenMark[] {
+  if (marks.length === 0) return NO_WRITTEN_MARKS;
+  const found: Array<WrittenMark | undefined> = [];
+  let count = 0;
+  for (const mark of marks) {
+    const order = MARK_INDEX.get(mark.type);
+    if (order === undefined || found[order] !== undefined) continue;
+    const tag = MARK_ORDER[order] as SubsetTag;
+    if (tag === 'a') {
+      const href = safeUrl(stringAttr(mark, 'href') ?? '');
+      if (href === null) continue;
+      found[order] = { key: `a ${href}`, open: `<a href="${escapeHtml(href)}">`, close: '</a>' };
+    } else {
+      found[order] = PLAIN_MARKS.get(tag) as WrittenMark;
+    }
+    count++;
+  }
+  const written: WrittenMark[] = [];
+  for (let order = 0; order < MARK_ORDER.length && written.length < count; order++) {
+    const mark = found[order];
+    if (mark !== undefined) written.push(mark);
+  }
+  return written;
 }

@@ -314,10 +314,9 @@ function table(children: readonly HtmlNode[], outer: Sink, marks: InlineMarks): 
 function addToRow(cells: CellDraft[], node: HtmlNode, outer: Sink, marks: InlineMarks): void {
   if (node.kind === 'element' && (node.tag === 'td' || node.tag === 'th')) {
     const attrs: Record<string, number> = {};
-    for (const name of ['colspan', 'rowspan']) {
-      const span = Number(node.attrs[name] ?? '1');
-      if (span > 1) attrs[name] = span;
-    }
+    const { colspan, rowspan } = node.attrs;
+    if (colspan !== undefined && Number(colspan) > 1) attrs.colspan = Number(colspan);
+    if (rowspan !== undefined && Number(rowspan) > 1) attrs.rowspan = Number(rowspan);
     const cell: CellDraft = {
       type: node.tag === 'th' ? 'tableHeader' : 'tableCell',
       attrs,

@@ -54,10 +54,20 @@ const DROPS: Frame = { ...PLAIN, drops: true };
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 const WHITE_SPACE_ONLY = /^[ \t\n\r\f]*$/;
 
+/** Whether `text` has a character `CONTROL_CHARACTERS` removes: a loop, cheaper than the regex on most text. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 127) return true;
+  }
+  return false;
+}
+
 // The subset's tables as maps: a lookup by a name that is not there costs less than on an object.
 const CLOSED_PARENTS: ReadonlyMap<string, ReadonlySet<SubsetTag>> = new Map(Object.entries(CLOSES_PARENT));
-const ALLOWED_ATTRIBUTES: ReadonlyMap<string, Readonly<Record<string, RegExp>>> = new Map(
-  Object.entries(SUBSET_ATTRIBUTES),
+/** Each tag's allowed attributes as `[name, pattern]` pairs, made once (not per element). */
+const ALLOWED_ATTRIBUTES: ReadonlyMap<string, ReadonlyArray<readonly [string, RegExp]>> = new Map(
+  Object.entries(SUBSET_ATTRIBUTES).map(([tag, allowed]) => [tag, Object.entries(allowed ?? {})]),
 );
 
 /** The sanitised tree of `html`: subset tags and attributes only, safe links, no active content. */
@@ -79,7 +89,10 @@ export function parseHtml(html: string): HtmlNode[] {
 
   const flushText = (): void => {
     if (pending === '') return;
-    appendRawText(container(), pending.replace(CONTROL_CHARACTERS, ''));
+    appendRawText(
+      container(),
+      hasControlCharacter(pending) ? pending.replace(CONTROL_CHARACTERS, '') : pending,
+    );
     pending = '';
   };
 
@@ -165,7 +178,8 @@ function subsetAttributes(tag: SubsetTag, attribs: HtmlAttributes): Readonly<Rec
   const allowed = ALLOWED_ATTRIBUTES.get(tag);
   if (allowed === undefined) return NO_ATTRIBUTES;
   const kept: Record<string, string> = {};
-  for (const [name, pattern] of Object.entries(allowed)) {
+  for (let i = 0; i < allowed.length; i++) {
+    const [name, pattern] = allowed[i] as readonly [string, RegExp];
     const value = attribs[name]?.trim();
     if (value !== undefined && pattern.test(value)) kept[name] = value;
   }

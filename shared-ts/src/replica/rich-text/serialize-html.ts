@@ -63,7 +63,7 @@ function writeNodes(nodes: readonly HtmlNode[], writer: Writer, depth: number): 
       const tag = node.tag;
       const attrs = node.attrs;
       if (attrs === NO_ATTRIBUTES) {
-        writer.current += '<' + tag + '>';
+        writer.current += openTag(tag);
       } else {
         let open = '<' + tag;
         for (const name in attrs) open += ' ' + name + '="' + escapeHtml(attrs[name] as string) + '"';
@@ -71,7 +71,7 @@ function writeNodes(nodes: readonly HtmlNode[], writer: Writer, depth: number): 
       }
       if (tag !== 'br') {
         if (!writeNodes(node.children, writer, depth - 1)) return false;
-        writer.current += '</' + tag + '>';
+        writer.current += closeTag(tag);
       }
     }
     if (writer.current.length >= CHUNK) {
@@ -82,6 +82,22 @@ function writeNodes(nodes: readonly HtmlNode[], writer: Writer, depth: number): 
     }
   }
   return true;
+}
+
+/** `<tag>` and `</tag>` of each tag written, made once: the tree holds a few tags many times. */
+const OPEN_TAGS = new Map<string, string>();
+const CLOSE_TAGS = new Map<string, string>();
+
+function openTag(tag: string): string {
+  let text = OPEN_TAGS.get(tag);
+  if (text === undefined) OPEN_TAGS.set(tag, (text = `<${tag}>`));
+  return text;
+}
+
+function closeTag(tag: string): string {
+  let text = CLOSE_TAGS.get(tag);
+  if (text === undefined) CLOSE_TAGS.set(tag, (text = `</${tag}>`));
+  return text;
 }
 
 /** Where the character read to flatten a chunk goes, so the read is not optimised away. */

@@ -5,6 +5,11 @@
  */
 export type { AckStore } from './ack-store';
 export {
+  acceptInvitation,
+  type AcceptInvitationDeps,
+  type AcceptInvitationResult,
+} from './accept-invitation';
+export {
   handleRendezvousRequest,
   type PairedConnection,
   type RendezvousConnection,
