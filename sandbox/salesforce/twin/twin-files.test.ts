@@ -4,16 +4,9 @@
  * wants of a pull, and a file of the issue becomes a ContentVersion on the Case through the
  * twin's attachment fetch, with the same name and bytes.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import type { AttachedFile, AttachmentSource, AttachmentStore, RulesEngine } from '@tandem/shared-ts/engine';
-import {
-  createMessageIdGenerator,
-  handleRendezvousRequest,
-  THIS_NODE_SPEAKS,
-  type RendezvousDeps,
-} from '@tandem/shared-ts/protocol';
+import { createMessageIdGenerator, THIS_NODE_SPEAKS, type RendezvousDeps } from '@tandem/shared-ts/protocol';
 import type { Replica, ReplicaAttachment } from '@tandem/shared-ts/replica';
 import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
 import {
@@ -28,6 +21,7 @@ import {
 import { SalesforceOrg } from '../model';
 import { TwinAllowance, TwinChunkStore } from './content-version-files';
 import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
+import { serveRendezvous, type ServedRendezvous } from './serve-rendezvous';
 
 const CONNECTION_ID = 'conn-twin-files';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => 200 - i)).toString('base64url');
@@ -122,7 +116,7 @@ class JiraFiles implements AttachmentSource, AttachmentStore {
   }
 }
 
-let server: http.Server;
+let served: ServedRendezvous;
 let jira: TestNode;
 let jiraFiles: JiraFiles;
 let jiraQueue: InMemoryWorkQueue;
@@ -165,37 +159,13 @@ beforeEach(async () => {
     platform: 'jira',
     site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
   };
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value : [String(value)],
-        ]),
-      );
-      void handleRendezvousRequest(
-        {
-          method: req.method ?? 'POST',
-          path: req.url ?? '/',
-          headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        },
-        deps,
-      ).then((answer) => {
-        res.writeHead(answer.statusCode, answer.headers);
-        res.end(answer.body);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  served = await serveRendezvous(deps);
   org = new SalesforceOrg({ now: () => clock.now() });
   twin = createSalesforceTwin({
     org,
     connectionId: CONNECTION_ID,
     secret: SECRET,
-    rendezvousUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x1/rendezvous`,
+    rendezvousUrl: served.url,
     rules: { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') },
     triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
     clock,
@@ -204,8 +174,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   twin.stop();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
 });
 
 function insert(type: string, values: Record<string, unknown>): string {

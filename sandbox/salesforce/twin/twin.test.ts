@@ -3,14 +3,12 @@
  * handler, with a Jira test node (in-memory ports, mirror rules) behind it: the Forge app's own
  * in-memory rendezvous (`testApp`), so the twin meets the ports the app tests use.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { handleRendezvousRequest } from '@tandem/shared-ts/protocol';
 import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
 import type { ManualClock, TestNode } from '@tandem/shared-ts/testing';
 import { CONNECTION_ID, SECRET, testApp } from '../../../forge-app/src/testing/in-memory-app-ports';
 import { SalesforceOrg } from '../model';
 import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
+import { serveRendezvous, type ServedRendezvous } from './serve-rendezvous';
 import type { PullerTimer } from './puller';
 
 function compiled(direction: 'incoming' | 'outgoing') {
@@ -19,7 +17,7 @@ function compiled(direction: 'incoming' | 'outgoing') {
   return result.ir;
 }
 
-let server: http.Server;
+let served: ServedRendezvous;
 let jira: TestNode;
 let org: SalesforceOrg;
 let twin: SalesforceTwin;
@@ -31,37 +29,13 @@ beforeEach(async () => {
   clock = app.clock;
   jira = app.jira;
   const deps = app.ports.rendezvous;
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value : [String(value)],
-        ]),
-      );
-      void handleRendezvousRequest(
-        {
-          method: req.method ?? 'POST',
-          path: req.url ?? '/',
-          headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        },
-        deps,
-      ).then((answer) => {
-        res.writeHead(answer.statusCode, answer.headers);
-        res.end(answer.body);
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  served = await serveRendezvous(deps);
   org = new SalesforceOrg({ now: () => clock.now() });
   twin = createSalesforceTwin({
     org,
     connectionId: CONNECTION_ID,
     secret: SECRET,
-    rendezvousUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x1/rendezvous`,
+    rendezvousUrl: served.url,
     rules: { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') },
     triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
     clock,
@@ -70,8 +44,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   twin.stop();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await served.close();
 });
 
 function insertCase(values: Record<string, unknown>): string {
