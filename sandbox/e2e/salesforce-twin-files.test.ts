@@ -6,43 +6,22 @@
  * ContentVersion on the Case through the twin's attachment fetch.
  */
 import { createHash } from 'node:crypto';
-import { SalesforceOrg } from '../salesforce';
-import { createSalesforceTwin, type SalesforceTwin } from '../salesforce/twin';
-import {
-  CONNECTION_ID,
-  compiledDefaults,
-  SECRET,
-  setUpJiraConnection,
-  startJiraNode,
-  type JiraNode,
-} from './jira-node';
+import type { SalesforceOrg } from '../salesforce';
+import type { SalesforceTwin } from '../salesforce/twin';
+import { startTwinAndJira, type TwinAndJira } from './twin-and-jira';
+import type { JiraNode } from './jira-node';
 
 let jira: JiraNode;
 let org: SalesforceOrg;
 let twin: SalesforceTwin;
+let nodes: TwinAndJira;
 
 beforeEach(async () => {
-  jira = await startJiraNode();
-  await setUpJiraConnection(jira.standin);
-  await jira.runtime.serveWebTriggers();
-  org = new SalesforceOrg();
-  twin = createSalesforceTwin({
-    org,
-    connectionId: CONNECTION_ID,
-    secret: SECRET,
-    rendezvousUrl: jira.runtime.webTriggerUrl('tandem-rendezvous'),
-    rules: {
-      incomingIr: compiledDefaults('salesforce', 'incoming'),
-      outgoingIr: compiledDefaults('salesforce', 'outgoing'),
-    },
-    triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
-  });
+  nodes = await startTwinAndJira();
+  ({ jira, org, twin } = nodes);
 });
 
-afterEach(async () => {
-  twin.stop();
-  await jira.close();
-});
+afterEach(() => nodes.close());
 
 /** `length` bytes of a pattern; over 90 KiB (a chunk), so a file takes several chunks. */
 function fileBytes(length: number, seed: number): Uint8Array {

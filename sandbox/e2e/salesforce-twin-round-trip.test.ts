@@ -3,44 +3,22 @@
  * over the Salesforce stand-in, calling out over HTTP to the real Forge handlers' rendezvous web
  * trigger, which run on the Forge runtime stand-in against the Jira stand-in.
  */
-import { SalesforceOrg } from '../salesforce';
-import { createSalesforceTwin, type SalesforceTwin } from '../salesforce/twin';
-import {
-  compiledDefaults,
-  CONNECTION_ID,
-  editInJira,
-  type JiraNode,
-  SECRET,
-  setUpJiraConnection,
-  startJiraNode,
-  theOnlyIssue,
-} from './jira-node';
+import type { SalesforceOrg } from '../salesforce';
+import type { SalesforceTwin } from '../salesforce/twin';
+import { startTwinAndJira, type TwinAndJira } from './twin-and-jira';
+import { editInJira, type JiraNode, theOnlyIssue } from './jira-node';
 
 let jira: JiraNode;
 let org: SalesforceOrg;
 let twin: SalesforceTwin;
+let nodes: TwinAndJira;
 
 beforeEach(async () => {
-  jira = await startJiraNode({ serveWebTriggers: true });
-  await setUpJiraConnection(jira.standin);
-  org = new SalesforceOrg();
-  twin = createSalesforceTwin({
-    org,
-    connectionId: CONNECTION_ID,
-    secret: SECRET,
-    rendezvousUrl: jira.runtime.webTriggerUrl('tandem-rendezvous'),
-    rules: {
-      incomingIr: compiledDefaults('salesforce', 'incoming'),
-      outgoingIr: compiledDefaults('salesforce', 'outgoing'),
-    },
-    triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
-  });
+  nodes = await startTwinAndJira();
+  ({ jira, org, twin } = nodes);
 });
 
-afterEach(async () => {
-  twin.stop();
-  await jira.close();
-});
+afterEach(() => nodes.close());
 
 describe('the Salesforce twin and the Jira node on the stand-ins', () => {
   it('takes a triggered Case to a Jira issue, and brings a Jira edit back to the Case', async () => {
