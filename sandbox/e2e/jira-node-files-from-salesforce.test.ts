@@ -6,31 +6,19 @@
  * attachment id in KVS (`findAttachmentItem`) and uploads the file to the issue.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { CONNECTION_FORMAT, type AttachmentSource, type RulesEngine } from '@tandem/shared-ts/engine';
+import type { AttachmentSource, RulesEngine } from '@tandem/shared-ts/engine';
 import { answerBatchWants } from '@tandem/shared-ts/internal';
-import {
-  createMessageIdGenerator,
-  pullOnce,
-  pushOutbox,
-  THIS_NODE_SPEAKS,
-  type RendezvousClientDeps,
-  type SignedMessage,
-} from '@tandem/shared-ts/protocol';
-import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
 import type { JsonValue } from '@tandem/shared-ts/replica';
+import { mirrorRules } from '@tandem/shared-ts/testing';
 import {
-  createTestNode,
-  InMemoryAckStore,
-  InMemoryReplayCache,
-  ManualClock,
-  mirrorRules,
-  seedEntity,
-} from '@tandem/shared-ts/testing';
-import { createForgeStores } from '../../forge-app/src/store';
-import { ForgeSetupStore } from '../../forge-app/src/store/app-stores';
-import { installForgeRuntime, type ForgeRuntime } from '../forge';
-import { startJiraStandin, type JiraStandin } from '../jira';
+  createSalesforceSide,
+  jiraNodePerTest,
+  postToRendezvous,
+  pullAll,
+  pushNewCase,
+  setUpJiraConnection,
+  theOnlyIssue,
+} from './jira-node';
 
 const CONNECTION_ID = 'conn-files';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => 255 - i)).toString('base64url');
@@ -38,49 +26,7 @@ const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => 255 - i)).toStri
 const INVOICE = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7 + (i >> 9)) & 0xff);
 const INVOICE_SHA = createHash('sha256').update(INVOICE).digest('hex');
 
-let standin: JiraStandin;
-let runtime: ForgeRuntime;
-
-beforeEach(async () => {
-  standin = await startJiraStandin();
-  runtime = installForgeRuntime({
-    storage: ':memory:',
-    jiraBaseUrl: standin.baseUrl,
-    clock: new ManualClock(Date.now()),
-  });
-  runtime.load(join(__dirname, '..', '..', 'manifest.yml'));
-});
-
-afterEach(async () => {
-  await runtime.close();
-  await standin.close();
-});
-
-function compiled(direction: 'incoming' | 'outgoing') {
-  const result = compile(DEFAULT_RULES.jira[direction], 'jira', direction);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.ir;
-}
-
-async function setUp(): Promise<void> {
-  const setups = new ForgeSetupStore();
-  await setups.writeSetup({ site: { name: 'Acme Jira', url: standin.baseUrl } });
-  const incomingIr = compiled('incoming');
-  await setups.writeRules(CONNECTION_ID, {
-    incomingIr,
-    outgoingIr: compiled('outgoing'),
-    dependencies: incomingIr.dependencies,
-  });
-  await createForgeStores().connections.save({
-    format: CONNECTION_FORMAT,
-    connectionId: CONNECTION_ID,
-    connectionName: 'Acme support',
-    secret: SECRET,
-    peer: { platform: 'salesforce', site: { name: 'Acme', url: 'https://acme.my.salesforce.com' } },
-    speaks: { ...THIS_NODE_SPEAKS },
-    peerSpeaks: { ...THIS_NODE_SPEAKS },
-  });
-}
+const jiraNode = jiraNodePerTest();
 
 /** The mirror rules, sending the Case's files (`attachments` in its view) with `ref` `ContentVersion:<id>`. */
 const caseRules: RulesEngine = (script, side, direction, inputs) => {
@@ -118,23 +64,13 @@ const caseFiles: AttachmentSource = {
 
 describe('files from Salesforce to the Jira node on the stand-ins', () => {
   it('uploads a file of the Case to its Jira issue with the same name and bytes, through the wants of a pull', async () => {
-    await setUp();
-    const clock = new ManualClock(Date.now());
-    const salesforce = createTestNode({
-      platform: 'salesforce',
-      type: 'Case',
-      clock,
-      connectionId: CONNECTION_ID,
-      runRules: caseRules,
-    });
-    const client: RendezvousClientDeps = {
+    const node = jiraNode();
+    const { standin, runtime } = node;
+    await setUpJiraConnection(standin, { connectionId: CONNECTION_ID, secret: SECRET });
+    const side = createSalesforceSide({
       connectionId: CONNECTION_ID,
       secret: SECRET,
-      speaks: { ...THIS_NODE_SPEAKS },
-      engine: salesforce.engine,
-      clock,
-      messageIds: createMessageIdGenerator({ clock }),
-      answerReplayCache: new InMemoryReplayCache(clock),
+      runRules: caseRules,
       attachments: {
         source: caseFiles,
         allowance: {
@@ -142,38 +78,20 @@ describe('files from Salesforce to the Jira node on the stand-ins', () => {
           put: async () => ({ ok: true, version: 1 }),
         },
       },
-      post: async (signed: SignedMessage) => {
-        const answer = await runtime.invokeWebTrigger('tandem-rendezvous', {
-          method: 'POST',
-          path: '/rendezvous',
-          queryParameters: {},
-          headers: Object.fromEntries(
-            Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), [value]]),
-          ),
-          body: signed.body,
-        });
-        return {
-          ok: true,
-          answer: { statusCode: answer.statusCode, headers: answer.headers ?? {}, body: answer.body ?? '' },
-        };
-      },
-    };
+      post: postToRendezvous(runtime),
+    });
+    const { client } = side;
 
-    const caseRef = seedEntity(salesforce, 'case-1', {
+    await pushNewCase(side, runtime, 'case-1', {
       title: 'Invoice disputed',
       state: 'New',
       attachments: [{ id: '068A', filename: 'invoice.pdf', size: INVOICE.length }],
     });
-    expect((await salesforce.engine.syncLocalChange(caseRef)).kind).toBe('enqueued');
-    expect(await pushOutbox(client)).toMatchObject({ done: 1, failed: 0 });
-    await runtime.runDue();
-    const [issue] = [...standin.model.issues.values()];
-    if (!issue) throw new Error('no issue was created');
-    expect(issue.fields.get('summary')).toBe('Invoice disputed');
+    const issue = theOnlyIssue(standin, 'Invoice disputed');
     expect(issue.attachments).toEqual([]);
 
     // The pull's batch carries the Jira node's want for the file; the answer uploads it.
-    const pulled = await pullOnce({ ...client, acks: new InMemoryAckStore(), limit: 10 });
+    const pulled = await pullAll(client);
     if (!pulled.ok) throw new Error(pulled.error.message);
     expect(pulled.wants?.items).toEqual([{ id: '068A', ref: 'ContentVersion:068A', from: 0 }]);
     expect(await answerBatchWants(client, pulled.wants ?? { inReplyTo: '', items: [] })).toEqual({
@@ -185,7 +103,7 @@ describe('files from Salesforce to the Jira node on the stand-ins', () => {
     expect(Buffer.from(issue.attachments[0]?.bytes ?? []).equals(Buffer.from(INVOICE))).toBe(true);
 
     // Stored once: the item is gone, so the next pull wants nothing more.
-    const again = await pullOnce({ ...client, acks: new InMemoryAckStore(), limit: 10 });
+    const again = await pullAll(client);
     expect(again).toMatchObject({ ok: true });
     expect(again.ok && again.wants).toBeFalsy();
     expect(issue.attachments).toHaveLength(1);

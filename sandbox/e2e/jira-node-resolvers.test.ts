@@ -6,89 +6,41 @@
  * product events and paged by the scheduled sweep, with Jira (the stand-in) evaluating the JQL.
  */
 import { kvs } from '@forge/kvs';
-import { CONNECTION_FORMAT } from '@tandem/shared-ts/engine';
-import { parseInvitation, THIS_NODE_SPEAKS } from '@tandem/shared-ts/protocol';
-import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
-import { ManualClock } from '@tandem/shared-ts/testing';
-import { join } from 'node:path';
-import { createForgeStores } from '../../forge-app/src/store';
-import { ForgeSetupStore } from '../../forge-app/src/store/app-stores';
-import { installForgeRuntime, type ForgeRuntime } from '../forge';
-import { startJiraStandin, type JiraStandin } from '../jira';
+import { parseInvitation } from '@tandem/shared-ts/protocol';
+import type { ForgeRuntime } from '../forge';
+import type { JiraStandin } from '../jira';
+import { ALICE, jiraNodePerTest, resolverOf, setUpJiraConnection, setUpJiraSite } from './jira-node';
 
 const CONNECTION_ID = 'conn-ui';
-const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('base64url');
-const ADMIN = '557058:admin';
 
 let standin: JiraStandin;
 let runtime: ForgeRuntime;
 
-beforeEach(async () => {
-  standin = await startJiraStandin();
-  runtime = installForgeRuntime({
-    storage: ':memory:',
-    jiraBaseUrl: standin.baseUrl,
-    clock: new ManualClock(Date.now()),
-  });
-  runtime.load(join(__dirname, '..', '..', 'manifest.yml'));
-});
-
-afterEach(async () => {
-  await runtime.close();
-  await standin.close();
+const jiraNode = jiraNodePerTest();
+beforeEach(() => {
+  ({ standin, runtime } = jiraNode());
 });
 
 /** What the admin page's `invoke(key, payload)` receives. */
-async function admin(key: string, payload: unknown = {}): Promise<unknown> {
-  const { value, report } = await runtime.invokeResolver('tandem-admin', key, payload, { accountId: ADMIN });
-  expect(report.error).toBeUndefined();
-  return value;
-}
+const admin = (key: string, payload: unknown = {}): Promise<unknown> =>
+  resolverOf(runtime, 'tandem-admin')(key, payload);
 
 /** What the issue panel's `invoke(key, payload)` receives, open on an issue. */
-async function panel(issueId: string, key: string, payload: unknown = {}): Promise<unknown> {
-  const { value, report } = await runtime.invokeResolver('tandem-issue-panel', key, payload, {
-    accountId: ADMIN,
-    extension: { issue: { id: issueId, key: 'SUP-1', type: 'Task' }, project: { key: 'SUP' } },
-  });
-  expect(report.error).toBeUndefined();
-  return value;
-}
+const panel = (issueId: string, key: string, payload: unknown = {}): Promise<unknown> =>
+  resolverOf(runtime, 'tandem-issue-panel', {
+    issue: { id: issueId, key: 'SUP-1', type: 'Task' },
+    project: { key: 'SUP' },
+  })(key, payload);
 
-function compiled(direction: 'incoming' | 'outgoing') {
-  const result = compile(DEFAULT_RULES.jira[direction], 'jira', direction);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.ir;
-}
-
-async function setUpSite(): Promise<void> {
-  await new ForgeSetupStore().writeSetup({ site: { name: 'Acme Jira', url: standin.baseUrl } });
-}
+const setUpSite = (): Promise<void> => setUpJiraSite(standin);
 
 /** A paired connection with its rules, as the consoles leave it. */
-async function setUpConnection(): Promise<void> {
-  await setUpSite();
-  const incomingIr = compiled('incoming');
-  await new ForgeSetupStore().writeRules(CONNECTION_ID, {
-    incomingIr,
-    outgoingIr: compiled('outgoing'),
-    dependencies: incomingIr.dependencies,
-  });
-  await createForgeStores().connections.save({
-    format: CONNECTION_FORMAT,
-    connectionId: CONNECTION_ID,
-    connectionName: 'Acme support',
-    secret: SECRET,
-    peer: { platform: 'salesforce', site: { name: 'Acme', url: 'https://acme.my.salesforce.com' } },
-    speaks: { ...THIS_NODE_SPEAKS },
-    peerSpeaks: { ...THIS_NODE_SPEAKS },
-  });
-}
+const setUpConnection = (): Promise<void> => setUpJiraConnection(standin, { connectionId: CONNECTION_ID });
 
 function createIssue(summary: string, labels: string[] = []): string {
   const created = standin.model.createIssue(
     { project: { key: 'SUP' }, issuetype: { name: 'Task' }, summary, labels },
-    '557058:alice',
+    ALICE,
   );
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   return created.value.id;

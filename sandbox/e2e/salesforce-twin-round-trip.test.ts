@@ -6,12 +6,14 @@
 import { SalesforceOrg } from '../salesforce';
 import { createSalesforceTwin, type SalesforceTwin } from '../salesforce/twin';
 import {
-  CONNECTION_ID,
   compiledDefaults,
+  CONNECTION_ID,
+  editInJira,
+  type JiraNode,
   SECRET,
   setUpJiraConnection,
   startJiraNode,
-  type JiraNode,
+  theOnlyIssue,
 } from './jira-node';
 
 let jira: JiraNode;
@@ -19,9 +21,8 @@ let org: SalesforceOrg;
 let twin: SalesforceTwin;
 
 beforeEach(async () => {
-  jira = await startJiraNode();
+  jira = await startJiraNode({ serveWebTriggers: true });
   await setUpJiraConnection(jira.standin);
-  await jira.runtime.serveWebTriggers();
   org = new SalesforceOrg();
   twin = createSalesforceTwin({
     org,
@@ -50,14 +51,9 @@ describe('the Salesforce twin and the Jira node on the stand-ins', () => {
     const pushed = await twin.puller.runOnce();
     expect(pushed.pushed).toMatchObject({ done: 1, failed: 0 });
     await jira.runtime.runDue();
-    const issues = [...jira.standin.model.issues.values()];
-    expect(issues.map((issue) => issue.fields.get('summary'))).toEqual(['Printer broken']);
-    const issue = issues[0];
-    if (!issue) throw new Error('no issue was created');
+    const issue = theOnlyIssue(jira.standin, 'Printer broken');
 
-    expect(jira.standin.model.editIssue(issue, { summary: 'Printer fixed' }, '557058:alice').ok).toBe(true);
-    await jira.runtime.emitProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: issue.id } });
-    await jira.runtime.advance(60_000);
+    await editInJira(jira, issue, { summary: 'Printer fixed' });
     const pulled = await twin.puller.runOnce();
     expect(pulled.pulled).toMatchObject({ received: 1, rejected: 0 });
     expect(pulled.applied).toMatchObject({ done: 1, failed: 0 });

@@ -53,6 +53,31 @@ export function salesforceTime(epochMs: number): string {
 const fail = (status: number, errorCode: string, message: string, fields: string[] = []) =>
   ({ ok: false, error: { status, errorCode, message, fields } }) as const;
 
+/** A new record's system fields: its id, not deleted, created and last modified by `actorId` at `at`. */
+function systemFields(id: string, actorId: string, at: FieldValue): Record<string, FieldValue> {
+  return {
+    Id: id,
+    IsDeleted: false,
+    CreatedById: actorId,
+    CreatedDate: at,
+    LastModifiedById: actorId,
+    LastModifiedDate: at,
+    SystemModstamp: at,
+  };
+}
+
+/** The object `type` names, or the REST API's NOT_FOUND for a type the stand-in does not support. */
+export function supportedObject(type: string): OrgOutcome<ObjectDef> {
+  const object = objectNamed(type);
+  if (!object)
+    return fail(
+      404,
+      'NOT_FOUND',
+      `The requested resource does not exist: sObject type '${type}' is not supported.`,
+    );
+  return { ok: true, value: object };
+}
+
 /** One org. */
 export class SalesforceOrg {
   readonly records = new Map<string, OrgRecord>();
@@ -96,13 +121,9 @@ export class SalesforceOrg {
     values: Record<string, unknown>,
     actorId = this.integrationUserId,
   ): OrgOutcome<string> {
-    const object = objectNamed(type);
-    if (!object)
-      return fail(
-        404,
-        'NOT_FOUND',
-        `The requested resource does not exist: sObject type '${type}' is not supported.`,
-      );
+    const supported = supportedObject(type);
+    if (!supported.ok) return supported;
+    const object = supported.value;
     const checked = this.checkValues(object, values, 'insert');
     if (!checked.ok) return checked;
     const fields: Record<string, FieldValue> = {};
@@ -126,15 +147,7 @@ export class SalesforceOrg {
     if (bytes && !bytes.ok) return bytes;
     const id = this.nextId(object);
     const at = salesforceTime(this.now());
-    Object.assign(fields, {
-      Id: id,
-      IsDeleted: false,
-      CreatedById: actorId,
-      CreatedDate: at,
-      LastModifiedById: actorId,
-      LastModifiedDate: at,
-      SystemModstamp: at,
-    });
+    Object.assign(fields, systemFields(id, actorId, at));
     if (object.name === 'Case') {
       this.caseNumber += 1;
       fields.CaseNumber = String(this.caseNumber).padStart(8, '0');
@@ -219,13 +232,9 @@ export class SalesforceOrg {
   }
 
   private find(type: string, id: string): OrgOutcome<{ object: ObjectDef; record: OrgRecord }> {
-    const object = objectNamed(type);
-    if (!object)
-      return fail(
-        404,
-        'NOT_FOUND',
-        `The requested resource does not exist: sObject type '${type}' is not supported.`,
-      );
+    const supported = supportedObject(type);
+    if (!supported.ok) return supported;
+    const object = supported.value;
     if (!isWellFormedId(id)) return fail(400, 'MALFORMED_ID', `Malformed id: ${id}`);
     const record = this.records.get(normalizeId(id));
     if (!record || record.type !== object.name)
@@ -328,13 +337,7 @@ export class SalesforceOrg {
     this.records.set(documentId, {
       type: 'ContentDocument',
       fields: {
-        Id: documentId,
-        IsDeleted: false,
-        CreatedById: actorId,
-        CreatedDate: at,
-        LastModifiedById: actorId,
-        LastModifiedDate: at,
-        SystemModstamp: at,
+        ...systemFields(documentId, actorId, at),
         Title: f.Title ?? null,
         FileExtension: f.FileExtension ?? null,
         ContentSize: f.ContentSize ?? null,

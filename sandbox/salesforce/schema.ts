@@ -48,6 +48,29 @@ export interface ObjectDef {
   fields: FieldDef[];
 }
 
+/** A system field naming the User who did something to the record (set by the platform). */
+const stampedBy = (name: string, label: string, relationshipName: string): FieldDef => ({
+  name,
+  label,
+  type: 'reference',
+  length: 18,
+  nillable: false,
+  createable: false,
+  updateable: false,
+  referenceTo: 'User',
+  relationshipName,
+});
+
+/** A system field holding when something was done to the record (set by the platform). */
+const stampedAt = (name: string, label: string): FieldDef => ({
+  name,
+  label,
+  type: 'datetime',
+  nillable: false,
+  createable: false,
+  updateable: false,
+});
+
 const SYSTEM_FIELDS: FieldDef[] = [
   {
     name: 'Id',
@@ -66,52 +89,11 @@ const SYSTEM_FIELDS: FieldDef[] = [
     createable: false,
     updateable: false,
   },
-  {
-    name: 'CreatedById',
-    label: 'Created By ID',
-    type: 'reference',
-    length: 18,
-    nillable: false,
-    createable: false,
-    updateable: false,
-    referenceTo: 'User',
-    relationshipName: 'CreatedBy',
-  },
-  {
-    name: 'CreatedDate',
-    label: 'Created Date',
-    type: 'datetime',
-    nillable: false,
-    createable: false,
-    updateable: false,
-  },
-  {
-    name: 'LastModifiedById',
-    label: 'Last Modified By ID',
-    type: 'reference',
-    length: 18,
-    nillable: false,
-    createable: false,
-    updateable: false,
-    referenceTo: 'User',
-    relationshipName: 'LastModifiedBy',
-  },
-  {
-    name: 'LastModifiedDate',
-    label: 'Last Modified Date',
-    type: 'datetime',
-    nillable: false,
-    createable: false,
-    updateable: false,
-  },
-  {
-    name: 'SystemModstamp',
-    label: 'System Modstamp',
-    type: 'datetime',
-    nillable: false,
-    createable: false,
-    updateable: false,
-  },
+  stampedBy('CreatedById', 'Created By ID', 'CreatedBy'),
+  stampedAt('CreatedDate', 'Created Date'),
+  stampedBy('LastModifiedById', 'Last Modified By ID', 'LastModifiedBy'),
+  stampedAt('LastModifiedDate', 'Last Modified Date'),
+  stampedAt('SystemModstamp', 'System Modstamp'),
 ];
 
 const text = (name: string, label: string, length: number, nillable = true): FieldDef => ({
@@ -155,6 +137,27 @@ const picklist = (name: string, label: string, values: string[], defaultValue?: 
 });
 
 const readOnly = (field: FieldDef): FieldDef => ({ ...field, createable: false, updateable: false });
+/** A file's size in bytes (ContentVersion and ContentDocument), set by the platform. */
+const contentSize = (): FieldDef =>
+  readOnly({
+    name: 'ContentSize',
+    label: 'Size',
+    type: 'int',
+    nillable: true,
+    createable: false,
+    updateable: false,
+  });
+/** A file's extension (ContentVersion and ContentDocument), set by the platform. */
+const fileExtension = (): FieldDef =>
+  readOnly({
+    name: 'FileExtension',
+    label: 'File Extension',
+    type: 'string',
+    length: 40,
+    nillable: true,
+    createable: false,
+    updateable: false,
+  });
 
 /** Case Status values (a support process's standard set). */
 export const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'];
@@ -255,23 +258,8 @@ export const OBJECTS: ReadonlyMap<string, ObjectDef> = new Map(
             createable: true,
             updateable: false,
           },
-          readOnly({
-            name: 'ContentSize',
-            label: 'Size',
-            type: 'int',
-            nillable: true,
-            createable: false,
-            updateable: false,
-          }),
-          readOnly({
-            name: 'FileExtension',
-            label: 'File Extension',
-            type: 'string',
-            length: 40,
-            nillable: true,
-            createable: false,
-            updateable: false,
-          }),
+          contentSize(),
+          fileExtension(),
           readOnly({
             ...reference('ContentDocumentId', 'ContentDocument ID', 'ContentDocument', 'ContentDocument'),
             nillable: true,
@@ -294,23 +282,8 @@ export const OBJECTS: ReadonlyMap<string, ObjectDef> = new Map(
         keyPrefix: '069',
         fields: [
           { ...text('Title', 'Title', 255, false), createable: false },
-          readOnly({
-            name: 'FileExtension',
-            label: 'File Extension',
-            type: 'string',
-            length: 40,
-            nillable: true,
-            createable: false,
-            updateable: false,
-          }),
-          readOnly({
-            name: 'ContentSize',
-            label: 'Size',
-            type: 'int',
-            nillable: true,
-            createable: false,
-            updateable: false,
-          }),
+          fileExtension(),
+          contentSize(),
           readOnly(
             reference(
               'LatestPublishedVersionId',

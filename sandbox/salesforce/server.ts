@@ -11,8 +11,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeBasic, describeGlobal, describeObject } from './describe';
 import { isWellFormedId, normalizeId } from './ids';
-import { SalesforceOrg, type OrgError } from './model';
-import { objectNamed, type ObjectDef } from './schema';
+import { SalesforceOrg, supportedObject, type OrgError } from './model';
+import type { ObjectDef } from './schema';
 import { MAX_QUERY_CHARS, runQuery, type RecordBody } from './soql';
 
 /** The API versions served (jsforce's default 50.0 among them); the package pins 67.0. */
@@ -189,13 +189,9 @@ function route(state: State, call: Call): Answer {
   if (resource !== 'sobjects' || rest.length > 0) return notFound();
   if (type === undefined)
     return call.method === 'GET' ? { status: 200, body: describeGlobal(call.version) } : notFound();
-  const object = objectNamed(type);
-  if (!object)
-    return error(
-      404,
-      'NOT_FOUND',
-      `The requested resource does not exist: sObject type '${type}' is not supported.`,
-    );
+  const supported = supportedObject(type);
+  if (!supported.ok) return fromOrg(supported.error);
+  const object = supported.value;
   if (id === undefined) {
     if (call.method === 'GET') return { status: 200, body: describeBasic(object, call.version) };
     if (call.method === 'POST') return create(state, call, object);

@@ -1,29 +1,17 @@
 /**
  * The package's TypeScript twin against a rendezvous served in-process over HTTP by the core's
- * handler, with a Jira test node (in-memory ports, mirror rules) behind it.
+ * handler, with a Jira test node (in-memory ports, mirror rules) behind it: the Forge app's own
+ * in-memory rendezvous (`testApp`), so the twin meets the ports the app tests use.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createMessageIdGenerator,
-  handleRendezvousRequest,
-  THIS_NODE_SPEAKS,
-  type RendezvousDeps,
-} from '@tandem/shared-ts/protocol';
+import { handleRendezvousRequest } from '@tandem/shared-ts/protocol';
 import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
-import {
-  createTestNode,
-  InMemoryInvitationStore,
-  InMemoryReplayCache,
-  ManualClock,
-  type TestNode,
-} from '@tandem/shared-ts/testing';
+import type { ManualClock, TestNode } from '@tandem/shared-ts/testing';
+import { CONNECTION_ID, SECRET, testApp } from '../../../forge-app/src/testing/in-memory-app-ports';
 import { SalesforceOrg } from '../model';
 import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
 import type { PullerTimer } from './puller';
-
-const CONNECTION_ID = 'conn-twin';
-const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => 100 + i)).toString('base64url');
 
 function compiled(direction: 'incoming' | 'outgoing') {
   const result = compile(DEFAULT_RULES.salesforce[direction], 'salesforce', direction);
@@ -38,27 +26,11 @@ let twin: SalesforceTwin;
 let clock: ManualClock;
 
 beforeEach(async () => {
-  clock = new ManualClock(Date.now());
-  jira = createTestNode({ platform: 'jira', type: 'issue', clock, connectionId: CONNECTION_ID });
-  const deps: RendezvousDeps = {
-    connection: async (id) =>
-      id === CONNECTION_ID
-        ? {
-            secret: SECRET,
-            speaks: { ...THIS_NODE_SPEAKS },
-            engine: jira.engine,
-            findQueued: async (messageId) =>
-              [...jira.outbox.items.values()].find((item) => item.messageId === messageId) ?? null,
-          }
-        : null,
-    saveConnection: async () => {},
-    invitations: new InMemoryInvitationStore(),
-    replayCache: new InMemoryReplayCache(clock),
-    clock,
-    messageIds: createMessageIdGenerator({ clock }),
-    platform: 'jira',
-    site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
-  };
+  // The app's in-memory rendezvous: a Jira test node (mirror rules) serving the connection.
+  const app = testApp();
+  clock = app.clock;
+  jira = app.jira;
+  const deps = app.ports.rendezvous;
   server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,0 +1,3 @@
+trigger TandemCaseCommentTrigger on CaseComment(after insert, after update, after delete) {
+  TandemCaptureHandler.capture(Trigger.isDelete ? Trigger.old : Trigger.new);
+}
