@@ -60,6 +60,24 @@ describe('runRules', () => {
     );
   });
 
+  it('runs a script from its cache against the inputs of each run, with the same steps, on either engine', () => {
+    // The script is checked and compiled once, then run from the cache: the compiled form
+    // must hold nothing of a run (its inputs, its variables, its step count).
+    const script =
+      "let seen = 0;\nfor (const label of issue.labels) { seen += 1; }\nreplica.custom.seen = seen;\nreplica.labels = issue.labels.map((x) => x + '!');";
+    for (const engine of ['ast', 'ir'] as const) {
+      const results = [['a'], ['b', 'c'], ['a']].map((labels) =>
+        runRules(script, 'jira', 'outgoing', { entity: { labels }, now: NOW }, { engine }),
+      );
+      expect(results.map((r) => (r.ok ? r.output : r.error))).toEqual([
+        { labels: ['a!'], custom: { seen: 1 }, comments: [], attachments: [] },
+        { labels: ['b!', 'c!'], custom: { seen: 2 }, comments: [], attachments: [] },
+        { labels: ['a!'], custom: { seen: 1 }, comments: [], attachments: [] },
+      ]);
+      expect(results[2]?.steps).toBe(results[0]?.steps);
+    }
+  });
+
   it('reads the clock for date.now() when the host gives no instant', () => {
     const result = runRules('replica.summary = date.now();', 'jira', 'outgoing', {});
     expect(result).toMatchObject({ ok: true });
