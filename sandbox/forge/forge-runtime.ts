@@ -300,6 +300,18 @@ export class ForgeRuntime {
     for (let event = this.events.takeDue(); event; event = this.events.takeDue()) await this.deliver(event);
   }
 
+  /**
+   * Delivers every queued event due now at the same time, as Forge runs consumer invocations in
+   * parallel (scheduled triggers are not run): for tests of handlers racing on one record.
+   * Returns how many were delivered.
+   */
+  async deliverDueTogether(): Promise<number> {
+    const due: AsyncEvent[] = [];
+    for (let event = this.events.takeDue(); event; event = this.events.takeDue()) due.push(event);
+    await Promise.all(due.map((event) => this.deliver(event)));
+    return due.length;
+  }
+
   private async deliver(event: AsyncEvent): Promise<void> {
     const consumer = this.requireManifest().consumers.find(
       (candidate) => candidate.queue === event.queueName,
