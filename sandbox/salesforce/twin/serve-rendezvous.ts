@@ -6,6 +6,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleRendezvousRequest, type RendezvousDeps } from '@tandem/shared-ts/protocol';
+import { compile, DEFAULT_RULES, type IrProgram } from '@tandem/shared-ts/rules';
+import type { ManualClock } from '@tandem/shared-ts/testing';
+import { SalesforceOrg } from '../model';
+import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
 
 /** A rendezvous on a local port: its URL, and how to stop it. */
 export interface ServedRendezvous {
@@ -46,6 +50,53 @@ export async function serveRendezvous(deps: RendezvousDeps): Promise<ServedRende
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Basic mode's default Salesforce rules, compiled, as the package stores them. */
+export function defaultSalesforceRules(): { incomingIr: IrProgram; outgoingIr: IrProgram } {
+  const compiled = (direction: 'incoming' | 'outgoing'): IrProgram => {
+    const result = compile(DEFAULT_RULES.salesforce[direction], 'salesforce', direction);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.ir;
+  };
+  return { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') };
+}
+
+/** A twin over a fresh org, calling out to `deps` served on a local port. */
+export interface TwinOnRendezvous {
+  org: SalesforceOrg;
+  twin: SalesforceTwin;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `deps` and starts a twin against it with the default rules and one active trigger
+ * (`Priority = 'High'` on Case), on `clock`.
+ */
+export async function startTwinOnRendezvous(
+  deps: RendezvousDeps,
+  options: { clock: ManualClock; connectionId: string; secret: string },
+): Promise<TwinOnRendezvous> {
+  const served = await serveRendezvous(deps);
+  const { clock } = options;
+  const org = new SalesforceOrg({ now: () => clock.now() });
+  const twin = createSalesforceTwin({
+    org,
+    connectionId: options.connectionId,
+    secret: options.secret,
+    rendezvousUrl: served.url,
+    rules: defaultSalesforceRules(),
+    triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
+    clock,
+  });
+  return {
+    org,
+    twin,
+    close: async () => {
+      twin.stop();
+      await served.close();
     },
   };
 }

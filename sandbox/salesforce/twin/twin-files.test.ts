@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type { AttachedFile, AttachmentSource, AttachmentStore, RulesEngine } from '@tandem/shared-ts/engine';
 import { createMessageIdGenerator, THIS_NODE_SPEAKS, type RendezvousDeps } from '@tandem/shared-ts/protocol';
 import type { Replica, ReplicaAttachment } from '@tandem/shared-ts/replica';
-import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
 import {
   createTestNode,
   InMemoryInvitationStore,
@@ -20,8 +19,8 @@ import {
 } from '@tandem/shared-ts/testing';
 import { SalesforceOrg } from '../model';
 import { TwinAllowance, TwinChunkStore } from './content-version-files';
-import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
-import { serveRendezvous, type ServedRendezvous } from './serve-rendezvous';
+import type { SalesforceTwin } from './salesforce-twin';
+import { startTwinOnRendezvous, type TwinOnRendezvous } from './serve-rendezvous';
 
 const CONNECTION_ID = 'conn-twin-files';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => 200 - i)).toString('base64url');
@@ -31,12 +30,6 @@ function fileBytes(length: number, seed: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * seed + (i >> 8)) & 0xff);
 }
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function compiled(direction: 'incoming' | 'outgoing') {
-  const result = compile(DEFAULT_RULES.salesforce[direction], 'salesforce', direction);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.ir;
-}
 
 /** An issue's file as the test node's view keeps it. */
 interface ViewFile {
@@ -116,7 +109,7 @@ class JiraFiles implements AttachmentSource, AttachmentStore {
   }
 }
 
-let served: ServedRendezvous;
+let nodes: TwinOnRendezvous;
 let jira: TestNode;
 let jiraFiles: JiraFiles;
 let jiraQueue: InMemoryWorkQueue;
@@ -159,23 +152,11 @@ beforeEach(async () => {
     platform: 'jira',
     site: { name: 'Acme Jira', url: 'https://acme.atlassian.net' },
   };
-  served = await serveRendezvous(deps);
-  org = new SalesforceOrg({ now: () => clock.now() });
-  twin = createSalesforceTwin({
-    org,
-    connectionId: CONNECTION_ID,
-    secret: SECRET,
-    rendezvousUrl: served.url,
-    rules: { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') },
-    triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
-    clock,
-  });
+  nodes = await startTwinOnRendezvous(deps, { clock, connectionId: CONNECTION_ID, secret: SECRET });
+  ({ org, twin } = nodes);
 });
 
-afterEach(async () => {
-  twin.stop();
-  await served.close();
-});
+afterEach(() => nodes.close());
 
 function insert(type: string, values: Record<string, unknown>): string {
   const created = org.insert(type, values, org.personUserId);

@@ -3,21 +3,14 @@
  * handler, with a Jira test node (in-memory ports, mirror rules) behind it: the Forge app's own
  * in-memory rendezvous (`testApp`), so the twin meets the ports the app tests use.
  */
-import { compile, DEFAULT_RULES } from '@tandem/shared-ts/rules';
 import type { ManualClock, TestNode } from '@tandem/shared-ts/testing';
 import { CONNECTION_ID, SECRET, testApp } from '../../../forge-app/src/testing/in-memory-app-ports';
 import { SalesforceOrg } from '../model';
 import { createSalesforceTwin, type SalesforceTwin } from './salesforce-twin';
-import { serveRendezvous, type ServedRendezvous } from './serve-rendezvous';
+import { defaultSalesforceRules, startTwinOnRendezvous, type TwinOnRendezvous } from './serve-rendezvous';
 import type { PullerTimer } from './puller';
 
-function compiled(direction: 'incoming' | 'outgoing') {
-  const result = compile(DEFAULT_RULES.salesforce[direction], 'salesforce', direction);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.ir;
-}
-
-let served: ServedRendezvous;
+let nodes: TwinOnRendezvous;
 let jira: TestNode;
 let org: SalesforceOrg;
 let twin: SalesforceTwin;
@@ -29,23 +22,11 @@ beforeEach(async () => {
   clock = app.clock;
   jira = app.jira;
   const deps = app.ports.rendezvous;
-  served = await serveRendezvous(deps);
-  org = new SalesforceOrg({ now: () => clock.now() });
-  twin = createSalesforceTwin({
-    org,
-    connectionId: CONNECTION_ID,
-    secret: SECRET,
-    rendezvousUrl: served.url,
-    rules: { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') },
-    triggers: [{ object: 'Case', where: "Priority = 'High'", active: true }],
-    clock,
-  });
+  nodes = await startTwinOnRendezvous(deps, { clock, connectionId: CONNECTION_ID, secret: SECRET });
+  ({ org, twin } = nodes);
 });
 
-afterEach(async () => {
-  twin.stop();
-  await served.close();
-});
+afterEach(() => nodes.close());
 
 function insertCase(values: Record<string, unknown>): string {
   const created = org.insert('Case', values, org.personUserId);
@@ -156,7 +137,7 @@ describe('the Salesforce twin', () => {
       connectionId: CONNECTION_ID,
       secret: SECRET,
       rendezvousUrl: 'http://127.0.0.1:1/unreachable',
-      rules: { incomingIr: compiled('incoming'), outgoingIr: compiled('outgoing') },
+      rules: defaultSalesforceRules(),
       pollDelayMs: 120_000,
       clock,
       timer,
